@@ -1,0 +1,60 @@
+/**
+ * Electron entry point. Kept thin: find the data folder, open and migrate the database before any
+ * window, register IPC, open the window, forward events. Everything else lives in services.
+ */
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { openAppContext, type AppContext } from './app-context'
+import { registerIpc } from './ipc/register-electron'
+import { resolveDataDir } from './paths'
+import { isTrustedSenderUrl } from './security'
+import { createMainWindow } from './window'
+
+const here = import.meta.dirname
+const rendererFile = join(here, '../renderer/index.html')
+const preloadFile = join(here, '../preload/index.cjs')
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+let context: AppContext | undefined
+let mainWindow: BrowserWindow | undefined
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore()
+  mainWindow?.focus()
+})
+
+app.whenReady().then(() => {
+  const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'))
+  try {
+    context = openAppContext({
+      dataDir,
+      migrationsFolder: join(app.getAppPath(), 'drizzle'),
+      version: app.getVersion(),
+      runtime: `Electron ${process.versions.electron} (Node ${process.versions.node})`,
+    })
+  } catch (err) {
+    dialog.showErrorBox('Sedna Stop Sales cannot start', err instanceof Error ? err.message : String(err))
+    app.exit(1)
+    return
+  }
+  const ctx = context
+  const trusted = { rendererFileUrl: pathToFileURL(rendererFile).href, devServerUrl }
+  registerIpc(ipcMain, ctx.dispatch, (event) => {
+    return event.sender === mainWindow?.webContents && isTrustedSenderUrl(event.senderFrame?.url, trusted)
+  })
+  mainWindow = createMainWindow({
+    preloadFile,
+    rendererFile,
+    devServerUrl,
+    iconFile: join(app.getAppPath(), 'resources', 'icon.png'),
+  })
+  ctx.events.subscribe((name, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(name, payload)
+  })
+})
+
+app.on('window-all-closed', () => app.quit())
+app.on('will-quit', () => context?.close())

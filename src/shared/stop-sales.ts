@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+/**
+ * Where a stop sale stands on its way to Sedna. The sync engine moves a record
+ * pending → creating → created (RecId known) → updating → synced; the others are parking states.
+ */
+export const stopSaleStatuses = [
+  'pending',
+  'queued',
+  'creating',
+  'created',
+  'updating',
+  'synced',
+  'needs_attention',
+  'needs_review',
+  'failed',
+] as const
+export const stopSaleStatusSchema = z.enum(stopSaleStatuses)
+export type StopSaleStatus = z.infer<typeof stopSaleStatusSchema>
+
+/** close = stop sale (Sedna StopType 0); open = sales released again (StopType 1). */
+export const saleKindSchema = z.enum(['close', 'open'])
+export type SaleKind = z.infer<typeof saleKindSchema>
+
+/** A calendar date as Sedna and the importer use it: YYYY-MM-DD, a real day. */
+export const isoDateSchema = z.iso.date()
+
+export const stopSaleSchema = z.object({
+  id: z.number().int().positive(),
+  hotelName: z.string(),
+  hotelId: z.number().int().positive().nullable(),
+  roomCodes: z.array(z.string()),
+  boardCodes: z.array(z.string()),
+  marketIds: z.array(z.number().int().positive()),
+  /** First and last night of the stop, both inclusive, as in Sedna's BeginDate/EndDate. */
+  firstNight: isoDateSchema,
+  lastNight: isoDateSchema,
+  kind: saleKindSchema,
+  reason: z.string().nullable(),
+  sourceMessageId: z.string().nullable(),
+  sourceReceivedAt: z.string().nullable(),
+  sourceSubject: z.string().nullable(),
+  status: stopSaleStatusSchema,
+  sednaRecId: z.number().int().positive().nullable(),
+  lastError: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type StopSale = z.infer<typeof stopSaleSchema>
+
+/** Number of nights a stop covers (both ends inclusive). */
+export function nightCount(firstNight: string, lastNight: string): number {
+  const ms = Date.parse(`${lastNight}T00:00:00Z`) - Date.parse(`${firstNight}T00:00:00Z`)
+  return Math.round(ms / 86_400_000) + 1
+}

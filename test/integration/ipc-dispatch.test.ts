@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openAppContext, type AppContext } from '../../src/main/app-context'
+import { createDispatcher } from '../../src/main/ipc/dispatch'
+import { callNames, calls, type CallName } from '../../src/shared/ipc'
+import { migrationsFolder } from '../harness/server'
+import { sampleStopSale, tempDataDir } from '../support/fixtures'
+
+let ctx: AppContext
+let cleanup: () => void
+beforeEach(() => {
+  const t = tempDataDir()
+  cleanup = t.cleanup
+  ctx = openAppContext({ dataDir: t.dir, migrationsFolder, version: 'test', log: { error: () => {} } })
+})
+afterEach(() => {
+  ctx.close()
+  cleanup()
+})
+
+/** Inputs no channel may accept: wrong types, unknown keys, out-of-range values. */
+const malformedForAll: unknown[] = [undefined, null, 42, 'text', [], true, { unexpected: 1 }]
+const malformedPerChannel: Record<CallName, unknown[]> = {
+  'app.info': [{ verbose: true }],
+  'stopSales.list': [{ limit: 0 }, { limit: 10_000 }, { offset: -1 }, { statuses: ['bogus'] }, { limit: '10' }],
+  'stopSales.get': [{}, { id: 0 }, { id: -3 }, { id: 1.5 }, { id: '1' }, { id: 1, extra: true }],
+}
+
+describe('IPC dispatch over the real services', () => {
+  it('declares malformed cases for every channel in the contract', () => {
+    expect(Object.keys(malformedPerChannel).sort()).toEqual([...callNames].sort())
+  })
+
+  for (const channel of callNames) {
+    it(`${channel} rejects malformed input with a typed validation error`, async () => {
+      for (const input of [...malformedForAll, ...malformedPerChannel[channel]]) {
+        const result = await ctx.dispatch(channel, input)
+        expect(result, `${channel} accepted ${JSON.stringify(input)}`).toMatchObject({
+          ok: false,
+          error: { kind: 'validation' },
+        })
+        if (!result.ok) {
+          expect(result.error.message).toContain(channel)
+          expect(result.error.issues?.length).toBeGreaterThan(0)
+        }
+      }
+    })
+  }
+
+  it('rejects a channel that is not in the contract', async () => {
+    expect(await ctx.dispatch('stopSales.deleteEverything', {})).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: 'Unknown call "stopSales.deleteEverything".' },
+    })
+    // Prototype keys are not channels either.
+    expect(await ctx.dispatch('constructor', {})).toMatchObject({ ok: false, error: { kind: 'validation' } })
+  })
+
+  it('answers valid calls with data that matches the output contract', async () => {
+    const [id] = ctx.services.stopSales.add([sampleStopSale()])
+    const list = await ctx.dispatch('stopSales.list', {})
+    expect(list.ok).toBe(true)
+    if (list.ok) expect(calls['stopSales.list'].output.parse(list.value).rows[0]?.hotelName).toBe('Çamyuva Güneş Otel')
+    expect(await ctx.dispatch('stopSales.get', { id })).toMatchObject({ ok: true, value: { id, status: 'pending' } })
+    expect(await ctx.dispatch('app.info', {})).toMatchObject({ ok: true, value: { version: 'test' } })
+  })
+
+  it('filters by status and counts per status', async () => {
+    ctx.services.stopSales.add([sampleStopSale(), sampleStopSale({ hotelName: 'Kemer Işıklar Resort', kind: 'open' })])
+    ctx.database.sqlite.prepare("update stop_sales set status = 'synced', sedna_rec_id = 823259 where hotel_name like 'Kemer%'").run()
+    const result = await ctx.dispatch('stopSales.list', { statuses: ['synced'] })
+    expect(result).toMatchObject({
+      ok: true,
+      value: { total: 1, countsByStatus: { pending: 1, synced: 1 }, rows: [{ hotelName: 'Kemer Işıklar Resort', sednaRecId: 823259 }] },
+    })
+  })
+
+  it('turns a missing record into not-found, as data', async () => {
+    expect(await ctx.dispatch('stopSales.get', { id: 4242 })).toEqual({
+      ok: false,
+      error: { kind: 'not-found', message: 'Stop sale #4242 does not exist (it may have been deleted).' },
+    })
+  })
+
+  it('never lets an unexpected exception or a contract-breaking answer through as a thrown string', async () => {
+    const logged: string[] = []
+    const dispatch = createDispatcher(
+      {
+        'app.info': () => {
+          throw new Error('disk on fire: password=hunter2')
+        },
+        'stopSales.list': () => ({ rows: 'not rows' }) as never,
+        'stopSales.get': () => ctx.services.stopSales.get(1),
+      },
+      { error: (m) => logged.push(m) },
+    )
+    const crashed = await dispatch('app.info', {})
+    expect(crashed).toMatchObject({ ok: false, error: { kind: 'internal' } })
+    expect(JSON.stringify(crashed)).not.toContain('hunter2')
+    expect(await dispatch('stopSales.list', {})).toMatchObject({ ok: false, error: { kind: 'internal' } })
+    expect(logged).toEqual(['app.info failed', 'stopSales.list returned data that breaks its contract'])
+  })
+
+  it('pushes stopSales.changed when stop sales are added', () => {
+    const seen: unknown[] = []
+    ctx.events.subscribe((name, payload) => seen.push({ name, payload }))
+    const ids = ctx.services.stopSales.add([sampleStopSale(), sampleStopSale({ firstNight: '2025-07-01', lastNight: '2025-07-05' })])
+    expect(seen).toEqual([{ name: 'stopSales.changed', payload: { ids } }])
+  })
+
+  it('adds a batch in one transaction: one bad record adds none', () => {
+    expect(() =>
+      ctx.services.stopSales.add([sampleStopSale(), sampleStopSale({ firstNight: '2025-08-10', lastNight: '2025-08-01' })]),
+    ).toThrow(/CHECK constraint/)
+    expect(ctx.database.sqlite.prepare('select count(*) from stop_sales').pluck().get()).toBe(0)
+  })
+})
