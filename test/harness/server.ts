@@ -114,6 +114,10 @@ export async function startHarness(opts: { dataDir: string; context?: AppContext
         return send(res, 404, 'text/plain', 'not found')
       }
     }
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end()
+      return
+    }
     return send(res, 404, 'text/plain', 'not found')
   }
 

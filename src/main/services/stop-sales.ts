@@ -23,7 +23,7 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
         .select()
         .from(stopSales)
         .where(where)
-        .orderBy(desc(stopSales.createdAt), desc(stopSales.id))
+        .orderBy(desc(stopSales.id))
         .limit(limit)
         .offset(offset)
         .all()

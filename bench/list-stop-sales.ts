@@ -1,0 +1,55 @@
+/**
+ * How fast main answers the stop-sales list once a season's records are in SQLite.
+ * Prints figures; asserts nothing. Usage: npm run bench:list [-- ROWS]
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { openAppContext } from '../src/main/app-context'
+import { stopSaleStatuses } from '../src/shared/stop-sales'
+
+const rows = Number(process.argv[2] ?? 100_000)
+const runs = 25
+const dir = mkdtempSync(join(tmpdir(), 'sedna-bench-'))
+const ctx = openAppContext({ dataDir: dir, migrationsFolder: join(import.meta.dirname, '../drizzle'), version: 'bench' })
+
+try {
+  const hotels = ['Çamyuva Güneş Otel', 'İstanbul Boğaz Palace', 'Kemer Işıklar Resort', 'Antalya Beach Otel', 'Mandarin Resort']
+  const insert = ctx.database.sqlite.prepare(
+    'insert into stop_sales (hotel_name, room_codes, first_night, last_night, kind, status) values (?, ?, ?, ?, ?, ?)',
+  )
+  let t = performance.now()
+  ctx.database.sqlite.transaction(() => {
+    for (let i = 0; i < rows; i++) {
+      const day = 1 + (i % 28)
+      const first = `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+      insert.run(hotels[i % hotels.length], '["DBL","SGL"]', first, first, i % 7 ? 'close' : 'open', stopSaleStatuses[i % stopSaleStatuses.length])
+    }
+  })()
+  const seedMs = performance.now() - t
+
+  async function median(label: string, input: unknown): Promise<number> {
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) {
+      t = performance.now()
+      const r = await ctx.dispatch('stopSales.list', input)
+      times.push(performance.now() - t)
+      if (!r.ok) throw new Error(`${label}: ${r.error.message}`)
+    }
+    times.sort((a, b) => a - b)
+    return times[Math.floor(times.length / 2)]!
+  }
+
+  const firstPage = await median('first page', { limit: 100 })
+  const filtered = await median('status filter', { limit: 100, statuses: ['needs_attention'] })
+  const deepPage = await median('page 500', { limit: 100, offset: 50_000 })
+  console.log(`rows in SQLite:              ${rows.toLocaleString('en')} (seeded in ${seedMs.toFixed(0)} ms)`)
+  console.log(`first page (100 rows):       ${firstPage.toFixed(2)} ms median of ${runs}`)
+  console.log(`status filter (100 rows):    ${filtered.toFixed(2)} ms median of ${runs}`)
+  console.log(`offset 50,000 (100 rows):    ${deepPage.toFixed(2)} ms median of ${runs}`)
+  console.log(`main-process RSS:            ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`)
+} finally {
+  ctx.close()
+  rmSync(dir, { recursive: true, force: true })
+}
