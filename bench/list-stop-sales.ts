@@ -50,6 +50,6 @@ try {
   console.log(`offset 50,000 (100 rows):    ${deepPage.toFixed(2)} ms median of ${runs}`)
   console.log(`main-process RSS:            ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`)
 } finally {
-  ctx.close()
+  await ctx.close()
   rmSync(dir, { recursive: true, force: true })
 }

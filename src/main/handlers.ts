@@ -3,15 +3,27 @@
  * Handlers stay one line; logic lives in services.
  */
 import type { Handlers } from './ipc/dispatch'
+import type { ReferenceService } from './services/reference'
+import type { ProfileService } from './services/profiles'
 import type { StopSaleService } from './services/stop-sales'
 
 export interface Services {
   info: { version: string; dataDir: string; databaseFile: string; runtime: string }
   stopSales: StopSaleService
+  profiles: ProfileService
+  reference: ReferenceService
 }
 
 export const createHandlers = (s: Services): Handlers => ({
   'app.info': () => s.info,
   'stopSales.list': (q) => s.stopSales.list(q),
   'stopSales.get': ({ id }) => s.stopSales.get(id),
+  'profiles.list': () => s.profiles.list(),
+  'profiles.save': (input) => s.profiles.save(input),
+  'profiles.createDemo': () => s.profiles.createDemo(),
+  'profiles.activate': ({ id }) => s.profiles.activate(id),
+  'profiles.delete': async ({ id }) => (await s.profiles.remove(id), { deleted: true }),
+  'profiles.testConnection': ({ id }) => s.profiles.testConnection(id),
+  'reference.status': ({ profileId }) => s.reference.status(profileId),
+  'reference.refresh': ({ profileId }) => s.reference.refresh(profileId),
 })

@@ -6,6 +6,13 @@
 import { z } from 'zod'
 import { defineCall, defineEvent } from './contract'
 import type { Result } from './result'
+import {
+  connectionTestSchema,
+  keychainStatusSchema,
+  profileInputSchema,
+  profileSchema,
+  referenceStatusSchema,
+} from './profiles'
 import { stopSaleSchema, stopSaleStatusSchema, stopSaleStatuses } from './stop-sales'
 
 const idInput = z.strictObject({ id: z.number().int().positive() })
@@ -39,6 +46,46 @@ export const calls = {
     input: idInput,
     output: stopSaleSchema,
   }),
+  'profiles.list': defineCall({
+    summary: 'All Sedna profiles (never a password) and whether the keychain answers',
+    input: z.strictObject({}),
+    output: z.object({ profiles: z.array(profileSchema), keychain: keychainStatusSchema }),
+  }),
+  'profiles.save': defineCall({
+    summary: 'Create or update a profile; the password (write-only) goes to the keychain',
+    input: profileInputSchema,
+    output: profileSchema,
+  }),
+  'profiles.createDemo': defineCall({
+    summary: 'Use the built-in demo Sedna server (no account needed) and make it active',
+    input: z.strictObject({}),
+    output: profileSchema,
+  }),
+  'profiles.activate': defineCall({
+    summary: 'Make a profile the one stop sales are sent with',
+    input: idInput,
+    output: profileSchema,
+  }),
+  'profiles.delete': defineCall({
+    summary: 'Delete a profile, its cached reference data and its stored password',
+    input: idInput,
+    output: z.object({ deleted: z.literal(true) }),
+  }),
+  'profiles.testConnection': defineCall({
+    summary: 'Log in to Sedna with a profile and report the operator id, or exactly why not',
+    input: idInput,
+    output: connectionTestSchema,
+  }),
+  'reference.status': defineCall({
+    summary: 'Counts, age and staleness of the cached hotels, room types and boards',
+    input: z.strictObject({ profileId: z.number().int().positive() }),
+    output: referenceStatusSchema,
+  }),
+  'reference.refresh': defineCall({
+    summary: 'Fetch hotels, room types and boards from Sedna now',
+    input: z.strictObject({ profileId: z.number().int().positive() }),
+    output: referenceStatusSchema,
+  }),
 } as const
 
 export const events = {
@@ -53,6 +100,14 @@ export const events = {
       done: z.number().int().nonnegative(),
       currentId: z.number().int().positive().nullable(),
     }),
+  }),
+  'profiles.changed': defineEvent({
+    summary: 'Profiles were added, changed, activated or deleted',
+    payload: z.object({}),
+  }),
+  'reference.changed': defineEvent({
+    summary: "A profile's cached reference data changed",
+    payload: z.object({ profileId: z.number().int().positive() }),
   }),
   'connectivity.changed': defineEvent({
     summary: 'Whether Sedna answers',

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { openAppContext, type AppContext } from '../../src/main/app-context'
+import { createMemoryStore } from '../../src/main/credentials'
 import { callNames, eventNames } from '../../src/shared/ipc'
 
 export const projectRoot = resolve(import.meta.dirname, '../..')
@@ -37,9 +38,14 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
+/**
+ * By default the harness keeps Sedna passwords in memory (the keychain itself is proven by the
+ * integration tests) and starts the built-in simulator for a demo profile, as the app does.
+ */
 export async function startHarness(opts: { dataDir: string; context?: AppContext }): Promise<Harness> {
   const context =
-    opts.context ?? openAppContext({ dataDir: opts.dataDir, migrationsFolder, version: 'harness' })
+    opts.context ??
+    openAppContext({ dataDir: opts.dataDir, migrationsFolder, version: 'harness', credentials: createMemoryStore() })
   const token = randomBytes(24).toString('hex')
   const bridgeJs =
     `const HARNESS = ${JSON.stringify({ token, calls: callNames, events: eventNames })};\n` +
@@ -134,7 +140,7 @@ export async function startHarness(opts: { dataDir: string; context?: AppContext
       for (const res of streams) res.end()
       server.closeAllConnections()
       await new Promise<void>((ok) => server.close(() => ok()))
-      if (!opts.context) context.close()
+      if (!opts.context) await context.close()
     },
   }
 }

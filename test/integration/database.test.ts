@@ -51,7 +51,18 @@ describe('database module', () => {
         .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
         .pluck()
         .all()
-      expect(tables).toEqual(['__drizzle_migrations', 'stop_sales', 'sync_attempts'])
+      expect(tables).toEqual([
+        '__drizzle_migrations',
+        'code_mappings',
+        'hotel_mappings',
+        'ref_boards',
+        'ref_hotels',
+        'ref_refreshes',
+        'ref_room_types',
+        'sedna_profiles',
+        'stop_sales',
+        'sync_attempts',
+      ])
       const columns = (t: string) =>
         (d.sqlite.pragma(`table_info(${t})`) as Array<{ name: string; notnull: number }>).map((c) => c.name)
       expect(columns('stop_sales')).toEqual(
@@ -83,6 +94,14 @@ describe('database module', () => {
       ).toThrow(/FOREIGN KEY/)
       d.sqlite.prepare('delete from stop_sales where id = ?').run(id)
       expect(d.sqlite.prepare('select count(*) from sync_attempts').pluck().get()).toBe(0)
+
+      // No column anywhere could hold a password: the keychain is the only place for it.
+      const allColumns = (tables as string[]).flatMap((t) => columns(t))
+      expect(allColumns.filter((c) => /pass|secret|pwd/i.test(c))).toEqual([])
+      // At most one active profile.
+      const profile = d.sqlite.prepare("insert into sedna_profiles (name, base_url, username, is_active) values (?, 'http://x', 'u', 1)")
+      profile.run('A')
+      expect(() => profile.run('B')).toThrow(/UNIQUE constraint failed/)
     } finally {
       d.close()
     }

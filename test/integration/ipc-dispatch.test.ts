@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openAppContext, type AppContext } from '../../src/main/app-context'
+import { createMemoryStore } from '../../src/main/credentials'
 import { createDispatcher } from '../../src/main/ipc/dispatch'
+import { createMemoryLogger } from '../../src/main/log'
 import { callNames, calls, type CallName } from '../../src/shared/ipc'
 import { migrationsFolder } from '../harness/server'
 import { sampleStopSale, tempDataDir } from '../support/fixtures'
@@ -10,10 +12,16 @@ let cleanup: () => void
 beforeEach(() => {
   const t = tempDataDir()
   cleanup = t.cleanup
-  ctx = openAppContext({ dataDir: t.dir, migrationsFolder, version: 'test', log: { error: () => {} } })
+  ctx = openAppContext({
+    dataDir: t.dir,
+    migrationsFolder,
+    version: 'test',
+    logger: createMemoryLogger(),
+    credentials: createMemoryStore(),
+  })
 })
-afterEach(() => {
-  ctx.close()
+afterEach(async () => {
+  await ctx.close()
   cleanup()
 })
 
@@ -23,6 +31,21 @@ const malformedPerChannel: Record<CallName, unknown[]> = {
   'app.info': [{ verbose: true }],
   'stopSales.list': [{ limit: 0 }, { limit: 10_000 }, { offset: -1 }, { statuses: ['bogus'] }, { limit: '10' }],
   'stopSales.get': [{}, { id: 0 }, { id: -3 }, { id: 1.5 }, { id: '1' }, { id: 1, extra: true }],
+  'profiles.list': [{ all: true }],
+  'profiles.save': [
+    {},
+    { name: 'A', baseUrl: 'http://x', username: '' },
+    { name: 'A', baseUrl: 'http://x', username: 'u', password: '' },
+    { name: 'A', baseUrl: 'http://x', username: 'u', authorityId: -1 },
+    { name: 'A', baseUrl: 'http://x', username: 'u', allRooms: 'some' },
+    { name: 'A', baseUrl: 'http://x', username: 'u', operatorId: 571 },
+  ],
+  'profiles.createDemo': [{ port: 1 }],
+  'profiles.activate': [{}, { id: 0 }],
+  'profiles.delete': [{}, { id: 'all' }],
+  'profiles.testConnection': [{}, { id: -1 }],
+  'reference.status': [{}, { profileId: 0 }, { id: 1 }],
+  'reference.refresh': [{}, { profileId: 1.5 }],
 }
 
 describe('IPC dispatch over the real services', () => {

@@ -3,7 +3,7 @@
  * (`npm run db:generate`); never edit a generated migration by hand.
  */
 import { sql } from 'drizzle-orm'
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type { SaleKind, StopSaleStatus } from '../../shared/stop-sales'
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
@@ -73,3 +73,131 @@ export const syncAttempts = sqliteTable(
 
 export type StopSaleRow = typeof stopSales.$inferSelect
 export type NewStopSaleRow = typeof stopSales.$inferInsert
+
+/**
+ * A Sedna account. The password is not here: it lives in the OS keychain under this row's id.
+ * kind 'demo' points at the built-in simulator, whose address changes every start.
+ */
+export const sednaProfiles = sqliteTable(
+  'sedna_profiles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').$type<'sedna' | 'demo'>().notNull().default('sedna'),
+    name: text('name').notNull(),
+    baseUrl: text('base_url').notNull(),
+    username: text('username').notNull(),
+    /** Learned from AgencyLogin's RecId. */
+    operatorId: integer('operator_id'),
+    operatorCode: text('operator_code'),
+    authorityId: integer('authority_id').notNull().default(207),
+    recordUser: text('record_user').notNull().default('Entegrasyon'),
+    /** How "all rooms" / "all boards" are sent: every id explicitly, or an empty list. */
+    allRooms: text('all_rooms').$type<'explicit' | 'empty'>().notNull().default('explicit'),
+    allBoards: text('all_boards').$type<'explicit' | 'empty'>().notNull().default('explicit'),
+    isActive: integer('is_active', { mode: 'boolean' }).notNull().default(false),
+    lastLoginAt: text('last_login_at'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    check('sedna_profiles_kind_known', sql`${t.kind} in ('sedna', 'demo')`),
+    check('sedna_profiles_all_rooms_known', sql`${t.allRooms} in ('explicit', 'empty')`),
+    check('sedna_profiles_all_boards_known', sql`${t.allBoards} in ('explicit', 'empty')`),
+    // At most one active profile.
+    uniqueIndex('sedna_profiles_one_active_uq').on(t.isActive).where(sql`${t.isActive} = 1`),
+  ],
+)
+
+const profileRef = () =>
+  integer('profile_id')
+    .notNull()
+    .references(() => sednaProfiles.id, { onDelete: 'cascade' })
+
+/** Sedna's hotels, per profile. `nameKey` is the Turkish-aware comparison key used for matching. */
+export const refHotels = sqliteTable(
+  'ref_hotels',
+  {
+    profileId: profileRef(),
+    sednaId: integer('sedna_id').notNull(),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    code: text('code'),
+    region: text('region'),
+  },
+  (t) => [primaryKey({ columns: [t.profileId, t.sednaId] }), index('ref_hotels_name_key_idx').on(t.profileId, t.nameKey)],
+)
+
+/** Room types per hotel (GetHotelRoomTypelistAll), or operator-wide (GetRoomTypeList) with hotelId 0. */
+export const refRoomTypes = sqliteTable(
+  'ref_room_types',
+  {
+    profileId: profileRef(),
+    hotelId: integer('hotel_id').notNull(),
+    sednaId: integer('sedna_id').notNull(),
+    code: text('code').notNull(),
+    name: text('name'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.hotelId, t.sednaId] }),
+    index('ref_room_types_code_idx').on(t.profileId, t.hotelId, t.code),
+  ],
+)
+
+export const refBoards = sqliteTable(
+  'ref_boards',
+  {
+    profileId: profileRef(),
+    sednaId: integer('sedna_id').notNull(),
+    code: text('code').notNull(),
+    name: text('name'),
+  },
+  (t) => [primaryKey({ columns: [t.profileId, t.sednaId] })],
+)
+
+/** When each kind of reference data was last fetched, and whether the last try failed. */
+export const refRefreshes = sqliteTable(
+  'ref_refreshes',
+  {
+    profileId: profileRef(),
+    kind: text('kind').$type<'hotels' | 'roomTypes' | 'boards'>().notNull(),
+    refreshedAt: text('refreshed_at'),
+    itemCount: integer('item_count').notNull().default(0),
+    skippedCount: integer('skipped_count').notNull().default(0),
+    stale: integer('stale', { mode: 'boolean' }).notNull().default(false),
+    lastError: text('last_error'),
+    lastTriedAt: text('last_tried_at'),
+  },
+  (t) => [primaryKey({ columns: [t.profileId, t.kind] })],
+)
+
+/** A person confirmed: this hotel name as received means that Sedna hotel. */
+export const hotelMappings = sqliteTable(
+  'hotel_mappings',
+  {
+    profileId: profileRef(),
+    nameKey: text('name_key').notNull(),
+    nameAsReceived: text('name_as_received').notNull(),
+    hotelId: integer('hotel_id').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.profileId, t.nameKey] })],
+)
+
+/** A person confirmed: code X at hotel H is room type N (boards: hotelId 0, boards are agency-wide). */
+export const codeMappings = sqliteTable(
+  'code_mappings',
+  {
+    profileId: profileRef(),
+    kind: text('kind').$type<'room' | 'board'>().notNull(),
+    hotelId: integer('hotel_id').notNull(),
+    code: text('code').notNull(),
+    sednaId: integer('sedna_id').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.kind, t.hotelId, t.code] }),
+    check('code_mappings_kind_known', sql`${t.kind} in ('room', 'board')`),
+  ],
+)
+
+export type ProfileRow = typeof sednaProfiles.$inferSelect

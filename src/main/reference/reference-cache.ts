@@ -1,0 +1,175 @@
+/**
+ * Sedna's reference data (hotels, room types, boards) cached in SQLite per profile, so that a sync
+ * needs no reference calls and the app works offline. A refresh fetches everything first and then
+ * replaces each kind in one transaction; a failed refresh keeps the old data and marks it stale.
+ */
+import { and, count, eq } from 'drizzle-orm'
+import type { ReferenceKind, ReferenceStatus } from '../../shared/profiles'
+import type { Db } from '../db/database'
+import { refBoards, refHotels, refRefreshes, refRoomTypes, type ProfileRow } from '../db/schema'
+import type { EventBus } from '../events'
+import type { SednaClient } from '../sedna/client'
+import { normalizeCode, normalizeHotelName } from './hotel-matching'
+
+export const DEFAULT_TTL_HOURS = 24
+const ROOM_TYPE_BATCH = 100
+const kinds: ReferenceKind[] = ['hotels', 'roomTypes', 'boards']
+
+export interface ReferenceCache {
+  status(profileId: number): ReferenceStatus
+  /** Fetch everything now. Never throws for Sedna failures: they end up in the status. */
+  refresh(profile: ProfileRow, client: SednaClient): Promise<ReferenceStatus>
+  /** Refresh when any kind is older than the TTL (or was never fetched). */
+  ensureFresh(profile: ProfileRow, client: () => Promise<SednaClient>): Promise<ReferenceStatus>
+}
+
+export function createReferenceCache(deps: { db: Db; events: EventBus; ttlHours?: number; now?: () => Date }): ReferenceCache {
+  const { db, events } = deps
+  const ttlHours = deps.ttlHours ?? DEFAULT_TTL_HOURS
+  const now = deps.now ?? (() => new Date())
+
+  function status(profileId: number): ReferenceStatus {
+    const rows = db.select().from(refRefreshes).where(eq(refRefreshes.profileId, profileId)).all()
+    const counts: Record<ReferenceKind, number> = {
+      hotels: db.select({ n: count() }).from(refHotels).where(eq(refHotels.profileId, profileId)).get()?.n ?? 0,
+      roomTypes: db.select({ n: count() }).from(refRoomTypes).where(eq(refRoomTypes.profileId, profileId)).get()?.n ?? 0,
+      boards: db.select({ n: count() }).from(refBoards).where(eq(refBoards.profileId, profileId)).get()?.n ?? 0,
+    }
+    return {
+      profileId,
+      ttlHours,
+      kinds: kinds.map((kind) => {
+        const r = rows.find((x) => x.kind === kind)
+        return {
+          kind,
+          count: counts[kind],
+          skipped: r?.skippedCount ?? 0,
+          refreshedAt: r?.refreshedAt ?? null,
+          stale: r?.stale ?? false,
+          lastError: r?.lastError ?? null,
+        }
+      }),
+    }
+  }
+
+  function record(profileId: number, kind: ReferenceKind, outcome: { ok: true; items: number; skipped: number } | { ok: false; error: string }) {
+    const at = now().toISOString()
+    const values =
+      outcome.ok
+        ? { refreshedAt: at, itemCount: outcome.items, skippedCount: outcome.skipped, stale: false, lastError: null, lastTriedAt: at }
+        : { stale: true, lastError: outcome.error, lastTriedAt: at }
+    db.insert(refRefreshes)
+      .values({ profileId, kind, ...values })
+      .onConflictDoUpdate({ target: [refRefreshes.profileId, refRefreshes.kind], set: values })
+      .run()
+  }
+
+  async function refresh(profile: ProfileRow, client: SednaClient): Promise<ReferenceStatus> {
+    const profileId = profile.id
+    let operatorId: number
+    try {
+      operatorId = client.operatorId ?? (await client.login())
+    } catch (err) {
+      for (const kind of kinds) record(profileId, kind, { ok: false, error: message(err) })
+      events.emit('reference.changed', { profileId })
+      return status(profileId)
+    }
+
+    // Hotels first: per-hotel room types need their ids.
+    let hotelIds: number[] = []
+    try {
+      const hotels = await client.getHotels(operatorId)
+      db.transaction((tx) => {
+        tx.delete(refHotels).where(eq(refHotels.profileId, profileId)).run()
+        for (const h of hotels.items) {
+          tx.insert(refHotels)
+            .values({ profileId, sednaId: h.id, name: h.name, nameKey: normalizeHotelName(h.name), code: h.code ?? null, region: h.region ?? null })
+            .onConflictDoNothing()
+            .run()
+        }
+      })
+      hotelIds = hotels.items.map((h) => h.id)
+      record(profileId, 'hotels', { ok: true, items: hotels.items.length, skipped: hotels.skipped })
+    } catch (err) {
+      record(profileId, 'hotels', { ok: false, error: message(err) })
+      hotelIds = db.select({ id: refHotels.sednaId }).from(refHotels).where(eq(refHotels.profileId, profileId)).all().map((r) => r.id)
+    }
+
+    try {
+      const operatorWide = await client.getRoomTypes(operatorId)
+      const perHotel: { hotelId: number; id: number; code: string; name?: string | undefined }[] = []
+      let skipped = operatorWide.skipped
+      for (let i = 0; i < hotelIds.length; i += ROOM_TYPE_BATCH) {
+        const batch = await client.getHotelRoomTypes(hotelIds.slice(i, i + ROOM_TYPE_BATCH))
+        perHotel.push(...batch.items)
+        skipped += batch.skipped
+      }
+      db.transaction((tx) => {
+        tx.delete(refRoomTypes).where(eq(refRoomTypes.profileId, profileId)).run()
+        const rows = [
+          ...operatorWide.items.map((r) => ({ hotelId: 0, id: r.id, code: r.code, name: r.name })),
+          ...perHotel,
+        ]
+        for (const r of rows) {
+          tx.insert(refRoomTypes)
+            .values({ profileId, hotelId: r.hotelId, sednaId: r.id, code: normalizeCode(r.code), name: r.name ?? null })
+            .onConflictDoNothing()
+            .run()
+        }
+      })
+      record(profileId, 'roomTypes', { ok: true, items: operatorWide.items.length + perHotel.length, skipped })
+    } catch (err) {
+      record(profileId, 'roomTypes', { ok: false, error: message(err) })
+    }
+
+    try {
+      const boards = await client.getBoards()
+      db.transaction((tx) => {
+        tx.delete(refBoards).where(eq(refBoards.profileId, profileId)).run()
+        for (const b of boards.items) {
+          tx.insert(refBoards)
+            .values({ profileId, sednaId: b.id, code: normalizeCode(b.code), name: b.name ?? null })
+            .onConflictDoNothing()
+            .run()
+        }
+      })
+      record(profileId, 'boards', { ok: true, items: boards.items.length, skipped: boards.skipped })
+    } catch (err) {
+      record(profileId, 'boards', { ok: false, error: message(err) })
+    }
+    events.emit('reference.changed', { profileId })
+    return status(profileId)
+  }
+
+  return {
+    status,
+    refresh,
+    async ensureFresh(profile, client) {
+      const current = status(profile.id)
+      const limit = now().getTime() - ttlHours * 3_600_000
+      const due = current.kinds.some((k) => !k.refreshedAt || Date.parse(k.refreshedAt) < limit)
+      return due ? refresh(profile, await client()) : current
+    },
+  }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
+/** Rows of one profile's cache, for resolution. */
+export function cachedHotels(db: Db, profileId: number) {
+  return db.select({ id: refHotels.sednaId, name: refHotels.name, nameKey: refHotels.nameKey }).from(refHotels).where(eq(refHotels.profileId, profileId)).all()
+}
+
+export function cachedRoomTypes(db: Db, profileId: number, hotelId: number) {
+  return db
+    .select({ id: refRoomTypes.sednaId, code: refRoomTypes.code, name: refRoomTypes.name })
+    .from(refRoomTypes)
+    .where(and(eq(refRoomTypes.profileId, profileId), eq(refRoomTypes.hotelId, hotelId)))
+    .all()
+}
+
+export function cachedBoards(db: Db, profileId: number) {
+  return db.select({ id: refBoards.sednaId, code: refBoards.code, name: refBoards.name }).from(refBoards).where(eq(refBoards.profileId, profileId)).all()
+}

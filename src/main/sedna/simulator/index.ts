@@ -1,0 +1,10 @@
+/**
+ * Sedna simulator: a loopback HTTP server that behaves like Sedna's Agency B2B API as far as
+ * /work/shared/sedna-api.md knows it, for tests, benchmarks and the demo mode.
+ */
+export { startSimulator, BASE_PATH } from './server'
+export { defaultSeed } from './seed'
+export type {
+  Fault, FaultRule, SeedCoded, SeedHotel, SeedRoomType, SimRequest, SimReservation, SimSeed, SimStopSale,
+  SimStopSaleChildren, SimUser, Simulator, SimulatorOptions,
+} from './types'

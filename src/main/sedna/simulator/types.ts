@@ -1,0 +1,148 @@
+/**
+ * Public types of the Sedna simulator. Master stop-sale fields keep Sedna's own (PascalCase) names so
+ * a test can compare what the client sent with what the simulator stored without a mapping.
+ */
+
+export interface SimUser {
+  username: string
+  password: string
+  operatorId: number
+}
+
+export interface SeedRoomType {
+  id: number
+  code: string
+  name: string
+}
+export interface SeedHotel {
+  id: number
+  name: string
+  code: string
+  region: string
+  /** GetHotelList?isActive=true leaves inactive hotels out. */
+  active: boolean
+  roomTypes: SeedRoomType[]
+}
+export interface SeedCoded {
+  id: number
+  code: string
+  name: string
+}
+/** Reference data the simulator answers with; ids mirror the vendor samples. */
+export interface SimSeed {
+  operators: SeedCoded[]
+  hotels: SeedHotel[]
+  boards: SeedCoded[]
+  markets: SeedCoded[]
+  countries: SeedCoded[]
+}
+
+export interface SimulatorOptions {
+  /** Default 0 = random; always binds 127.0.0.1. */
+  port?: number
+  /** Default: [{ username: 'demo', password: 'demo', operatorId: 571 }]. */
+  users?: SimUser[]
+  /** Default: defaultSeed(). */
+  seed?: SimSeed
+  /** Added to every request (benchmarks), default 0. */
+  latencyMs?: number
+  /** Response variants the client must tolerate; default bare / RecId / Name. */
+  shapes?: {
+    lists?: 'bare' | 'wrapped'
+    hotelIdField?: 'RecId' | 'HotelId'
+    hotelNameField?: 'Name' | 'HotelName'
+  }
+  /** First stop-sale RecId issued, default 823259 (the vendor's phase-2 sample id). */
+  firstRecId?: number
+}
+
+export type Fault =
+  | { kind: 'latency'; ms: number }
+  | { kind: 'http-500' }
+  | { kind: 'status'; status: 429 | 503 | 408 | 502 | 504; retryAfterSeconds?: number }
+  | { kind: 'reset' }
+  | { kind: 'hang' }
+  | { kind: 'truncated' }
+  | { kind: 'non-json' }
+  | { kind: 'error-type'; errorType?: number; message?: string }
+  | { kind: 'drop-response' }
+
+export interface FaultRule {
+  /** Action path, case-insensitive, without base and 'api/': e.g. 'Contract/UpdateStopSale'. */
+  path: string
+  /** 1-based call numbers of that path (counted since start/reset) to hit; omitted = every call. */
+  calls?: number[]
+  fault: Fault
+}
+
+export interface SimStopSaleChildren {
+  rooms: number[]
+  operators: number[]
+  boards: number[]
+  markets: number[]
+}
+
+export interface SimStopSale {
+  RecId: number
+  HotelId: number
+  BeginDate: string
+  EndDate: string
+  DeclareDate: string | null
+  Active: number
+  RecordUser: string | null
+  RecordSource: number
+  StopType: number
+  Authority: number
+  RoomRemark: string | null
+  OperatorRemark: string | null
+  BoardRemark: string | null
+  State: number
+  children: SimStopSaleChildren
+  /** ISO timestamps: creation (phase 1) and last write. */
+  createdAt: string
+  updatedAt: string
+}
+
+export interface SimReservation {
+  RecId: number
+  /** The `voucherNo` query parameter of the InsertReservation call. */
+  voucher: string
+  /** The element's SourceId (null when the element had none: then no de-duplication). */
+  SourceId: string | null
+  OperatorId: number
+  status: 'active' | 'cancelled'
+  /** The array element exactly as sent. */
+  element: Record<string, unknown>
+  createdAt: string
+  cancelledAt: string | null
+}
+
+export interface SimRequest {
+  method: string
+  /** URL path as received (no query). */
+  path: string
+  query: Record<string, string>
+  body: string
+  /** Status sent; 0 when no response reached the client (reset, hang, drop-response). */
+  status: number
+  /** Arrival time, ms since epoch. */
+  at: number
+}
+
+export interface Simulator {
+  /** Base URL WITHOUT trailing /api, e.g. http://127.0.0.1:PORT/SednaAgencyb2bApi */
+  readonly url: string
+  readonly port: number
+  addFault(rule: FaultRule): void
+  clearFaults(): void
+  /** Every issued session cookie becomes invalid (tests the 401 → re-login path). */
+  expireSessions(): void
+  /** Deep copies, with children. */
+  stopSales(): SimStopSale[]
+  reservations(): SimReservation[]
+  requests(): SimRequest[]
+  /** Clears records, sessions, faults, request log and call counters; keeps seed and users. */
+  reset(): void
+  /** Also ends hanging connections. */
+  close(): Promise<void>
+}
