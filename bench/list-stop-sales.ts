@@ -12,10 +12,20 @@ import { stopSaleStatuses } from '../src/shared/stop-sales'
 const rows = Number(process.argv[2] ?? 100_000)
 const runs = 25
 const dir = mkdtempSync(join(tmpdir(), 'sedna-bench-'))
-const ctx = openAppContext({ dataDir: dir, migrationsFolder: join(import.meta.dirname, '../drizzle'), version: 'bench' })
+const ctx = openAppContext({
+  dataDir: dir,
+  migrationsFolder: join(import.meta.dirname, '../drizzle'),
+  version: 'bench',
+})
 
 try {
-  const hotels = ['Çamyuva Güneş Otel', 'İstanbul Boğaz Palace', 'Kemer Işıklar Resort', 'Antalya Beach Otel', 'Mandarin Resort']
+  const hotels = [
+    'Çamyuva Güneş Otel',
+    'İstanbul Boğaz Palace',
+    'Kemer Işıklar Resort',
+    'Antalya Beach Otel',
+    'Mandarin Resort',
+  ]
   const insert = ctx.database.sqlite.prepare(
     'insert into stop_sales (hotel_name, room_codes, first_night, last_night, kind, status) values (?, ?, ?, ?, ?, ?)',
   )
@@ -24,7 +34,14 @@ try {
     for (let i = 0; i < rows; i++) {
       const day = 1 + (i % 28)
       const first = `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-      insert.run(hotels[i % hotels.length], '["DBL","SGL"]', first, first, i % 7 ? 'close' : 'open', stopSaleStatuses[i % stopSaleStatuses.length])
+      insert.run(
+        hotels[i % hotels.length],
+        '["DBL","SGL"]',
+        first,
+        first,
+        i % 7 ? 'close' : 'open',
+        stopSaleStatuses[i % stopSaleStatuses.length],
+      )
     }
   })()
   const seedMs = performance.now() - t

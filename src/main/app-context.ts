@@ -61,7 +61,11 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     ...(opts.sednaTimeouts ? { timeouts: opts.sednaTimeouts } : {}),
   })
   const profiles = createProfileService({ db, credentials, connections, events })
-  const cache = createReferenceCache({ db, events, ...(opts.referenceTtlHours ? { ttlHours: opts.referenceTtlHours } : {}) })
+  const cache = createReferenceCache({
+    db,
+    events,
+    ...(opts.referenceTtlHours ? { ttlHours: opts.referenceTtlHours } : {}),
+  })
   const services: Services = {
     info: {
       version: opts.version,

@@ -33,10 +33,12 @@ export function createKeychainStore(opts: { service?: string; timeoutMs?: number
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
   let loaded: Promise<Keytar> | undefined
   const keytar = () =>
-    (loaded ??= import('keytar').then((m) => ((m as { default?: Keytar }).default ?? m) as Keytar).catch((err) => {
-      loaded = undefined
-      throw err
-    }))
+    (loaded ??= import('keytar')
+      .then((m) => ((m as { default?: Keytar }).default ?? m) as Keytar)
+      .catch((err) => {
+        loaded = undefined
+        throw err
+      }))
 
   async function guarded<T>(what: string, op: (k: Keytar) => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined

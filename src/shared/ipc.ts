@@ -130,10 +130,8 @@ export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>
 export const callNames = Object.keys(calls) as CallName[]
 export const eventNames = Object.keys(events) as EventName[]
 
-export const isCallName = (name: unknown): name is CallName =>
-  typeof name === 'string' && Object.hasOwn(calls, name)
-export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && Object.hasOwn(events, name)
+export const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(calls, name)
+export const isEventName = (name: unknown): name is EventName => typeof name === 'string' && Object.hasOwn(events, name)
 
 /**
  * What the preload (and the test harness) expose on `window.sedna`. Both are built from the

@@ -18,7 +18,11 @@ function electronBinary(): { path?: string; reason?: string } {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
   const pathFile = join(pkgDir, 'path.txt')
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined
-  const candidate = override ? join(override, relative ?? 'electron') : relative ? join(pkgDir, 'dist', relative) : undefined
+  const candidate = override
+    ? join(override, relative ?? 'electron')
+    : relative
+      ? join(pkgDir, 'dist', relative)
+      : undefined
   if (candidate && existsSync(candidate)) return { path: candidate }
   return {
     reason:
@@ -40,7 +44,9 @@ test('the Electron app opens, migrates its database and lists stop sales', async
     db.close()
     const direct = new Database(databaseFileIn(data.dir))
     direct
-      .prepare("insert into stop_sales (hotel_name, first_night, last_night) values ('Kemer Işıklar Resort', '2025-06-20', '2025-06-25')")
+      .prepare(
+        "insert into stop_sales (hotel_name, first_night, last_night) values ('Kemer Işıklar Resort', '2025-06-20', '2025-06-25')",
+      )
       .run()
     direct.close()
 
@@ -53,7 +59,9 @@ test('the Electron app opens, migrates its database and lists stop sales', async
     await expect(page.getByTestId('stop-sale-row')).toContainText('Kemer Işıklar Resort')
     // The renderer gets the bridge and nothing else from Node.
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
-    expect(await page.evaluate(() => Object.keys((window as unknown as { sedna?: object }).sedna ?? {}).sort())).toEqual(['invoke', 'on'])
+    expect(
+      await page.evaluate(() => Object.keys((window as unknown as { sedna?: object }).sedna ?? {}).sort()),
+    ).toEqual(['invoke', 'on'])
     await page.screenshot({ path: testInfo.outputPath('electron.png') })
     await app.close()
   } finally {

@@ -85,7 +85,10 @@ test('when main cannot answer, the list shows an error and recovers on retry', a
     route.fulfill({
       status: 200,
       contentType: 'application/json',
-      body: JSON.stringify({ ok: false, error: { kind: 'internal', message: 'The database is locked by another program.' } }),
+      body: JSON.stringify({
+        ok: false,
+        error: { kind: 'internal', message: 'The database is locked by another program.' },
+      }),
     }),
   )
   await page.goto(harness.url)

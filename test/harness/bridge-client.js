@@ -21,7 +21,8 @@
 
   window.sedna = Object.freeze({
     async invoke(channel, input) {
-      if (!calls.has(channel)) return { ok: false, error: { kind: 'validation', message: `Unknown call "${channel}".` } }
+      if (!calls.has(channel))
+        return { ok: false, error: { kind: 'validation', message: `Unknown call "${channel}".` } }
       const res = await fetch(`/__harness/invoke/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers,

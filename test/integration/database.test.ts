@@ -67,15 +67,32 @@ describe('database module', () => {
         (d.sqlite.pragma(`table_info(${t})`) as Array<{ name: string; notnull: number }>).map((c) => c.name)
       expect(columns('stop_sales')).toEqual(
         expect.arrayContaining([
-          'id', 'hotel_name', 'hotel_id', 'room_codes', 'board_codes', 'market_ids', 'first_night', 'last_night',
-          'kind', 'reason', 'source_message_id', 'source_received_at', 'status', 'sedna_rec_id', 'last_error',
-          'created_at', 'updated_at',
+          'id',
+          'hotel_name',
+          'hotel_id',
+          'room_codes',
+          'board_codes',
+          'market_ids',
+          'first_night',
+          'last_night',
+          'kind',
+          'reason',
+          'source_message_id',
+          'source_received_at',
+          'status',
+          'sedna_rec_id',
+          'last_error',
+          'created_at',
+          'updated_at',
         ]),
       )
       expect(columns('sync_attempts')).toEqual(
         expect.arrayContaining(['stop_sale_id', 'phase', 'outcome', 'http_status', 'request_body', 'response_body']),
       )
-      const indexes = d.sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'stop_sales'").pluck().all()
+      const indexes = d.sqlite
+        .prepare("select name from sqlite_master where type = 'index' and tbl_name = 'stop_sales'")
+        .pluck()
+        .all()
       expect(indexes).toEqual(expect.arrayContaining(['stop_sales_status_idx', 'stop_sales_next_attempt_idx']))
       const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8'))
       const applied = d.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()
@@ -99,7 +116,9 @@ describe('database module', () => {
       const allColumns = (tables as string[]).flatMap((t) => columns(t))
       expect(allColumns.filter((c) => /pass|secret|pwd/i.test(c))).toEqual([])
       // At most one active profile.
-      const profile = d.sqlite.prepare("insert into sedna_profiles (name, base_url, username, is_active) values (?, 'http://x', 'u', 1)")
+      const profile = d.sqlite.prepare(
+        "insert into sedna_profiles (name, base_url, username, is_active) values (?, 'http://x', 'u', 1)",
+      )
       profile.run('A')
       expect(() => profile.run('B')).toThrow(/UNIQUE constraint failed/)
     } finally {
@@ -110,7 +129,11 @@ describe('database module', () => {
   it('re-opening an up-to-date database applies nothing and keeps the data', () => {
     const file = freshFile()
     const first = openDatabase(file, { migrationsFolder })
-    first.sqlite.prepare("insert into stop_sales (hotel_name, first_night, last_night) values ('İstanbul Boğaz Palace', '2025-06-01', '2025-06-01')").run()
+    first.sqlite
+      .prepare(
+        "insert into stop_sales (hotel_name, first_night, last_night) values ('İstanbul Boğaz Palace', '2025-06-01', '2025-06-01')",
+      )
+      .run()
     first.close()
     const second = openDatabase(file, { migrationsFolder })
     try {
@@ -128,7 +151,13 @@ describe('database module', () => {
     cpSync(migrationsFolder, broken, { recursive: true })
     const journalFile = join(broken, 'meta/_journal.json')
     const journal = JSON.parse(readFileSync(journalFile, 'utf8'))
-    journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now() + 1000, tag: '9999_broken', breakpoints: true })
+    journal.entries.push({
+      idx: journal.entries.length,
+      version: '6',
+      when: Date.now() + 1000,
+      tag: '9999_broken',
+      breakpoints: true,
+    })
     writeFileSync(journalFile, JSON.stringify(journal))
     writeFileSync(
       join(broken, '9999_broken.sql'),
@@ -173,7 +202,16 @@ describe('database module', () => {
     // read what it printed.
     const run = spawnSync(
       process.execPath,
-      [join(projectRoot, 'node_modules/drizzle-kit/bin.cjs'), 'generate', '--dialect', 'sqlite', '--schema', './src/main/db/schema.ts', '--out', relative(projectRoot, out)],
+      [
+        join(projectRoot, 'node_modules/drizzle-kit/bin.cjs'),
+        'generate',
+        '--dialect',
+        'sqlite',
+        '--schema',
+        './src/main/db/schema.ts',
+        '--out',
+        relative(projectRoot, out),
+      ],
       { cwd: projectRoot, encoding: 'utf8' },
     )
     expect(run.stderr).toBe('')

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openAppContext, type AppContext } from '../../src/main/app-context'
 import { createMemoryStore } from '../../src/main/credentials'
+import { createHandlers } from '../../src/main/handlers'
 import { createDispatcher } from '../../src/main/ipc/dispatch'
 import { createMemoryLogger } from '../../src/main/log'
 import { callNames, calls, type CallName } from '../../src/shared/ipc'
@@ -89,11 +90,17 @@ describe('IPC dispatch over the real services', () => {
 
   it('filters by status and counts per status', async () => {
     ctx.services.stopSales.add([sampleStopSale(), sampleStopSale({ hotelName: 'Kemer Işıklar Resort', kind: 'open' })])
-    ctx.database.sqlite.prepare("update stop_sales set status = 'synced', sedna_rec_id = 823259 where hotel_name like 'Kemer%'").run()
+    ctx.database.sqlite
+      .prepare("update stop_sales set status = 'synced', sedna_rec_id = 823259 where hotel_name like 'Kemer%'")
+      .run()
     const result = await ctx.dispatch('stopSales.list', { statuses: ['synced'] })
     expect(result).toMatchObject({
       ok: true,
-      value: { total: 1, countsByStatus: { pending: 1, synced: 1 }, rows: [{ hotelName: 'Kemer Işıklar Resort', sednaRecId: 823259 }] },
+      value: {
+        total: 1,
+        countsByStatus: { pending: 1, synced: 1 },
+        rows: [{ hotelName: 'Kemer Işıklar Resort', sednaRecId: 823259 }],
+      },
     })
   })
 
@@ -108,6 +115,7 @@ describe('IPC dispatch over the real services', () => {
     const logged: string[] = []
     const dispatch = createDispatcher(
       {
+        ...createHandlers(ctx.services),
         'app.info': () => {
           throw new Error('disk on fire: password=hunter2')
         },
@@ -126,13 +134,19 @@ describe('IPC dispatch over the real services', () => {
   it('pushes stopSales.changed when stop sales are added', () => {
     const seen: unknown[] = []
     ctx.events.subscribe((name, payload) => seen.push({ name, payload }))
-    const ids = ctx.services.stopSales.add([sampleStopSale(), sampleStopSale({ firstNight: '2025-07-01', lastNight: '2025-07-05' })])
+    const ids = ctx.services.stopSales.add([
+      sampleStopSale(),
+      sampleStopSale({ firstNight: '2025-07-01', lastNight: '2025-07-05' }),
+    ])
     expect(seen).toEqual([{ name: 'stopSales.changed', payload: { ids } }])
   })
 
   it('adds a batch in one transaction: one bad record adds none', () => {
     expect(() =>
-      ctx.services.stopSales.add([sampleStopSale(), sampleStopSale({ firstNight: '2025-08-10', lastNight: '2025-08-01' })]),
+      ctx.services.stopSales.add([
+        sampleStopSale(),
+        sampleStopSale({ firstNight: '2025-08-10', lastNight: '2025-08-01' }),
+      ]),
     ).toThrow(/CHECK constraint/)
     expect(ctx.database.sqlite.prepare('select count(*) from stop_sales').pluck().get()).toBe(0)
   })

@@ -14,10 +14,14 @@ let home: string | undefined
 
 export function setup(): void {
   if (process.platform !== 'linux' || process.env.SEDNA_TEST_KEYRING === 'system') return
-  const missing = ['dbus-daemon', 'gnome-keyring-daemon'].filter((cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0)
+  const missing = ['dbus-daemon', 'gnome-keyring-daemon'].filter(
+    (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status !== 0,
+  )
   if (missing.length) {
-    console.warn(`[secret-service] ${missing.join(', ')} not installed: keychain tests will report the keychain as unavailable.` +
-      ' Install them with: apt-get install dbus gnome-keyring')
+    console.warn(
+      `[secret-service] ${missing.join(', ')} not installed: keychain tests will report the keychain as unavailable.` +
+        ' Install them with: apt-get install dbus gnome-keyring',
+    )
     return
   }
   home = mkdtempSync(join(tmpdir(), 'sedna-keyring-'))
@@ -29,8 +33,18 @@ export function setup(): void {
     .trim()
     .split('\n')
   busPid = Number(pid)
-  const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: address!, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_RUNTIME_DIR: runtime }
-  execFileSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], { input: 'test-keyring\n', env, stdio: ['pipe', 'ignore', 'ignore'] })
+  const env = {
+    ...process.env,
+    DBUS_SESSION_BUS_ADDRESS: address!,
+    HOME: home,
+    XDG_DATA_HOME: join(home, 'data'),
+    XDG_RUNTIME_DIR: runtime,
+  }
+  execFileSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {
+    input: 'test-keyring\n',
+    env,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  })
   // Workers are forked after global setup and inherit this.
   process.env.DBUS_SESSION_BUS_ADDRESS = address
   console.log(`[secret-service] private D-Bus session with gnome-keyring for the keychain tests (${address})`)

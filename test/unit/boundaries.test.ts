@@ -21,7 +21,12 @@ const builtins = new Set(builtinModules)
 const isNode = (spec: string) => spec.startsWith('node:') || builtins.has(spec.split('/')[0]!)
 
 // The only main-process files allowed to know about Electron: entry point, window, IPC binding.
-const electronFiles = new Set(['src/main/index.ts', 'src/main/window.ts', 'src/main/ipc/register-electron.ts', 'src/preload/index.ts'])
+const electronFiles = new Set([
+  'src/main/index.ts',
+  'src/main/window.ts',
+  'src/main/ipc/register-electron.ts',
+  'src/preload/index.ts',
+])
 
 describe('process boundaries', () => {
   it('src/shared imports neither electron nor node built-ins', () => {

@@ -141,7 +141,10 @@ describe('rankHotels', () => {
   })
 
   it('respects limit (default 5) and minScore (default 0.35)', () => {
-    const many = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, name: `Güneş ${String.fromCharCode(65 + i)}x Otel` }))
+    const many = Array.from({ length: 10 }, (_, i) => ({
+      id: i + 1,
+      name: `Güneş ${String.fromCharCode(65 + i)}x Otel`,
+    }))
     expect(rankHotels('Güneş', many)).toHaveLength(5)
     expect(rankHotels('Güneş', many, { limit: 3 })).toHaveLength(3)
     expect(rankHotels('Güneş', many, { limit: 0 })).toEqual([])

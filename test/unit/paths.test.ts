@@ -19,7 +19,9 @@ describe('data folder', () => {
   it('matches Electron userData per platform', () => {
     expect(defaultUserDataDir('linux', {}, '/home/ayse')).toBe(join('/home/ayse/.config', APP_NAME))
     expect(defaultUserDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/ayse')).toBe(join('/cfg', APP_NAME))
-    expect(defaultUserDataDir('darwin', {}, '/Users/ayse')).toBe(join('/Users/ayse/Library/Application Support', APP_NAME))
+    expect(defaultUserDataDir('darwin', {}, '/Users/ayse')).toBe(
+      join('/Users/ayse/Library/Application Support', APP_NAME),
+    )
     expect(defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\ayse\\AppData\\Roaming' }, 'C:\\Users\\ayse')).toBe(
       join('C:\\Users\\ayse\\AppData\\Roaming', APP_NAME),
     )

@@ -20,7 +20,9 @@ describe('IPC sender check', () => {
     const dev = { ...trusted, devServerUrl: 'http://localhost:5173/' }
     expect(isTrustedSenderUrl('http://localhost:5173/index.html', dev)).toBe(true)
     expect(isTrustedSenderUrl('http://localhost:5174/', dev)).toBe(false)
-    expect(isTrustedSenderUrl('http://10.0.0.5:5173/', { ...trusted, devServerUrl: 'http://10.0.0.5:5173/' })).toBe(false)
+    expect(isTrustedSenderUrl('http://10.0.0.5:5173/', { ...trusted, devServerUrl: 'http://10.0.0.5:5173/' })).toBe(
+      false,
+    )
   })
 
   it('index.html carries the same strict CSP main enforces', () => {

@@ -17,9 +17,18 @@ export const stopSales = sqliteTable(
     /** The Sedna hotel id it resolved to; null until resolved. */
     hotelId: integer('hotel_id'),
     /** Room and board codes as received (empty = all); market ids as Sedna knows them. */
-    roomCodes: text('room_codes', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
-    boardCodes: text('board_codes', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
-    marketIds: text('market_ids', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[]'`),
+    roomCodes: text('room_codes', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    boardCodes: text('board_codes', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    marketIds: text('market_ids', { mode: 'json' })
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'`),
     /** YYYY-MM-DD, both inclusive: Sedna's BeginDate and EndDate. */
     firstNight: text('first_night').notNull(),
     lastNight: text('last_night').notNull(),
@@ -104,7 +113,9 @@ export const sednaProfiles = sqliteTable(
     check('sedna_profiles_all_rooms_known', sql`${t.allRooms} in ('explicit', 'empty')`),
     check('sedna_profiles_all_boards_known', sql`${t.allBoards} in ('explicit', 'empty')`),
     // At most one active profile.
-    uniqueIndex('sedna_profiles_one_active_uq').on(t.isActive).where(sql`${t.isActive} = 1`),
+    uniqueIndex('sedna_profiles_one_active_uq')
+      .on(t.isActive)
+      .where(sql`${t.isActive} = 1`),
   ],
 )
 
@@ -124,7 +135,10 @@ export const refHotels = sqliteTable(
     code: text('code'),
     region: text('region'),
   },
-  (t) => [primaryKey({ columns: [t.profileId, t.sednaId] }), index('ref_hotels_name_key_idx').on(t.profileId, t.nameKey)],
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.sednaId] }),
+    index('ref_hotels_name_key_idx').on(t.profileId, t.nameKey),
+  ],
 )
 
 /** Room types per hotel (GetHotelRoomTypelistAll), or operator-wide (GetRoomTypeList) with hotelId 0. */

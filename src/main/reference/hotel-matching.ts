@@ -92,11 +92,7 @@ export function normalizeHotelName(name: string): string {
  * codes the Turkish-safe way: 'i' and 'ı' → 'I', 'İ' → 'I' ("dbl " → "DBL", "uaı" → "UAI").
  */
 export function normalizeCode(code: string): string {
-  return code
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/[İı]/g, 'I')
-    .toUpperCase() // locale-independent: 'i' → 'I', never 'İ'
+  return code.trim().replace(/\s+/g, ' ').replace(/[İı]/g, 'I').toUpperCase() // locale-independent: 'i' → 'I', never 'İ'
 }
 
 interface PreparedKey {

@@ -23,7 +23,12 @@ export interface ReferenceCache {
   ensureFresh(profile: ProfileRow, client: () => Promise<SednaClient>): Promise<ReferenceStatus>
 }
 
-export function createReferenceCache(deps: { db: Db; events: EventBus; ttlHours?: number; now?: () => Date }): ReferenceCache {
+export function createReferenceCache(deps: {
+  db: Db
+  events: EventBus
+  ttlHours?: number
+  now?: () => Date
+}): ReferenceCache {
   const { db, events } = deps
   const ttlHours = deps.ttlHours ?? DEFAULT_TTL_HOURS
   const now = deps.now ?? (() => new Date())
@@ -32,7 +37,8 @@ export function createReferenceCache(deps: { db: Db; events: EventBus; ttlHours?
     const rows = db.select().from(refRefreshes).where(eq(refRefreshes.profileId, profileId)).all()
     const counts: Record<ReferenceKind, number> = {
       hotels: db.select({ n: count() }).from(refHotels).where(eq(refHotels.profileId, profileId)).get()?.n ?? 0,
-      roomTypes: db.select({ n: count() }).from(refRoomTypes).where(eq(refRoomTypes.profileId, profileId)).get()?.n ?? 0,
+      roomTypes:
+        db.select({ n: count() }).from(refRoomTypes).where(eq(refRoomTypes.profileId, profileId)).get()?.n ?? 0,
       boards: db.select({ n: count() }).from(refBoards).where(eq(refBoards.profileId, profileId)).get()?.n ?? 0,
     }
     return {
@@ -52,12 +58,22 @@ export function createReferenceCache(deps: { db: Db; events: EventBus; ttlHours?
     }
   }
 
-  function record(profileId: number, kind: ReferenceKind, outcome: { ok: true; items: number; skipped: number } | { ok: false; error: string }) {
+  function record(
+    profileId: number,
+    kind: ReferenceKind,
+    outcome: { ok: true; items: number; skipped: number } | { ok: false; error: string },
+  ) {
     const at = now().toISOString()
-    const values =
-      outcome.ok
-        ? { refreshedAt: at, itemCount: outcome.items, skippedCount: outcome.skipped, stale: false, lastError: null, lastTriedAt: at }
-        : { stale: true, lastError: outcome.error, lastTriedAt: at }
+    const values = outcome.ok
+      ? {
+          refreshedAt: at,
+          itemCount: outcome.items,
+          skippedCount: outcome.skipped,
+          stale: false,
+          lastError: null,
+          lastTriedAt: at,
+        }
+      : { stale: true, lastError: outcome.error, lastTriedAt: at }
     db.insert(refRefreshes)
       .values({ profileId, kind, ...values })
       .onConflictDoUpdate({ target: [refRefreshes.profileId, refRefreshes.kind], set: values })
@@ -83,7 +99,14 @@ export function createReferenceCache(deps: { db: Db; events: EventBus; ttlHours?
         tx.delete(refHotels).where(eq(refHotels.profileId, profileId)).run()
         for (const h of hotels.items) {
           tx.insert(refHotels)
-            .values({ profileId, sednaId: h.id, name: h.name, nameKey: normalizeHotelName(h.name), code: h.code ?? null, region: h.region ?? null })
+            .values({
+              profileId,
+              sednaId: h.id,
+              name: h.name,
+              nameKey: normalizeHotelName(h.name),
+              code: h.code ?? null,
+              region: h.region ?? null,
+            })
             .onConflictDoNothing()
             .run()
         }
@@ -92,7 +115,12 @@ export function createReferenceCache(deps: { db: Db; events: EventBus; ttlHours?
       record(profileId, 'hotels', { ok: true, items: hotels.items.length, skipped: hotels.skipped })
     } catch (err) {
       record(profileId, 'hotels', { ok: false, error: message(err) })
-      hotelIds = db.select({ id: refHotels.sednaId }).from(refHotels).where(eq(refHotels.profileId, profileId)).all().map((r) => r.id)
+      hotelIds = db
+        .select({ id: refHotels.sednaId })
+        .from(refHotels)
+        .where(eq(refHotels.profileId, profileId))
+        .all()
+        .map((r) => r.id)
     }
 
     try {
@@ -159,7 +187,11 @@ function message(err: unknown): string {
 
 /** Rows of one profile's cache, for resolution. */
 export function cachedHotels(db: Db, profileId: number) {
-  return db.select({ id: refHotels.sednaId, name: refHotels.name, nameKey: refHotels.nameKey }).from(refHotels).where(eq(refHotels.profileId, profileId)).all()
+  return db
+    .select({ id: refHotels.sednaId, name: refHotels.name, nameKey: refHotels.nameKey })
+    .from(refHotels)
+    .where(eq(refHotels.profileId, profileId))
+    .all()
 }
 
 export function cachedRoomTypes(db: Db, profileId: number, hotelId: number) {
@@ -167,9 +199,15 @@ export function cachedRoomTypes(db: Db, profileId: number, hotelId: number) {
     .select({ id: refRoomTypes.sednaId, code: refRoomTypes.code, name: refRoomTypes.name })
     .from(refRoomTypes)
     .where(and(eq(refRoomTypes.profileId, profileId), eq(refRoomTypes.hotelId, hotelId)))
+    .orderBy(refRoomTypes.sednaId)
     .all()
 }
 
 export function cachedBoards(db: Db, profileId: number) {
-  return db.select({ id: refBoards.sednaId, code: refBoards.code, name: refBoards.name }).from(refBoards).where(eq(refBoards.profileId, profileId)).all()
+  return db
+    .select({ id: refBoards.sednaId, code: refBoards.code, name: refBoards.name })
+    .from(refBoards)
+    .where(eq(refBoards.profileId, profileId))
+    .orderBy(refBoards.sednaId)
+    .all()
 }

@@ -98,7 +98,12 @@ function remembered(db: Db, profileId: number, kind: 'room' | 'board', hotelId: 
     .select({ id: codeMappings.sednaId })
     .from(codeMappings)
     .where(
-      and(eq(codeMappings.profileId, profileId), eq(codeMappings.kind, kind), eq(codeMappings.hotelId, hotelId), eq(codeMappings.code, code)),
+      and(
+        eq(codeMappings.profileId, profileId),
+        eq(codeMappings.kind, kind),
+        eq(codeMappings.hotelId, hotelId),
+        eq(codeMappings.code, code),
+      ),
     )
     .get()?.id
 }
@@ -108,7 +113,7 @@ function uniqueByCode(rows: readonly { id: number; code: string }[], code: strin
   return ids.length === 1 ? ids[0] : undefined
 }
 
-const unique = <T,>(xs: readonly T[]): T[] => [...new Set(xs)]
+const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)]
 
 /** Remember a person's choice: this hotel name as received is that Sedna hotel. */
 export function rememberHotel(db: Db, profileId: number, nameAsReceived: string, hotelId: number): void {
@@ -121,10 +126,20 @@ export function rememberHotel(db: Db, profileId: number, nameAsReceived: string,
 }
 
 /** Remember: code X at hotel H is room type N; for boards, hotelId is 0 (boards are agency-wide). */
-export function rememberCode(db: Db, profileId: number, kind: 'room' | 'board', hotelId: number, code: string, sednaId: number): void {
+export function rememberCode(
+  db: Db,
+  profileId: number,
+  kind: 'room' | 'board',
+  hotelId: number,
+  code: string,
+  sednaId: number,
+): void {
   const key = { profileId, kind, hotelId: kind === 'board' ? 0 : hotelId, code: normalizeCode(code) }
   db.insert(codeMappings)
     .values({ ...key, sednaId })
-    .onConflictDoUpdate({ target: [codeMappings.profileId, codeMappings.kind, codeMappings.hotelId, codeMappings.code], set: { sednaId } })
+    .onConflictDoUpdate({
+      target: [codeMappings.profileId, codeMappings.kind, codeMappings.hotelId, codeMappings.code],
+      set: { sednaId },
+    })
     .run()
 }

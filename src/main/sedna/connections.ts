@@ -95,6 +95,11 @@ export function createConnections(opts: ConnectionsOptions): SednaConnections {
 /** A Sedna failure in words for staff, as an IPC error kind. */
 export function toAppFailure(err: unknown): unknown {
   if (!(err instanceof SednaError)) return err
-  const kind = err.kind === 'network' || err.kind === 'timeout' ? 'network' : err.kind === 'auth' || err.status === 401 ? 'auth' : 'sedna'
+  const kind =
+    err.kind === 'network' || err.kind === 'timeout'
+      ? 'network'
+      : err.kind === 'auth' || err.status === 401
+        ? 'auth'
+        : 'sedna'
   return new AppFailure(kind, err.message)
 }

@@ -54,7 +54,9 @@ export function createProfileService(deps: {
   async function view(row: ProfileRow): Promise<Profile> {
     const warnings: string[] = []
     if (row.kind === 'sedna' && row.baseUrl.startsWith('http://')) {
-      warnings.push('This address uses http://, so the password travels unencrypted. Use https:// if your Sedna server offers it.')
+      warnings.push(
+        'This address uses http://, so the password travels unencrypted. Use https:// if your Sedna server offers it.',
+      )
     }
     if (!row.operatorCode) warnings.push('No operator code (e.g. 7STAR): stop sales cannot be sent until it is set.')
     const stored = await hasPassword(row)
@@ -81,7 +83,10 @@ export function createProfileService(deps: {
 
   function setActive(id: number) {
     db.transaction((tx) => {
-      tx.update(sednaProfiles).set({ isActive: false }).where(and(eq(sednaProfiles.isActive, true), ne(sednaProfiles.id, id))).run()
+      tx.update(sednaProfiles)
+        .set({ isActive: false })
+        .where(and(eq(sednaProfiles.isActive, true), ne(sednaProfiles.id, id)))
+        .run()
       tx.update(sednaProfiles).set({ isActive: true }).where(eq(sednaProfiles.id, id)).run()
     })
   }
@@ -98,7 +103,11 @@ export function createProfileService(deps: {
       try {
         await credentials.get(0) // account 0 is never used: this only asks whether the keychain answers
       } catch (err) {
-        keychain = { kind: credentials.kind, available: false, message: err instanceof Error ? err.message : String(err) }
+        keychain = {
+          kind: credentials.kind,
+          available: false,
+          message: err instanceof Error ? err.message : String(err),
+        }
       }
       return { profiles, keychain }
     },
@@ -108,7 +117,9 @@ export function createProfileService(deps: {
       try {
         baseUrl = normalizeBaseUrl(input.baseUrl)
       } catch (err) {
-        throw new AppFailure('validation', (err as Error).message, [{ path: 'baseUrl', message: (err as Error).message }])
+        throw new AppFailure('validation', (err as Error).message, [
+          { path: 'baseUrl', message: (err as Error).message },
+        ])
       }
       const fields = {
         name: input.name,
@@ -140,7 +151,11 @@ export function createProfileService(deps: {
           ])
         }
         const first = !db.select({ id: sednaProfiles.id }).from(sednaProfiles).limit(1).get()
-        id = db.insert(sednaProfiles).values({ ...fields, isActive: first }).returning({ id: sednaProfiles.id }).get().id
+        id = db
+          .insert(sednaProfiles)
+          .values({ ...fields, isActive: first })
+          .returning({ id: sednaProfiles.id })
+          .get().id
         try {
           await credentials.set(id, input.password)
         } catch (err) {
@@ -159,7 +174,13 @@ export function createProfileService(deps: {
         existing?.id ??
         db
           .insert(sednaProfiles)
-          .values({ kind: 'demo', name: 'Demo (built-in Sedna simulator)', baseUrl: DEMO_BASE_URL, username: 'demo', operatorCode: '7STAR' })
+          .values({
+            kind: 'demo',
+            name: 'Demo (built-in Sedna simulator)',
+            baseUrl: DEMO_BASE_URL,
+            username: 'demo',
+            operatorCode: '7STAR',
+          })
           .returning({ id: sednaProfiles.id })
           .get().id
       setActive(id)
@@ -199,7 +220,11 @@ export function createProfileService(deps: {
         .run()
       changed()
       const previous = row.operatorId !== null && row.operatorId !== operatorId ? ` (was ${row.operatorId})` : ''
-      return { operatorId, durationMs, message: `Connected. Sedna says this account is operator ${operatorId}${previous}.` }
+      return {
+        operatorId,
+        durationMs,
+        message: `Connected. Sedna says this account is operator ${operatorId}${previous}.`,
+      }
     },
   }
 }

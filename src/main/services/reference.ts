@@ -35,6 +35,7 @@ export function createReferenceService(deps: {
     },
     resolve: (profileId, input) => resolveStopSale(db, profiles.get(profileId), input),
     rememberHotel: (profileId, name, hotelId) => rememberHotel(db, profileId, name, hotelId),
-    rememberCode: (profileId, kind, hotelId, code, sednaId) => rememberCode(db, profileId, kind, hotelId, code, sednaId),
+    rememberCode: (profileId, kind, hotelId, code, sednaId) =>
+      rememberCode(db, profileId, kind, hotelId, code, sednaId),
   }
 }

@@ -27,11 +27,7 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
         .limit(limit)
         .offset(offset)
         .all()
-      const counts = db
-        .select({ status: stopSales.status, n: count() })
-        .from(stopSales)
-        .groupBy(stopSales.status)
-        .all()
+      const counts = db.select({ status: stopSales.status, n: count() }).from(stopSales).groupBy(stopSales.status).all()
       const countsByStatus = Object.fromEntries(stopSaleStatuses.map((s) => [s, 0])) as Record<StopSaleStatus, number>
       let total = 0
       for (const { status, n } of counts) {

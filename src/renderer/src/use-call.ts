@@ -3,9 +3,7 @@ import type { AppError } from '../../shared/result'
 import { CallFailed } from './api'
 
 export type Loadable<T> =
-  | { state: 'loading'; data?: T }
-  | { state: 'ready'; data: T }
-  | { state: 'error'; error: AppError; data?: T }
+  { state: 'loading'; data?: T } | { state: 'ready'; data: T } | { state: 'error'; error: AppError; data?: T }
 
 /** Runs `load` now and whenever `reload` is called; keeps the last data while reloading. */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [Loadable<T>, () => void] {

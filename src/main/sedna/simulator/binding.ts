@@ -31,7 +31,10 @@ export function isObject(value: unknown): value is JsonObject {
 export function parseJsonObject(body: string, parameter: string): JsonObject {
   const value = parseJson(body, parameter)
   if (!isObject(value)) {
-    throw new BindingError(parameter, 'Cannot deserialize the current JSON value into an object: a JSON object is required.')
+    throw new BindingError(
+      parameter,
+      'Cannot deserialize the current JSON value into an object: a JSON object is required.',
+    )
   }
   return value
 }
@@ -39,7 +42,10 @@ export function parseJsonObject(body: string, parameter: string): JsonObject {
 export function parseJsonArray(body: string, parameter: string): unknown[] {
   const value = parseJson(body, parameter)
   if (!Array.isArray(value)) {
-    throw new BindingError(parameter, 'Cannot deserialize the current JSON object into a list: a JSON array is required.')
+    throw new BindingError(
+      parameter,
+      'Cannot deserialize the current JSON object into a list: a JSON array is required.',
+    )
   }
   return value
 }
@@ -88,7 +94,12 @@ export function dayOf(value: string): string | null {
 }
 
 /** A required DateTime property, kept as sent; returns the text and its calendar day. */
-export function dateProp(obj: JsonObject, name: string, path: string, required: boolean): { text: string | null; day: string | null } {
+export function dateProp(
+  obj: JsonObject,
+  name: string,
+  path: string,
+  required: boolean,
+): { text: string | null; day: string | null } {
   const value = prop(obj, name)
   if (value === undefined || value === null) {
     if (required) throw new BindingError(`${path}.${name}`, 'A value is required.')

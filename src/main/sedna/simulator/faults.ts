@@ -14,7 +14,11 @@ export interface FaultPlan {
 
 /** 'api/Contract/UpdateStopSale', '/contract/updatestopsale/' → 'contract/updatestopsale'. */
 export function actionKey(path: string): string {
-  return path.trim().replace(/^\/+|\/+$/g, '').replace(/^api\//i, '').toLowerCase()
+  return path
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/^api\//i, '')
+    .toLowerCase()
 }
 
 export class FaultBook {
@@ -77,5 +81,3 @@ export function faultReply(fault: Extract<Fault, { kind: 'http-500' | 'status' |
       return result(fault.errorType ?? 1, fault.message ?? 'Beklenmeyen bir hata oluştu', 0)
   }
 }
-
-

@@ -5,6 +5,17 @@
 export { startSimulator, BASE_PATH } from './server'
 export { defaultSeed } from './seed'
 export type {
-  Fault, FaultRule, SeedCoded, SeedHotel, SeedRoomType, SimRequest, SimReservation, SimSeed, SimStopSale,
-  SimStopSaleChildren, SimUser, Simulator, SimulatorOptions,
+  Fault,
+  FaultRule,
+  SeedCoded,
+  SeedHotel,
+  SeedRoomType,
+  SimRequest,
+  SimReservation,
+  SimSeed,
+  SimStopSale,
+  SimStopSaleChildren,
+  SimUser,
+  Simulator,
+  SimulatorOptions,
 } from './types'

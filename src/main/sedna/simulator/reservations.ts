@@ -45,8 +45,14 @@ export class ReservationStore {
       }
       const recId = this.nextRecId++
       this.records.push({
-        RecId: recId, voucher, SourceId: sourceId, OperatorId: operatorId, status: 'active',
-        element: structuredClone(element), createdAt: new Date().toISOString(), cancelledAt: null,
+        RecId: recId,
+        voucher,
+        SourceId: sourceId,
+        OperatorId: operatorId,
+        status: 'active',
+        element: structuredClone(element),
+        createdAt: new Date().toISOString(),
+        cancelledAt: null,
       })
       return { ErrorType: 0, Message: null, RecId: recId }
     })
@@ -56,7 +62,9 @@ export class ReservationStore {
   /** The voucher matches the call's voucherNo or the element's own `Voucher`. */
   find(filter: ReservationFilter): JsonObject[] {
     return this.records
-      .filter((r) => filter.voucher === null || r.voucher === filter.voucher || prop(r.element, 'Voucher') === filter.voucher)
+      .filter(
+        (r) => filter.voucher === null || r.voucher === filter.voucher || prop(r.element, 'Voucher') === filter.voucher,
+      )
       .filter((r) => filter.sourceId === null || r.SourceId === filter.sourceId)
       .filter((r) => filter.operatorId === null || r.OperatorId === filter.operatorId)
       .map((r) => ({

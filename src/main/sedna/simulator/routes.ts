@@ -6,7 +6,15 @@
 import { type Reply, badRequest, json, result } from './aspnet'
 import type { Sessions } from './auth'
 import {
-  BindingError, type JsonObject, dayQuery, intQuery, isObject, parseJson, parseJsonArray, queryValue, stringProp,
+  BindingError,
+  type JsonObject,
+  dayQuery,
+  intQuery,
+  isObject,
+  parseJson,
+  parseJsonArray,
+  queryValue,
+  stringProp,
 } from './binding'
 import type { ReservationStore } from './reservations'
 import type { StopSaleStore } from './stop-sales'
@@ -61,7 +69,9 @@ function stopSaleList(byUpdateDate: boolean) {
 
 export const routes: Record<string, Route> = {
   'integratiion/agencylogin': {
-    method: 'GET', auth: 'none', jsonBody: false,
+    method: 'GET',
+    auth: 'none',
+    jsonBody: false,
     handle({ state, query }) {
       const user = state.sessions.userFor(queryValue(query, 'username'), queryValue(query, 'password'))
       if (!user) return result(1, 'Kullanıcı adı veya şifre hatalı', 0)
@@ -72,21 +82,29 @@ export const routes: Record<string, Route> = {
   },
 
   'integratiion/gethotellist': {
-    method: 'POST', auth: 'session', jsonBody: false,
+    method: 'POST',
+    auth: 'session',
+    jsonBody: false,
     handle({ state, query }) {
       const onlyActive = queryValue(query, 'isActive')?.toLowerCase() === 'true'
       const { hotelIdField, hotelNameField } = state.shapes
       const hotels = state.seed.hotels
         .filter((h) => !onlyActive || h.active)
         .map((h) => ({
-          [hotelIdField]: h.id, [hotelNameField]: h.name, Code: h.code, RegionName: h.region, IsActive: h.active,
+          [hotelIdField]: h.id,
+          [hotelNameField]: h.name,
+          Code: h.code,
+          RegionName: h.region,
+          IsActive: h.active,
         }))
       return list(state, hotels)
     },
   },
 
   'integratiion/getroomtypelist': {
-    method: 'POST', auth: 'session', jsonBody: false,
+    method: 'POST',
+    auth: 'session',
+    jsonBody: false,
     handle({ state }) {
       // The union over all hotels: the same code (DBL) shows up under several ids.
       const rooms = state.seed.hotels.flatMap((h) =>
@@ -97,7 +115,9 @@ export const routes: Record<string, Route> = {
   },
 
   'service1/gethotelroomtypelistall': {
-    method: 'POST', auth: 'session', jsonBody: true,
+    method: 'POST',
+    auth: 'session',
+    jsonBody: true,
     handle({ state, body }) {
       const ids = parseJsonArray(body, 'hotelIds')
       if (!ids.every((id) => typeof id === 'number' && Number.isInteger(id))) {
@@ -113,45 +133,70 @@ export const routes: Record<string, Route> = {
   },
 
   'service2/getboardlist': {
-    method: 'GET', auth: 'session', jsonBody: false,
+    method: 'GET',
+    auth: 'session',
+    jsonBody: false,
     handle: ({ state }) =>
-      list(state, state.seed.boards.map((b) => ({ BoardId: b.id, Code: b.code, Name: b.name, IsActive: true }))),
+      list(
+        state,
+        state.seed.boards.map((b) => ({ BoardId: b.id, Code: b.code, Name: b.name, IsActive: true })),
+      ),
   },
 
   'integratiion/getoperators': {
-    method: 'GET', auth: 'session', jsonBody: false,
+    method: 'GET',
+    auth: 'session',
+    jsonBody: false,
     handle: ({ state }) =>
-      list(state, state.seed.operators.map((o) => ({ RecId: o.id, Code: o.code, Name: o.name, IsActive: true }))),
+      list(
+        state,
+        state.seed.operators.map((o) => ({ RecId: o.id, Code: o.code, Name: o.name, IsActive: true })),
+      ),
   },
 
   'integratiion/getcountrys': {
-    method: 'POST', auth: 'session', jsonBody: false,
+    method: 'POST',
+    auth: 'session',
+    jsonBody: false,
     handle: ({ state }) =>
-      list(state, state.seed.countries.map((c) => ({ RecId: c.id, Name: c.name, Code: c.code, IsActive: true }))),
+      list(
+        state,
+        state.seed.countries.map((c) => ({ RecId: c.id, Name: c.name, Code: c.code, IsActive: true })),
+      ),
   },
 
   'contract/updatestopsale': {
-    method: 'PUT', auth: 'session', jsonBody: true,
+    method: 'PUT',
+    auth: 'session',
+    jsonBody: true,
     handle: ({ state, body }) => state.stopSales.update(body),
   },
 
   'contract/checkstopsalestate': {
-    method: 'POST', auth: 'session', jsonBody: true,
+    method: 'POST',
+    auth: 'session',
+    jsonBody: true,
     handle: ({ state, body }) => list(state, state.stopSales.checkState(body)),
   },
 
   'integratiion/getstopsalelist': {
-    method: 'POST', auth: 'session', jsonBody: false,
+    method: 'POST',
+    auth: 'session',
+    jsonBody: false,
     handle: stopSaleList(false),
   },
 
   'integratiion/getstopsalelistwithupdatedate': {
-    method: 'POST', auth: 'session', jsonBody: false,
+    method: 'POST',
+    auth: 'session',
+    jsonBody: false,
     handle: stopSaleList(true),
   },
 
   'integratiion/insertreservation': {
-    method: 'POST', auth: 'query', jsonBody: true,
+    method: 'POST',
+    auth: 'query',
+    jsonBody: true,
     handle({ state, query, body, operatorId }) {
       const voucher = queryValue(query, 'voucherNo')
       if (voucher === null || voucher.trim() === '') return badRequest('voucherNo', 'The voucherNo field is required.')
@@ -160,7 +205,9 @@ export const routes: Record<string, Route> = {
   },
 
   'integratiion/getreservations': {
-    method: 'POST', auth: 'session', jsonBody: true,
+    method: 'POST',
+    auth: 'session',
+    jsonBody: true,
     handle({ state, body }) {
       // An empty body binds a null filter: everything (GUESS).
       const filter: JsonObject = body.trim() === '' ? {} : asObject(parseJson(body, 'filter'))
@@ -176,16 +223,23 @@ export const routes: Record<string, Route> = {
   },
 
   'reservation/getreservationbyvoucher': {
-    method: 'GET', auth: 'session', jsonBody: false,
+    method: 'GET',
+    auth: 'session',
+    jsonBody: false,
     handle({ state, query }) {
       const voucher = queryValue(query, 'voucher')
       if (voucher === null || voucher === '') return badRequest('voucher', 'The voucher field is required.')
-      return list(state, state.reservations.find({ voucher, sourceId: null, operatorId: intQuery(query, 'operatorId') }))
+      return list(
+        state,
+        state.reservations.find({ voucher, sourceId: null, operatorId: intQuery(query, 'operatorId') }),
+      )
     },
   },
 
   'integratiion/cancelreservationbysourcid': {
-    method: 'POST', auth: 'session', jsonBody: false,
+    method: 'POST',
+    auth: 'session',
+    jsonBody: false,
     handle({ state, query, operatorId }) {
       const sourceId = queryValue(query, 'sourceId')
       if (sourceId === null || sourceId === '') return badRequest('sourceId', 'The sourceId field is required.')

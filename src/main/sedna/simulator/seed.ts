@@ -8,7 +8,11 @@ import type { SeedHotel, SimSeed } from './types'
 
 const hotels: SeedHotel[] = [
   {
-    id: 18, name: 'Mandarin Resort', code: 'MANDRN', region: 'Side', active: true,
+    id: 18,
+    name: 'Mandarin Resort',
+    code: 'MANDRN',
+    region: 'Side',
+    active: true,
     roomTypes: [
       { id: 63, code: 'STDSV', name: 'Standart Oda Deniz Manzaralı' },
       { id: 1364, code: 'STDLV', name: 'Standart Oda Kara Manzaralı' },
@@ -19,7 +23,11 @@ const hotels: SeedHotel[] = [
     ],
   },
   {
-    id: 28, name: 'Çamyuva Güneş Otel', code: 'CMYGNS', region: 'Kemer', active: true,
+    id: 28,
+    name: 'Çamyuva Güneş Otel',
+    code: 'CMYGNS',
+    region: 'Kemer',
+    active: true,
     roomTypes: [
       { id: 133, code: 'DBL', name: 'Double Oda' },
       { id: 134, code: 'SGL', name: 'Tek Kişilik Oda' },
@@ -27,7 +35,11 @@ const hotels: SeedHotel[] = [
     ],
   },
   {
-    id: 659, name: 'İstanbul Boğaz Palace', code: 'ISTBGZ', region: 'İstanbul', active: true,
+    id: 659,
+    name: 'İstanbul Boğaz Palace',
+    code: 'ISTBGZ',
+    region: 'İstanbul',
+    active: true,
     roomTypes: [
       { id: 2101, code: 'DBL', name: 'Deluxe Double' },
       { id: 2102, code: 'SGL', name: 'Single' },
@@ -35,7 +47,11 @@ const hotels: SeedHotel[] = [
     ],
   },
   {
-    id: 916, name: 'Kemer Işıklar Resort', code: 'KMRISK', region: 'Kemer', active: true,
+    id: 916,
+    name: 'Kemer Işıklar Resort',
+    code: 'KMRISK',
+    region: 'Kemer',
+    active: true,
     roomTypes: [
       { id: 7528, code: 'DBL', name: 'Standart Double' },
       { id: 7529, code: 'TRP', name: 'Triple Oda' },
@@ -43,7 +59,11 @@ const hotels: SeedHotel[] = [
     ],
   },
   {
-    id: 1021, name: 'Antalya Beach Otel', code: 'ANTBCH', region: 'Lara', active: true,
+    id: 1021,
+    name: 'Antalya Beach Otel',
+    code: 'ANTBCH',
+    region: 'Lara',
+    active: true,
     roomTypes: [
       { id: 8811, code: 'DBL', name: 'Double Oda' },
       { id: 8812, code: 'SGL', name: 'Tek Kişilik Oda' },
@@ -51,7 +71,11 @@ const hotels: SeedHotel[] = [
     ],
   },
   {
-    id: 1187, name: 'Grand Palace Hotel', code: 'GRNDPL', region: 'Belek', active: true,
+    id: 1187,
+    name: 'Grand Palace Hotel',
+    code: 'GRNDPL',
+    region: 'Belek',
+    active: true,
     roomTypes: [
       { id: 9420, code: 'DBL', name: 'Superior Double' },
       { id: 9421, code: 'SUI', name: 'King Suite' },
@@ -59,7 +83,11 @@ const hotels: SeedHotel[] = [
     ],
   },
   {
-    id: 1250, name: 'Sunset Beach Resort', code: 'SNSTBR', region: 'Alanya', active: true,
+    id: 1250,
+    name: 'Sunset Beach Resort',
+    code: 'SNSTBR',
+    region: 'Alanya',
+    active: true,
     roomTypes: [
       { id: 9901, code: 'DBL', name: 'Double Room' },
       { id: 9902, code: 'TRP', name: 'Triple Room' },
@@ -67,7 +95,11 @@ const hotels: SeedHotel[] = [
   },
   {
     // Closed hotel: only visible without isActive=true.
-    id: 1302, name: 'Kapadokya Mağara Otel', code: 'KPDMGR', region: 'Ürgüp', active: false,
+    id: 1302,
+    name: 'Kapadokya Mağara Otel',
+    code: 'KPDMGR',
+    region: 'Ürgüp',
+    active: false,
     roomTypes: [{ id: 10050, code: 'DBL', name: 'Mağara Oda' }],
   },
 ]

@@ -8,7 +8,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import {
-  type Reply, exception, badRequest, methodNotAllowed, notFound, unauthorized, unsupportedMediaType,
+  type Reply,
+  exception,
+  badRequest,
+  methodNotAllowed,
+  notFound,
+  unauthorized,
+  unsupportedMediaType,
 } from './aspnet'
 import { Sessions } from './auth'
 import { BindingError, queryValue } from './binding'
@@ -56,6 +62,9 @@ function readBody(req: IncomingMessage): Promise<string> {
     })
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('request aborted by the client'))
+    })
   })
 }
 
@@ -96,11 +105,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     res.end(reply.body)
   }
 
-  /** Promise a whole body, deliver half of it, then close the connection. */
+  /** Promise the whole real answer, deliver half of it, then close the connection. */
   function sendTruncated(entry: SimRequest, res: ServerResponse, reply: Reply): void {
-    entry.status = 200
+    entry.status = reply.status
     const full = Buffer.from(reply.body)
-    res.writeHead(200, { ...reply.headers, 'Content-Length': String(full.length) })
+    res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(full.length) })
     res.write(full.subarray(0, Math.max(1, Math.floor(full.length / 2))), () => res.socket?.destroy())
   }
 
@@ -134,7 +143,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const body = await readBody(req)
     const method = req.method ?? 'GET'
-    const entry: SimRequest = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, status: 0, at }
+    const entry: SimRequest = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      status: 0,
+      at,
+    }
     log.push(entry)
     if (opts.latencyMs) await sleep(opts.latencyMs)
     if (closing) return
@@ -164,7 +180,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       req.socket.destroy() // the write above happened; its answer is lost
       return
     }
-    // 'truncated' cuts the real answer: like a connection lost mid-response, the call WAS applied.
+    // 'truncated' cuts the real answer (200 for a normal call): like a connection lost mid-response,
+    // the call WAS applied.
     if (fault?.kind === 'truncated') return sendTruncated(entry, res, reply)
     send(entry, res, reply)
   }

@@ -5,7 +5,15 @@
  */
 import { type Reply, nullReference, result } from './aspnet'
 import {
-  BindingError, type JsonObject, dateProp, dayOf, intProp, isObject, parseJsonObject, prop, stringProp,
+  BindingError,
+  type JsonObject,
+  dateProp,
+  dayOf,
+  intProp,
+  isObject,
+  parseJsonObject,
+  prop,
+  stringProp,
 } from './binding'
 import type { SimSeed, SimStopSale, SimStopSaleChildren } from './types'
 
@@ -18,7 +26,11 @@ const CHILD_ARRAYS = [
 ] as const
 
 type Master = Omit<SimStopSale, 'children' | 'createdAt' | 'updatedAt'>
-interface Child { id: number; stopSaleId: number; where: string }
+interface Child {
+  id: number
+  stopSaleId: number
+  where: string
+}
 type ParsedChildren = Record<keyof SimStopSaleChildren, Child[]>
 
 export interface StopSaleFilter {
@@ -129,8 +141,15 @@ export class StopSaleStore {
       const boardIds = intersect(r.children.boards, boards)
       if (!operatorIds || !roomTypeIds || !boardIds) continue
       items.push({
-        StopSaleId: r.RecId, HotelId: r.HotelId, BeginDate: r.BeginDate, EndDate: r.EndDate,
-        StopType: r.StopType, State: r.State, OperatorIds: operatorIds, RoomTypeIds: roomTypeIds, BoardIds: boardIds,
+        StopSaleId: r.RecId,
+        HotelId: r.HotelId,
+        BeginDate: r.BeginDate,
+        EndDate: r.EndDate,
+        StopType: r.StopType,
+        State: r.State,
+        OperatorIds: operatorIds,
+        RoomTypeIds: roomTypeIds,
+        BoardIds: boardIds,
       })
     }
     return items
@@ -206,7 +225,12 @@ function readChildren(obj: JsonObject): ParsedChildren {
 
 function idsOf(children: ParsedChildren): SimStopSaleChildren {
   const ids = (list: Child[]) => list.map((c) => c.id)
-  return { rooms: ids(children.rooms), operators: ids(children.operators), boards: ids(children.boards), markets: ids(children.markets) }
+  return {
+    rooms: ids(children.rooms),
+    operators: ids(children.operators),
+    boards: ids(children.boards),
+    markets: ids(children.markets),
+  }
 }
 
 /** Stay dates [BeginDate, EndDate] overlap [from, to] (either bound may be open). */

@@ -59,7 +59,7 @@ export interface SimulatorOptions {
 export type Fault =
   | { kind: 'latency'; ms: number }
   | { kind: 'http-500' }
-  | { kind: 'status'; status: 429 | 503 | 408 | 502 | 504; retryAfterSeconds?: number }
+  | { kind: 'status'; status: 401 | 408 | 429 | 502 | 503 | 504; retryAfterSeconds?: number }
   | { kind: 'reset' }
   | { kind: 'hang' }
   | { kind: 'truncated' }

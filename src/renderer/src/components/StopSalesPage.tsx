@@ -32,7 +32,12 @@ export function StopSalesPage() {
       </section>
     )
   }
-  if (!list.data) return <p className="state" aria-busy="true">Loading stop sales…</p>
+  if (!list.data)
+    return (
+      <p className="state" aria-busy="true">
+        Loading stop sales…
+      </p>
+    )
 
   const { rows, total, countsByStatus } = list.data
   return (
