@@ -57,4 +57,12 @@ app.whenReady().then(() => {
 })
 
 app.on('window-all-closed', () => app.quit())
-app.on('will-quit', () => context?.close())
+
+// Close Sedna connections (and the demo server) and the database before the process ends.
+let closed = false
+app.on('will-quit', (event) => {
+  if (!context || closed) return
+  event.preventDefault()
+  closed = true
+  void context.close().finally(() => app.quit())
+})

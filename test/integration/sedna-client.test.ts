@@ -2,7 +2,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { normalizeBaseUrl, SednaClient, type SednaExchange, type UpdateStopSaleBody } from '../../src/main/sedna/client'
+import {
+  normalizeBaseUrl,
+  SednaClient,
+  type CheckStopSaleStateBody,
+  type SednaExchange,
+  type UpdateStopSaleBody,
+} from '../../src/main/sedna/client'
+import { listItems } from '../../src/main/sedna/responses'
 import { SednaError } from '../../src/main/sedna/failures'
 import { startSimulator, type Simulator } from '../../src/main/sedna/simulator'
 
@@ -218,8 +225,16 @@ describe('stop sales', () => {
     expect((await c.getStopSaleList({ hotelId: 28 })).items).toEqual([])
     const updated = await c.getStopSaleListWithUpdateDate({ hotelId: 18 })
     expect(updated.items.map((r) => r.RecId)).toEqual([recId])
-    const state = await c.checkStopSaleState(sample('vendor_CheckStopSaleState.request.json'))
-    expect(state).toBeDefined()
+    const state = await c.checkStopSaleState({
+      ...sample<CheckStopSaleStateBody>('vendor_CheckStopSaleState.request.json'),
+      beginDate: '2026-01-25T00:00:00',
+      endDate: '2026-01-25T00:00:00',
+    })
+    expect(listItems(state)).toEqual([expect.objectContaining({ StopSaleId: recId, HotelId: 18 })])
+    const elsewhere = await c.checkStopSaleState(
+      sample<CheckStopSaleStateBody>('vendor_CheckStopSaleState.request.json'),
+    )
+    expect(listItems(elsewhere)).toEqual([])
   })
 })
 
@@ -271,8 +286,8 @@ describe('faults', () => {
     const c = client()
     sim.addFault({ path: action, fault: { kind: 'truncated' } })
     const err = await failure(c.updateStopSale(phase1()))
-    expect(['malformed', 'network']).toContain(err.kind)
-    expect(err.delivery).toBe('unknown')
+    expect(err).toMatchObject({ kind: 'malformed', delivery: 'unknown' })
+    expect(err.message).toMatch(/cut off|could not be read/)
   })
 
   it('a non-JSON answer is malformed', async () => {

@@ -416,9 +416,21 @@ export class SednaClient {
       })
       status = res.statusCode
       responseHeaders = res.headers
-      text = await res.body.text()
+      try {
+        text = await res.body.text()
+      } catch (err) {
+        // Sedna answered, but the body broke off: whatever it did, we cannot read what it said.
+        const code = (err as { code?: string }).code
+        throw code === 'UND_ERR_BODY_TIMEOUT'
+          ? err
+          : this.failure('malformed', action, 'unknown', {
+              status,
+              code,
+              message: `Sedna's answer to ${action} was cut off (HTTP ${status}, ${code ?? 'connection closed'}).`,
+            })
+      }
     } catch (err) {
-      const failure = this.transportFailure(action, url, err)
+      const failure = err instanceof SednaError ? err : this.transportFailure(action, url, err)
       exchange.error = { kind: failure.kind, message: failure.message, delivery: failure.delivery }
       report()
       throw failure

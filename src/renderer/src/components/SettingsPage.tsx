@@ -1,0 +1,472 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { CallOutput } from '../../../shared/ipc'
+import type { AllMode, Profile, ReferenceStatus } from '../../../shared/profiles'
+import type { AppError } from '../../../shared/result'
+import { call, CallFailed, onEvent } from '../api'
+import { useLoad } from '../use-call'
+
+export function SettingsPage() {
+  const [list, reload] = useLoad(() => call('profiles.list', {}), [])
+  const [selected, setSelected] = useState<number | 'new' | undefined>(undefined)
+  useEffect(() => onEvent('profiles.changed', reload), [reload])
+
+  const data = list.data
+  const profiles = data?.profiles ?? []
+  const current =
+    selected === 'new'
+      ? undefined
+      : (profiles.find((p) => p.id === selected) ?? profiles.find((p) => p.isActive) ?? profiles[0])
+  const creating = selected === 'new' || (data !== undefined && profiles.length === 0)
+
+  return (
+    <section aria-labelledby="settings-title" className="settings">
+      <header className="page-header">
+        <h1 id="settings-title">Settings</h1>
+      </header>
+      {list.state === 'error' && <ErrorBanner error={list.error} onRetry={reload} />}
+      {data && !data.keychain.available && (
+        <p className="banner banner-warn" role="alert" data-testid="keychain-unavailable">
+          {data.keychain.message}
+        </p>
+      )}
+      <div className="settings-grid">
+        <aside aria-label="Sedna profiles" className="profile-list">
+          <h2>Sedna accounts</h2>
+          <ul>
+            {profiles.map((p) => (
+              <li key={p.id}>
+                <button
+                  type="button"
+                  className={`link ${!creating && current?.id === p.id ? 'selected' : ''}`}
+                  onClick={() => setSelected(p.id)}
+                  data-testid="profile-item"
+                >
+                  {p.name} {p.isActive && <span className="badge status-synced">Active</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="stack">
+            <button type="button" className="secondary" onClick={() => setSelected('new')}>
+              New Sedna account
+            </button>
+            <DemoButton onCreated={(p) => setSelected(p.id)} hasDemo={profiles.some((p) => p.kind === 'demo')} />
+          </div>
+        </aside>
+        <div className="profile-detail">
+          {creating ? (
+            <ProfileForm key="new" onSaved={(p) => setSelected(p.id)} />
+          ) : current ? (
+            <ProfileDetail key={current.id} profile={current} onDeleted={() => setSelected(undefined)} />
+          ) : null}
+        </div>
+      </div>
+    </section>
+  )
+}
+
+function DemoButton({ onCreated, hasDemo }: { onCreated: (p: Profile) => void; hasDemo: boolean }) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<AppError>()
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true)
+          setError(undefined)
+          try {
+            onCreated(await call('profiles.createDemo', {}))
+          } catch (err) {
+            setError(asAppError(err))
+          } finally {
+            setBusy(false)
+          }
+        }}
+      >
+        {hasDemo ? 'Use the demo server' : 'Try the built-in demo server'}
+      </button>
+      {error && <ErrorBanner error={error} />}
+    </>
+  )
+}
+
+function ProfileDetail({ profile, onDeleted }: { profile: Profile; onDeleted: () => void }) {
+  return (
+    <div className="stack-lg">
+      {profile.kind === 'demo' ? (
+        <div className="card">
+          <h2>{profile.name}</h2>
+          <p>
+            A Sedna simulator inside the app, with sample hotels, rooms and boards. Use it to try everything without a
+            Sedna account; nothing reaches a real Sedna.
+          </p>
+        </div>
+      ) : (
+        <ProfileForm profile={profile} />
+      )}
+      <ProfileActions profile={profile} onDeleted={onDeleted} />
+      <ReferencePanel profile={profile} />
+    </div>
+  )
+}
+
+interface FormState {
+  name: string
+  baseUrl: string
+  username: string
+  password: string
+  operatorCode: string
+  authorityId: string
+  recordUser: string
+  allRooms: AllMode
+  allBoards: AllMode
+}
+
+function ProfileForm({ profile, onSaved }: { profile?: Profile; onSaved?: (p: Profile) => void }) {
+  const [form, setForm] = useState<FormState>({
+    name: profile?.name ?? '',
+    baseUrl: profile?.baseUrl ?? '',
+    username: profile?.username ?? '',
+    password: '',
+    operatorCode: profile?.operatorCode ?? '',
+    authorityId: String(profile?.authorityId ?? 207),
+    recordUser: profile?.recordUser ?? 'Entegrasyon',
+    allRooms: profile?.allRooms ?? 'explicit',
+    allBoards: profile?.allBoards ?? 'explicit',
+  })
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<AppError>()
+  const [saved, setSaved] = useState(false)
+  const set = (key: keyof FormState) => (e: { target: { value: string } }) => {
+    setSaved(false)
+    setForm((f) => ({ ...f, [key]: e.target.value }))
+  }
+  const fieldError = (path: string) => error?.issues?.find((i) => i.path === path)?.message
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setSaving(true)
+    setError(undefined)
+    try {
+      const result = await call('profiles.save', {
+        ...(profile ? { id: profile.id } : {}),
+        name: form.name,
+        baseUrl: form.baseUrl,
+        username: form.username,
+        operatorCode: form.operatorCode || null,
+        authorityId: Number(form.authorityId),
+        recordUser: form.recordUser,
+        allRooms: form.allRooms,
+        allBoards: form.allBoards,
+        ...(form.password ? { password: form.password } : {}),
+      })
+      setForm((f) => ({ ...f, password: '' }))
+      setSaved(true)
+      onSaved?.(result)
+    } catch (err) {
+      setError(asAppError(err))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <form className="card form" onSubmit={submit} aria-labelledby="profile-form-title" noValidate>
+      <h2 id="profile-form-title">{profile ? profile.name : 'New Sedna account'}</h2>
+      {profile?.warnings.map((w) => (
+        <p key={w} className="banner banner-warn" data-testid="profile-warning">
+          {w}
+        </p>
+      ))}
+      <Field label="Name" error={fieldError('name')}>
+        <input value={form.name} onChange={set('name')} placeholder="e.g. 7 Star Sedna" required />
+      </Field>
+      <Field label="Sedna address" error={fieldError('baseUrl')} hint="With or without /api at the end">
+        <input
+          value={form.baseUrl}
+          onChange={set('baseUrl')}
+          placeholder="http://test.kodsedna.com/SednaAgencyb2bApi"
+          inputMode="url"
+          required
+        />
+      </Field>
+      <Field label="Username" error={fieldError('username')}>
+        <input value={form.username} onChange={set('username')} autoComplete="off" required />
+      </Field>
+      <Field
+        label="Password"
+        error={fieldError('password')}
+        hint={
+          profile?.hasPassword
+            ? 'A password is stored in the system keychain. Type a new one only to replace it.'
+            : 'Stored in the system keychain, never in the app’s files.'
+        }
+      >
+        <input
+          type="password"
+          value={form.password}
+          onChange={set('password')}
+          autoComplete="new-password"
+          placeholder={profile?.hasPassword ? '•••••••• (stored)' : ''}
+          data-testid="password"
+        />
+      </Field>
+      <div className="row">
+        <Field label="Operator code" error={fieldError('operatorCode')} hint="As in Sedna, e.g. 7STAR">
+          <input value={form.operatorCode} onChange={set('operatorCode')} />
+        </Field>
+        <Field label="Authority id" error={fieldError('authorityId')}>
+          <input value={form.authorityId} onChange={set('authorityId')} inputMode="numeric" />
+        </Field>
+        <Field label="Record user" error={fieldError('recordUser')}>
+          <input value={form.recordUser} onChange={set('recordUser')} />
+        </Field>
+      </div>
+      <div className="row">
+        <Field label="When an e-mail names no rooms" hint="Sedna’s meaning of an empty list is not confirmed">
+          <select value={form.allRooms} onChange={set('allRooms')}>
+            <option value="explicit">Send every room type of the hotel (recommended)</option>
+            <option value="empty">Send an empty room list</option>
+          </select>
+        </Field>
+        <Field label="When an e-mail names no boards">
+          <select value={form.allBoards} onChange={set('allBoards')}>
+            <option value="explicit">Send every board (recommended)</option>
+            <option value="empty">Send an empty board list</option>
+          </select>
+        </Field>
+      </div>
+      {error && !error.issues?.length && <ErrorBanner error={error} />}
+      <div className="actions">
+        <button type="submit" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        {saved && (
+          <span className="ok-text" role="status">
+            Saved.
+          </span>
+        )}
+      </div>
+    </form>
+  )
+}
+
+function ProfileActions({ profile, onDeleted }: { profile: Profile; onDeleted: () => void }) {
+  const [test, setTest] = useState<{ busy: boolean; result?: CallOutput<'profiles.testConnection'>; error?: AppError }>(
+    {
+      busy: false,
+    },
+  )
+  const [confirming, setConfirming] = useState(false)
+  const [error, setError] = useState<AppError>()
+
+  async function run(action: () => Promise<unknown>) {
+    setError(undefined)
+    try {
+      await action()
+    } catch (err) {
+      setError(asAppError(err))
+    }
+  }
+
+  return (
+    <div className="card">
+      <h2>Connection</h2>
+      <dl className="facts">
+        <dt>Operator id</dt>
+        <dd data-testid="operator-id">{profile.operatorId ?? 'not known yet — test the connection'}</dd>
+        <dt>Last login</dt>
+        <dd>{profile.lastLoginAt ? formatDateTime(profile.lastLoginAt) : 'never'}</dd>
+      </dl>
+      <div className="actions">
+        <button
+          type="button"
+          disabled={test.busy}
+          onClick={async () => {
+            setTest({ busy: true })
+            try {
+              setTest({ busy: false, result: await call('profiles.testConnection', { id: profile.id }) })
+            } catch (err) {
+              setTest({ busy: false, error: asAppError(err) })
+            }
+          }}
+        >
+          {test.busy ? 'Testing…' : 'Test connection'}
+        </button>
+        {!profile.isActive && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => run(() => call('profiles.activate', { id: profile.id }))}
+          >
+            Use for sending
+          </button>
+        )}
+        {confirming ? (
+          <>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => run(async () => (await call('profiles.delete', { id: profile.id }), onDeleted()))}
+            >
+              Delete “{profile.name}” and its stored password
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+            Delete…
+          </button>
+        )}
+      </div>
+      <div aria-live="polite" data-testid="connection-result">
+        {test.result && (
+          <p className="banner banner-ok">
+            {test.result.message} ({test.result.durationMs} ms)
+          </p>
+        )}
+        {test.error && <ErrorBanner error={test.error} />}
+      </div>
+      {error && <ErrorBanner error={error} />}
+    </div>
+  )
+}
+
+const kindLabels: Record<ReferenceStatus['kinds'][number]['kind'], string> = {
+  hotels: 'Hotels',
+  roomTypes: 'Room types',
+  boards: 'Boards',
+}
+
+function ReferencePanel({ profile }: { profile: Profile }) {
+  const [status, reload] = useLoad(() => call('reference.status', { profileId: profile.id }), [profile.id])
+  const [refreshing, setRefreshing] = useState(false)
+  const [error, setError] = useState<AppError>()
+  useEffect(() => onEvent('reference.changed', (e) => e.profileId === profile.id && reload()), [profile.id, reload])
+
+  return (
+    <div className="card">
+      <h2>Reference data from Sedna</h2>
+      <p className="muted">
+        Hotels, room types and boards are kept on this computer, so stop sales can be prepared and checked without a
+        connection. They are refreshed when older than {status.data?.ttlHours ?? 24} hours.
+      </p>
+      {status.data && (
+        <table className="grid compact" data-testid="reference-status">
+          <thead>
+            <tr>
+              <th scope="col">Data</th>
+              <th scope="col" className="num">
+                Count
+              </th>
+              <th scope="col">Fetched</th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.data.kinds.map((k) => (
+              <tr key={k.kind} data-kind={k.kind}>
+                <td>{kindLabels[k.kind]}</td>
+                <td className="num">{k.count}</td>
+                <td>{k.refreshedAt ? `${formatDateTime(k.refreshedAt)} (${age(k.refreshedAt)})` : 'never'}</td>
+                <td>
+                  {k.stale ? (
+                    <span className="badge status-needs_attention" title={k.lastError ?? undefined}>
+                      Out of date: {k.lastError}
+                    </span>
+                  ) : k.refreshedAt ? (
+                    <span className="badge status-synced">Up to date</span>
+                  ) : (
+                    <span className="badge">Not fetched</span>
+                  )}
+                  {k.skipped > 0 && <span className="muted"> · {k.skipped} unreadable item(s) ignored</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {status.state === 'error' && <ErrorBanner error={status.error} onRetry={reload} />}
+      <div className="actions">
+        <button
+          type="button"
+          disabled={refreshing}
+          onClick={async () => {
+            setRefreshing(true)
+            setError(undefined)
+            try {
+              await call('reference.refresh', { profileId: profile.id })
+              reload()
+            } catch (err) {
+              setError(asAppError(err))
+            } finally {
+              setRefreshing(false)
+            }
+          }}
+        >
+          {refreshing ? 'Refreshing…' : 'Refresh reference data'}
+        </button>
+      </div>
+      {error && <ErrorBanner error={error} />}
+    </div>
+  )
+}
+
+function Field({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: string
+  hint?: string
+  error?: string | undefined
+  children: React.ReactNode
+}) {
+  return (
+    <label className={`field ${error ? 'invalid' : ''}`}>
+      <span className="label">{label}</span>
+      {children}
+      {error ? <span className="field-error">{error}</span> : hint ? <span className="hint">{hint}</span> : null}
+    </label>
+  )
+}
+
+export function ErrorBanner({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
+  return (
+    <p className="banner banner-error" role="alert">
+      {error.message}
+      {onRetry && (
+        <>
+          {' '}
+          <button type="button" className="secondary" onClick={onRetry}>
+            Try again
+          </button>
+        </>
+      )}
+    </p>
+  )
+}
+
+function asAppError(err: unknown): AppError {
+  return err instanceof CallFailed ? err.error : { kind: 'internal', message: String(err) }
+}
+
+function formatDateTime(iso: string): string {
+  const d = new Date(iso)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
+function age(iso: string): string {
+  const minutes = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000))
+  if (minutes < 1) return 'just now'
+  if (minutes < 60) return `${minutes} min ago`
+  const hours = Math.round(minutes / 60)
+  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`
+}

@@ -1,0 +1,107 @@
+/**
+ * Settings, end to end in Chromium: create a Sedna account, test the connection, refresh the
+ * reference data, see a wrong password explained, and switch to the built-in demo server.
+ * The Sedna here is the simulator over real HTTP; the password must never come back to the page.
+ */
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test'
+import { startSimulator, type Simulator } from '../../src/main/sedna/simulator'
+import { startHarness, type Harness } from '../harness/server'
+import { tempDataDir } from '../support/fixtures'
+import { chromiumLaunchOptions } from './browser'
+
+const PASSWORD = 'Gizli-Şifre-77'
+let browser: Browser
+let harness: Harness
+let sim: Simulator
+let cleanup: () => void
+
+test.beforeAll(async () => {
+  browser = await chromium.launch(chromiumLaunchOptions())
+})
+test.afterAll(async () => {
+  await browser.close()
+})
+test.beforeEach(async () => {
+  const t = tempDataDir()
+  cleanup = t.cleanup
+  sim = await startSimulator({ users: [{ username: 'acente', password: PASSWORD, operatorId: 571 }] })
+  harness = await startHarness({ dataDir: t.dir })
+})
+test.afterEach(async () => {
+  await harness.close()
+  await sim.close()
+  cleanup()
+})
+
+async function openSettings(): Promise<{ page: Page; answers: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+  const answers: string[] = []
+  page.on('response', async (res) => {
+    if (res.url().includes('/__harness/invoke/')) answers.push(await res.text())
+  })
+  await page.goto(`${harness.url}#/settings`)
+  return { page, answers }
+}
+
+test('create a Sedna account, test it, refresh reference data', async ({}, testInfo) => {
+  const { page, answers } = await openSettings()
+  await expect(page.getByRole('heading', { name: 'New Sedna account' })).toBeVisible()
+  await page.getByLabel('Name', { exact: true }).fill('7 Star')
+  await page.getByLabel('Sedna address').fill(`${sim.url}/api`)
+  await page.getByLabel('Username', { exact: true }).fill('acente')
+  await page.getByTestId('password').fill(PASSWORD)
+  await page.getByLabel('Operator code').fill('7star')
+  await page.getByRole('button', { name: 'Save' }).click()
+
+  await expect(page.getByTestId('profile-item')).toHaveText(/7 Star\s*Active/)
+  await expect(page.getByLabel('Sedna address')).toHaveValue(sim.url)
+  await expect(page.getByLabel('Operator code')).toHaveValue('7STAR')
+  await expect(page.getByTestId('password')).toHaveValue('')
+  await expect(page.getByText('A password is stored in the system keychain')).toBeVisible()
+  await expect(page.getByTestId('profile-warning')).toContainText('http://')
+
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await expect(page.getByTestId('connection-result')).toContainText('Sedna says this account is operator 571')
+  await expect(page.getByTestId('operator-id')).toHaveText('571')
+
+  await page.getByRole('button', { name: 'Refresh reference data' }).click()
+  const hotels = page.getByTestId('reference-status').locator('tr[data-kind="hotels"]')
+  await expect(hotels).toContainText('7')
+  await expect(hotels).toContainText('Up to date')
+  await page.screenshot({ path: testInfo.outputPath('settings.png'), fullPage: true })
+
+  // A wrong password is explained in words staff can act on.
+  await page.getByTestId('password').fill('yanlış-şifre')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('status')).toHaveText('Saved.')
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await expect(page.getByTestId('connection-result')).toContainText('rejected the username or password')
+  await page.screenshot({ path: testInfo.outputPath('settings-wrong-password.png'), fullPage: true })
+
+  expect(answers.length).toBeGreaterThan(5)
+  for (const a of answers) expect(a).not.toContain(PASSWORD)
+  await page.close()
+})
+
+test('an address that is not a web address is refused in place', async () => {
+  const { page } = await openSettings()
+  await page.getByLabel('Name', { exact: true }).fill('X')
+  await page.getByLabel('Sedna address').fill('kodsedna')
+  await page.getByLabel('Username', { exact: true }).fill('acente')
+  await page.getByTestId('password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('is not a web address')).toBeVisible()
+  await expect(page.getByTestId('profile-item')).toHaveCount(0)
+  await page.close()
+})
+
+test('try the built-in demo server without an account', async () => {
+  const { page } = await openSettings()
+  await page.getByRole('button', { name: 'Try the built-in demo server' }).click()
+  await expect(page.getByTestId('profile-item')).toHaveText(/Demo.*Active/)
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await expect(page.getByTestId('connection-result')).toContainText('operator 571')
+  await page.getByRole('button', { name: 'Refresh reference data' }).click()
+  await expect(page.getByTestId('reference-status').locator('tr[data-kind="boards"]')).toContainText('Up to date')
+  await page.close()
+})
