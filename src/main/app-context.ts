@@ -16,6 +16,16 @@ import type { SednaTimeouts } from './sedna/client'
 import { createProfileService } from './services/profiles'
 import { createReferenceService } from './services/reference'
 import { createStopSaleService } from './services/stop-sales'
+import { createSyncService } from './services/sync'
+import { createConnectivity, type Connectivity } from './sync/connectivity'
+import { SyncQueue } from './sync/queue'
+import { createSyncEngine, type SyncEngine } from './sync/sync-engine'
+import type { CheckpointName } from './sync/stop-sale-sync'
+import type { BackoffPolicy } from './sync/backoff'
+import { SednaError } from './sedna/failures'
+import { resolveStopSale } from './reference/resolve'
+import { sednaProfiles } from './db/schema'
+import { eq } from 'drizzle-orm'
 
 export interface AppContext {
   readonly database: OpenDatabase
@@ -25,6 +35,9 @@ export interface AppContext {
   readonly connections: SednaConnections
   readonly services: Services
   readonly dispatch: Dispatch
+  readonly sync: { engine: SyncEngine; queue: SyncQueue; connectivity: Connectivity }
+  /** Start background work: send what waits in the queue now and whenever it falls due. */
+  start(): void
   close(): Promise<void>
 }
 
@@ -39,6 +52,12 @@ export interface AppContextOptions {
   startDemoServer?: () => Promise<DemoServer>
   sednaTimeouts?: Partial<SednaTimeouts>
   referenceTtlHours?: number
+  sync?: {
+    concurrency?: number
+    probeIntervalMs?: number
+    backoff?: BackoffPolicy
+    checkpoint?: (name: CheckpointName, id: number) => void
+  }
 }
 
 async function startBuiltInSimulator(): Promise<DemoServer> {
@@ -66,6 +85,51 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     events,
     ...(opts.referenceTtlHours ? { ttlHours: opts.referenceTtlHours } : {}),
   })
+  const reference = createReferenceService({ db, cache, profiles, connections })
+
+  const queue = new SyncQueue(db)
+  let engine: SyncEngine | undefined
+  const connectivity = createConnectivity({
+    events,
+    probeIntervalMs: opts.sync?.probeIntervalMs ?? 5_000,
+    onBack: () => {
+      queue.networkBack()
+      engine?.wake()
+    },
+    async probe() {
+      const profile = profiles.active()
+      if (!profile) return 'no-profile'
+      try {
+        await (await connections.client(profile)).login()
+        return 'ok'
+      } catch (err) {
+        if (err instanceof SednaError && (err.kind === 'network' || err.kind === 'timeout' || err.transient))
+          return 'unreachable'
+        return 'credentials-rejected'
+      }
+    },
+  })
+  engine = createSyncEngine({
+    queue,
+    connectivity,
+    events,
+    logger,
+    concurrency: opts.sync?.concurrency ?? 4,
+    deps: {
+      activeProfile: () => profiles.active(),
+      profile: (id) => db.select().from(sednaProfiles).where(eq(sednaProfiles.id, id)).get(),
+      client: (profile) => connections.client(profile),
+      resolve: (profile, row) => resolveStopSale(db, profile, row),
+      rememberOperatorId: (id, operatorId) =>
+        void db.update(sednaProfiles).set({ operatorId }).where(eq(sednaProfiles.id, id)).run(),
+      ...(opts.sync?.backoff ? { backoff: opts.sync.backoff } : {}),
+      ...(opts.sync?.checkpoint ? { checkpoint: opts.sync.checkpoint } : {}),
+    },
+    async beforeRun() {
+      const profile = profiles.active()
+      if (profile) await reference.ensureFresh(profile.id)
+    },
+  })
   const services: Services = {
     info: {
       version: opts.version,
@@ -75,9 +139,11 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     },
     stopSales: createStopSaleService(db, events),
     profiles,
-    reference: createReferenceService({ db, cache, profiles, connections }),
+    reference,
+    sync: createSyncService({ db, queue, engine, connectivity, events }),
   }
   const dispatch = createDispatcher(createHandlers(services), { error: (m, err) => logger.error(m, err) })
+  const syncEngine = engine
   return {
     database,
     events,
@@ -86,7 +152,10 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     connections,
     services,
     dispatch,
+    sync: { engine: syncEngine, queue, connectivity },
+    start: () => syncEngine.wake(),
     async close() {
+      await syncEngine.close()
       await connections.closeAll()
       database.close()
     },

@@ -6,18 +6,26 @@ import type { Handlers } from './ipc/dispatch'
 import type { ReferenceService } from './services/reference'
 import type { ProfileService } from './services/profiles'
 import type { StopSaleService } from './services/stop-sales'
+import type { SyncService } from './services/sync'
 
 export interface Services {
   info: { version: string; dataDir: string; databaseFile: string; runtime: string }
   stopSales: StopSaleService
   profiles: ProfileService
   reference: ReferenceService
+  sync: SyncService
 }
 
 export const createHandlers = (s: Services): Handlers => ({
   'app.info': () => s.info,
   'stopSales.list': (q) => s.stopSales.list(q),
   'stopSales.get': ({ id }) => s.stopSales.get(id),
+  'stopSales.attempts': ({ id }) => (s.stopSales.get(id), s.sync.attempts(id)),
+  'sync.stopSales': ({ ids }) => s.sync.syncStopSales(ids),
+  'sync.allPending': () => s.sync.syncAllPending(),
+  'sync.status': () => s.sync.status(),
+  'sync.stopAfterCurrent': () => (s.sync.stopAfterCurrent(), { stopping: true }),
+  'sync.retryNow': () => s.sync.retryNow(),
   'profiles.list': () => s.profiles.list(),
   'profiles.save': (input) => s.profiles.save(input),
   'profiles.createDemo': () => s.profiles.createDemo(),

@@ -54,6 +54,8 @@ app.whenReady().then(() => {
   ctx.events.subscribe((name, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(name, payload)
   })
+  // Whatever waited in the queue when the app was last closed goes out now.
+  ctx.start()
 })
 
 app.on('window-all-closed', () => app.quit())

@@ -14,6 +14,13 @@ import {
   referenceStatusSchema,
 } from './profiles'
 import { stopSaleSchema, stopSaleStatusSchema, stopSaleStatuses } from './stop-sales'
+import {
+  connectivityStateSchema,
+  syncAttemptSchema,
+  syncProgressSchema,
+  syncStatusSchema,
+  syncSummarySchema,
+} from './sync'
 
 const idInput = z.strictObject({ id: z.number().int().positive() })
 
@@ -45,6 +52,36 @@ export const calls = {
     summary: 'One stop sale by id',
     input: idInput,
     output: stopSaleSchema,
+  }),
+  'stopSales.attempts': defineCall({
+    summary: 'Every request made to Sedna for one stop sale, oldest first (credentials redacted)',
+    input: idInput,
+    output: z.array(syncAttemptSchema),
+  }),
+  'sync.stopSales': defineCall({
+    summary: 'Send these stop sales to Sedna now; answers when each is synced, parked or queued',
+    input: z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(10_000) }),
+    output: syncSummarySchema,
+  }),
+  'sync.allPending': defineCall({
+    summary: 'Send every pending stop sale; answers with the summary',
+    input: z.strictObject({}),
+    output: syncSummarySchema,
+  }),
+  'sync.status': defineCall({
+    summary: 'Connectivity, whether a sync is running, and what waits in the queue',
+    input: z.strictObject({}),
+    output: syncStatusSchema,
+  }),
+  'sync.stopAfterCurrent': defineCall({
+    summary: 'Finish the stop sales being sent and start no new ones',
+    input: z.strictObject({}),
+    output: z.object({ stopping: z.literal(true) }),
+  }),
+  'sync.retryNow': defineCall({
+    summary: 'Check Sedna now and send everything waiting in the queue',
+    input: z.strictObject({}),
+    output: syncStatusSchema,
   }),
   'profiles.list': defineCall({
     summary: 'All Sedna profiles (never a password) and whether the keychain answers',
@@ -94,12 +131,8 @@ export const events = {
     payload: z.object({ ids: z.array(z.number().int().positive()) }),
   }),
   'sync.progress': defineEvent({
-    summary: 'Progress of a running sync',
-    payload: z.object({
-      total: z.number().int().nonnegative(),
-      done: z.number().int().nonnegative(),
-      currentId: z.number().int().positive().nullable(),
-    }),
+    summary: 'Progress of the running sync (for a progress bar)',
+    payload: syncProgressSchema,
   }),
   'profiles.changed': defineEvent({
     summary: 'Profiles were added, changed, activated or deleted',
@@ -111,7 +144,7 @@ export const events = {
   }),
   'connectivity.changed': defineEvent({
     summary: 'Whether Sedna answers',
-    payload: z.object({ state: z.enum(['online', 'offline', 'checking', 'credentials-rejected']) }),
+    payload: z.object({ state: connectivityStateSchema }),
   }),
 } as const
 

@@ -24,6 +24,9 @@ export const resolutionSchema = z.discriminatedUnion('ok', [
     hotelId: z.number().int().positive(),
     roomTypeIds: z.array(z.number().int().positive()),
     boardIds: z.array(z.number().int().positive()),
+    /** Sedna's own codes for those ids, for RoomRemark / BoardRemark. */
+    roomRemarkCodes: z.array(z.string()),
+    boardRemarkCodes: z.array(z.string()),
     /** True when the e-mail named no rooms (boards): every room (board) is stopped. */
     allRooms: z.boolean(),
     allBoards: z.boolean(),

@@ -32,6 +32,12 @@ const malformedPerChannel: Record<CallName, unknown[]> = {
   'app.info': [{ verbose: true }],
   'stopSales.list': [{ limit: 0 }, { limit: 10_000 }, { offset: -1 }, { statuses: ['bogus'] }, { limit: '10' }],
   'stopSales.get': [{}, { id: 0 }, { id: -3 }, { id: 1.5 }, { id: '1' }, { id: 1, extra: true }],
+  'stopSales.attempts': [{}, { id: 'x' }],
+  'sync.stopSales': [{}, { ids: [] }, { ids: [0] }, { ids: 'all' }, { ids: [1], force: true }],
+  'sync.allPending': [{ ids: [1] }],
+  'sync.status': [{ verbose: 1 }],
+  'sync.stopAfterCurrent': [{ now: true }],
+  'sync.retryNow': [{ ids: [1] }],
   'profiles.list': [{ all: true }],
   'profiles.save': [
     {},

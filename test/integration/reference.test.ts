@@ -85,6 +85,8 @@ describe('resolution', () => {
       hotelId: 28,
       roomTypeIds: [133, 134],
       boardIds: [1],
+      roomRemarkCodes: ['DBL', 'SGL'],
+      boardRemarkCodes: ['AI'],
       allRooms: false,
       allBoards: false,
     })

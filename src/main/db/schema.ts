@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { Resolution } from '../../shared/resolution'
 import type { SaleKind, StopSaleStatus } from '../../shared/stop-sales'
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
@@ -46,6 +47,23 @@ export const stopSales = sqliteTable(
     lastAttemptAt: text('last_attempt_at'),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
+    /** The Sedna account this record is being (or was) sent with; its RecId belongs there. */
+    profileId: integer('profile_id').references(() => sednaProfiles.id, { onDelete: 'set null' }),
+    /** Exactly the DeclareDate sent in phase 1, so the record can be recognised in Sedna later. */
+    declareDate: text('declare_date'),
+    /** What the record resolved to (ids), or what could not be resolved (needs attention). */
+    resolution: text('resolution', { mode: 'json' }).$type<Resolution>(),
+    /** Which process works on it now, and until when: claims are atomic across the app and the CLI. */
+    claimedBy: text('claimed_by'),
+    leaseUntil: text('lease_until'),
+    syncedAt: text('synced_at'),
+    /**
+     * Set just before phase 1 is sent. With no RecId stored, phase 1 may or may not have reached
+     * Sedna: the engine must look in Sedna before it ever sends phase 1 again.
+     */
+    phase1SentAt: text('phase1_sent_at'),
+    /** Waiting because Sedna was unreachable: sent as soon as it answers again. */
+    waitingForNetwork: integer('waiting_for_network', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     check('stop_sales_nights_ordered', sql`${t.firstNight} <= ${t.lastNight}`),

@@ -36,36 +36,36 @@ export function resolveStopSale(db: Db, profile: ResolveProfile, input: ResolveI
 
   const roomCodes = unique(input.roomCodes.map(normalizeCode).filter(Boolean))
   const boardCodes = unique(input.boardCodes.map(normalizeCode).filter(Boolean))
-  const roomTypeIds: number[] = []
+  const rooms = new Map<number, string>()
   if (hotelId) {
     const hotelRooms = cachedRoomTypes(db, profile.id, hotelId)
     if (roomCodes.length === 0) {
       if (profile.allRooms === 'explicit') {
         if (hotelRooms.length === 0) unresolved.push({ kind: 'hotel-rooms-unknown', hotelId })
-        roomTypeIds.push(...hotelRooms.map((r) => r.id))
+        for (const r of hotelRooms) rooms.set(r.id, r.code)
       }
     } else {
       // Codes are per hotel: the operator-wide list is only a fallback when the hotel's own list is empty.
       const candidates = hotelRooms.length ? hotelRooms : cachedRoomTypes(db, profile.id, 0)
       for (const code of roomCodes) {
         const id = remembered(db, profile.id, 'room', hotelId, code) ?? uniqueByCode(candidates, code)
-        if (id) roomTypeIds.push(id)
+        if (id) rooms.set(id, candidates.find((r) => r.id === id)?.code ?? code)
         else unresolved.push({ kind: 'room', code, hotelId })
       }
     }
   }
 
-  const boardIds: number[] = []
+  const boardsById = new Map<number, string>()
   const boards = cachedBoards(db, profile.id)
   if (boardCodes.length === 0) {
     if (profile.allBoards === 'explicit') {
       if (boards.length === 0) unresolved.push({ kind: 'boards-unknown' })
-      boardIds.push(...boards.map((b) => b.id))
+      for (const b of boards) boardsById.set(b.id, b.code)
     }
   } else {
     for (const code of boardCodes) {
       const id = remembered(db, profile.id, 'board', 0, code) ?? uniqueByCode(boards, code)
-      if (id) boardIds.push(id)
+      if (id) boardsById.set(id, boards.find((b) => b.id === id)?.code ?? code)
       else unresolved.push({ kind: 'board', code })
     }
   }
@@ -74,8 +74,10 @@ export function resolveStopSale(db: Db, profile: ResolveProfile, input: ResolveI
   return {
     ok: true,
     hotelId,
-    roomTypeIds: unique(roomTypeIds),
-    boardIds: unique(boardIds),
+    roomTypeIds: [...rooms.keys()],
+    boardIds: [...boardsById.keys()],
+    roomRemarkCodes: unique([...rooms.values()]),
+    boardRemarkCodes: unique([...boardsById.values()]),
     allRooms: roomCodes.length === 0,
     allBoards: boardCodes.length === 0,
   }

@@ -234,13 +234,13 @@ export class SednaClient {
     const result = this.readResult(action, answer, 'unknown')
     this.assertNoError(action, result)
     const recId = Number(result.RecId)
-    if (!Number.isInteger(recId) || recId <= 0) {
-      // A "success" without an id cannot be followed by phase 2: treat it as not knowing what happened.
-      throw this.failure('malformed', action, 'unknown', {
-        message: `Sedna answered the stop-sale save without a record id (RecId: ${JSON.stringify(result.RecId ?? null)}).`,
-      })
-    }
-    return { recId }
+    if (Number.isInteger(recId) && recId > 0) return { recId }
+    // An update may well answer without repeating the id; a create may not.
+    if (body.RecId > 0) return { recId: body.RecId }
+    // A "success" without an id cannot be followed by phase 2: treat it as not knowing what happened.
+    throw this.failure('malformed', action, 'unknown', {
+      message: `Sedna answered the stop-sale save without a record id (RecId: ${JSON.stringify(result.RecId ?? null)}).`,
+    })
   }
 
   async checkStopSaleState(body: CheckStopSaleStateBody, options?: CallOptions): Promise<unknown> {

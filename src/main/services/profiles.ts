@@ -5,7 +5,7 @@ import { profileInputSchema, type Profile } from '../../shared/profiles'
 import type { z } from 'zod'
 import type { CredentialStore } from '../credentials'
 import type { Db } from '../db/database'
-import { sednaProfiles, type ProfileRow } from '../db/schema'
+import { sednaProfiles, stopSales, type ProfileRow } from '../db/schema'
 import { AppFailure } from '../errors'
 import type { EventBus } from '../events'
 import { normalizeBaseUrl } from '../sedna/client'
@@ -199,7 +199,11 @@ export function createProfileService(deps: {
       const row = get(id)
       if (row.kind === 'sedna') await credentials.delete(id)
       await connections.invalidate(id)
-      db.delete(sednaProfiles).where(eq(sednaProfiles.id, id)).run()
+      db.transaction((tx) => {
+        // Stop sales keep their RecId; they just no longer know which account sent them.
+        tx.update(stopSales).set({ profileId: null }).where(eq(stopSales.profileId, id)).run()
+        tx.delete(sednaProfiles).where(eq(sednaProfiles.id, id)).run()
+      })
       changed()
     },
 

@@ -1,0 +1,60 @@
+/**
+ * "Did my phase 1 create a record?" — asked whenever phase 1's outcome is unknown (timeout, reset,
+ * 5xx, a crash before the RecId was stored). Reads the hotel's stop sales for those nights back from
+ * Sedna and matches exactly what was sent, DeclareDate included. Never guesses: when Sedna's answer
+ * cannot tell (a field missing, two matches), a person decides.
+ */
+import type { SednaClient, CallOptions, UpdateStopSaleBody } from '../sedna/client'
+import type { SednaStopSaleRecord } from '../sedna/responses'
+
+export type LookupResult =
+  { outcome: 'found'; recId: number } | { outcome: 'absent' } | { outcome: 'undecidable'; evidence: string }
+
+/** Compares Sedna date-times by their first 19 characters (YYYY-MM-DDTHH:mm:ss): no zone, no ms. */
+const sameMoment = (a: string | null | undefined, b: string) =>
+  typeof a === 'string' && a.replace(' ', 'T').slice(0, 19) === b.slice(0, 19)
+const sameDay = (a: string | undefined, b: string) => typeof a === 'string' && a.slice(0, 10) === b.slice(0, 10)
+
+export async function findSentStopSale(
+  client: SednaClient,
+  sent: UpdateStopSaleBody,
+  recIdsInUse: ReadonlySet<number>,
+  options?: CallOptions,
+): Promise<LookupResult> {
+  const { items } = await client.getStopSaleList(
+    { hotelId: sent.HotelId, stopDateBegin: sent.BeginDate.slice(0, 10), stopDateEnd: sent.EndDate.slice(0, 10) },
+    options,
+  )
+  const candidates = items.filter(
+    (r) =>
+      (r.HotelId === undefined || r.HotelId === sent.HotelId) &&
+      sameDay(r.BeginDate, sent.BeginDate) &&
+      sameDay(r.EndDate, sent.EndDate) &&
+      (r.StopType == null || r.StopType === sent.StopType) &&
+      !recIdsInUse.has(r.RecId),
+  )
+  const unreadable = candidates.filter((r) => r.DeclareDate == null)
+  if (unreadable.length) {
+    return {
+      outcome: 'undecidable',
+      evidence: `Sedna lists ${describe(unreadable)} for these nights without a DeclareDate, so it cannot be told whether one of them is this stop sale.`,
+    }
+  }
+  const matches = candidates.filter(
+    (r) =>
+      sameMoment(r.DeclareDate, sent.DeclareDate) &&
+      (r.RecordUser == null || r.RecordUser === sent.RecordUser) &&
+      (r.OperatorRemark == null || r.OperatorRemark === sent.OperatorRemark),
+  )
+  if (matches.length === 1) return { outcome: 'found', recId: matches[0]!.RecId }
+  if (matches.length === 0) return { outcome: 'absent' }
+  return {
+    outcome: 'undecidable',
+    evidence: `Sedna holds ${describe(matches)} that all match this stop sale; keep one and tell the app which.`,
+  }
+}
+
+function describe(records: SednaStopSaleRecord[]): string {
+  const ids = records.map((r) => r.RecId).join(', ')
+  return records.length === 1 ? `record ${ids}` : `records ${ids}`
+}

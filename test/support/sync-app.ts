@@ -1,0 +1,58 @@
+import type { AppContextOptions } from '../../src/main/app-context'
+import type { NewStopSale } from '../../src/main/services/stop-sales'
+import type { Simulator } from '../../src/main/sedna/simulator'
+import { sampleStopSale } from './fixtures'
+import { invoke, startTestApp, type TestApp } from './context'
+
+export interface SyncApp extends TestApp {
+  profileId: number
+  add(...records: Partial<NewStopSale>[]): number[]
+  row(id: number): Record<string, unknown>
+}
+
+/** A test app with a Sedna profile on the simulator (reference data fetched), ready to sync. */
+export async function startSyncApp(
+  options: Partial<AppContextOptions> = {},
+  simOptions: Parameters<typeof import('../../src/main/sedna/simulator').startSimulator>[0] = {},
+): Promise<SyncApp> {
+  const app = await startTestApp(
+    {
+      ...options,
+      // Retries and probes far apart unless a test asks otherwise: each step is then the test's own.
+      sync: { backoff: { baseMs: 60_000, capMs: 60_000 }, probeIntervalMs: 60_000, ...options.sync },
+    },
+    simOptions,
+  )
+  const profile = await invoke(app.ctx, 'profiles.save', {
+    name: 'Acente',
+    baseUrl: app.sim.url,
+    username: 'demo',
+    password: 'demo',
+    operatorCode: '7STAR',
+  })
+  await invoke(app.ctx, 'reference.refresh', { profileId: profile.id })
+  return {
+    ...app,
+    profileId: profile.id,
+    add: (...records) => app.ctx.services.stopSales.add(records.map((r) => mandarin(r))),
+    row: (id) =>
+      app.ctx.database.sqlite.prepare('select * from stop_sales where id = ?').get(id) as Record<string, unknown>,
+  }
+}
+
+/** A stop sale at the vendor's hotel 18 (Mandarin Resort), which every simulator seed knows. */
+export function mandarin(overrides: Partial<NewStopSale> = {}): NewStopSale {
+  return sampleStopSale({
+    hotelName: 'Mandarin Resort',
+    roomCodes: ['STDSV'],
+    boardCodes: ['AI'],
+    marketIds: [10],
+    firstNight: '2026-01-25',
+    lastNight: '2026-01-27',
+    sourceReceivedAt: '2025-12-29T09:30:00+03:00',
+    ...overrides,
+  })
+}
+
+export const stopSaleWrites = (sim: Simulator) =>
+  sim.requests().filter((r) => /Contract\/UpdateStopSale$/i.test(r.path))
