@@ -1,6 +1,6 @@
 /** Reading and writing stop sales. Plain TypeScript over drizzle: runs in the app, the CLI and tests. */
 import { count, desc, eq, inArray } from 'drizzle-orm'
-import { stopSaleStatuses, type StopSale, type StopSaleStatus } from '../../shared/stop-sales'
+import { isoDateSchema, stopSaleStatuses, type StopSale, type StopSaleStatus } from '../../shared/stop-sales'
 import type { CallOutput, CallParsedInput } from '../../shared/ipc'
 import type { Db } from '../db/database'
 import { stopSales, type NewStopSaleRow, type StopSaleRow } from '../db/schema'
@@ -45,6 +45,13 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
 
     add(records) {
       if (records.length === 0) return []
+      records.forEach((r, i) => {
+        for (const night of [r.firstNight, r.lastNight]) {
+          if (!isoDateSchema.safeParse(night).success) {
+            throw new AppFailure('validation', `Stop sale ${i + 1}: "${night}" is not a real date (YYYY-MM-DD).`)
+          }
+        }
+      })
       const ids = db.transaction((tx) =>
         records.map((r) => tx.insert(stopSales).values(r).returning({ id: stopSales.id }).get().id),
       )
