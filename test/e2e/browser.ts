@@ -4,8 +4,8 @@ import type { LaunchOptions } from '@playwright/test'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-export function chromiumLaunchOptions(): LaunchOptions {
-  if (!existsSync(chromiumPath)) {
+export function chromiumLaunchOptions(opts: { required?: boolean } = {}): LaunchOptions {
+  if (!existsSync(chromiumPath) && opts.required !== false) {
     throw new Error(
       `No Chromium at ${chromiumPath}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
     )

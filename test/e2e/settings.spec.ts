@@ -3,48 +3,32 @@
  * reference data, see a wrong password explained, and switch to the built-in demo server.
  * The Sedna here is the simulator over real HTTP; the password must never come back to the page.
  */
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { startSimulator, type Simulator } from '../../src/main/sedna/simulator'
-import { startHarness, type Harness } from '../harness/server'
-import { tempDataDir } from '../support/fixtures'
-import { chromiumLaunchOptions } from './browser'
+import type { Harness } from '../harness/server'
+import { expect, test } from './fixtures'
 
 const PASSWORD = 'Gizli-Şifre-77'
-let browser: Browser
-let harness: Harness
 let sim: Simulator
-let cleanup: () => void
 
-test.beforeAll(async () => {
-  browser = await chromium.launch(chromiumLaunchOptions())
-})
-test.afterAll(async () => {
-  await browser.close()
-})
 test.beforeEach(async () => {
-  const t = tempDataDir()
-  cleanup = t.cleanup
   sim = await startSimulator({ users: [{ username: 'acente', password: PASSWORD, operatorId: 571 }] })
-  harness = await startHarness({ dataDir: t.dir })
 })
 test.afterEach(async () => {
-  await harness.close()
   await sim.close()
-  cleanup()
 })
 
-async function openSettings(): Promise<{ page: Page; answers: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+async function openSettings(page: Page, harness: Harness): Promise<string[]> {
   const answers: string[] = []
   page.on('response', async (res) => {
     if (res.url().includes('/__harness/invoke/')) answers.push(await res.text())
   })
   await page.goto(`${harness.url}#/settings`)
-  return { page, answers }
+  return answers
 }
 
-test('create a Sedna account, test it, refresh reference data', async ({}, testInfo) => {
-  const { page, answers } = await openSettings()
+test('create a Sedna account, test it, refresh reference data', async ({ page, harness }, testInfo) => {
+  const answers = await openSettings(page, harness)
   await expect(page.getByRole('heading', { name: 'New Sedna account' })).toBeVisible()
   await page.getByLabel('Name', { exact: true }).fill('7 Star')
   await page.getByLabel('Sedna address').fill(`${sim.url}/api`)
@@ -80,11 +64,10 @@ test('create a Sedna account, test it, refresh reference data', async ({}, testI
 
   expect(answers.length).toBeGreaterThan(5)
   for (const a of answers) expect(a).not.toContain(PASSWORD)
-  await page.close()
 })
 
-test('an address that is not a web address is refused in place', async () => {
-  const { page } = await openSettings()
+test('an address that is not a web address is refused in place', async ({ page, harness }) => {
+  await openSettings(page, harness)
   await page.getByLabel('Name', { exact: true }).fill('X')
   await page.getByLabel('Sedna address').fill('kodsedna')
   await page.getByLabel('Username', { exact: true }).fill('acente')
@@ -92,16 +75,14 @@ test('an address that is not a web address is refused in place', async () => {
   await page.getByRole('button', { name: 'Save' }).click()
   await expect(page.getByText('is not a web address')).toBeVisible()
   await expect(page.getByTestId('profile-item')).toHaveCount(0)
-  await page.close()
 })
 
-test('try the built-in demo server without an account', async () => {
-  const { page } = await openSettings()
+test('try the built-in demo server without an account', async ({ page, harness }) => {
+  await openSettings(page, harness)
   await page.getByRole('button', { name: 'Try the built-in demo server' }).click()
   await expect(page.getByTestId('profile-item')).toHaveText(/Demo.*Active/)
   await page.getByRole('button', { name: 'Test connection' }).click()
   await expect(page.getByTestId('connection-result')).toContainText('operator 571')
   await page.getByRole('button', { name: 'Refresh reference data' }).click()
   await expect(page.getByTestId('reference-status').locator('tr[data-kind="boards"]')).toContainText('Up to date')
-  await page.close()
 })

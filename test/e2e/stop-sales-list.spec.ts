@@ -3,44 +3,19 @@
  * through the real services and the real contract, in a real Chromium.
  */
 import Database from 'better-sqlite3'
-import { chromium, expect, test, type Browser } from '@playwright/test'
 import { databaseFileIn } from '../../src/main/paths'
-import { startHarness, type Harness } from '../harness/server'
-import { sampleStopSale, tempDataDir } from '../support/fixtures'
-import { chromiumLaunchOptions } from './browser'
+import { sampleStopSale } from '../support/fixtures'
+import { expect, test } from './fixtures'
 
-let browser: Browser
-let harness: Harness
-let cleanup: () => void
-
-test.beforeAll(async () => {
-  browser = await chromium.launch(chromiumLaunchOptions())
-})
-test.afterAll(async () => {
-  await browser.close()
-})
-test.beforeEach(async () => {
-  const t = tempDataDir()
-  cleanup = t.cleanup
-  harness = await startHarness({ dataDir: t.dir })
-})
-test.afterEach(async () => {
-  await harness.close()
-  cleanup()
-})
-
-test('an empty database shows the empty state', async ({}, testInfo) => {
-  const page = await browser.newPage()
+test('an empty database shows the empty state', async ({ page, harness }, testInfo) => {
   await page.goto(harness.url)
   await expect(page.getByTestId('stop-sales-empty')).toContainText('No stop sales yet')
   await page.screenshot({ path: testInfo.outputPath('empty.png') })
-  await page.close()
 })
 
-test('a stop sale written to SQLite appears in the list', async ({}, testInfo) => {
+test('a stop sale written to SQLite appears in the list', async ({ page, harness, consoleErrors }, testInfo) => {
   // Written by the test with its own connection, as another process (the CLI) would.
-  const file = databaseFileIn(harness.context.services.info.dataDir)
-  const direct = new Database(file)
+  const direct = new Database(databaseFileIn(harness.context.services.info.dataDir))
   direct
     .prepare(
       `insert into stop_sales (hotel_name, room_codes, board_codes, first_night, last_night, kind, status, sedna_rec_id)
@@ -49,9 +24,6 @@ test('a stop sale written to SQLite appears in the list', async ({}, testInfo) =
     .run('İstanbul Boğaz Palace', '["DBL","TRP"]', '["AI"]', '2025-06-01', '2025-06-03', 'close', 'synced', 823259)
   direct.close()
 
-  const page = await browser.newPage()
-  const consoleErrors: string[] = []
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()))
   await page.goto(harness.url)
   const row = page.getByTestId('stop-sale-row')
   await expect(row).toHaveCount(1)
@@ -75,12 +47,10 @@ test('a stop sale written to SQLite appears in the list', async ({}, testInfo) =
   await expect(opened).toContainText('Pending')
   await page.screenshot({ path: testInfo.outputPath('list.png'), fullPage: true })
   expect(consoleErrors).toEqual([])
-  await page.close()
 })
 
-test('when main cannot answer, the list shows an error and recovers on retry', async ({}, testInfo) => {
+test('when main cannot answer, the list shows an error and recovers on retry', async ({ page, harness }, testInfo) => {
   harness.context.services.stopSales.add([sampleStopSale()])
-  const page = await browser.newPage()
   await page.route('**/__harness/invoke/stopSales.list', (route) =>
     route.fulfill({
       status: 200,
@@ -100,5 +70,4 @@ test('when main cannot answer, the list shows an error and recovers on retry', a
   await page.unroute('**/__harness/invoke/stopSales.list')
   await error.getByRole('button', { name: 'Try again' }).click()
   await expect(page.getByTestId('stop-sale-row')).toHaveCount(1)
-  await page.close()
 })

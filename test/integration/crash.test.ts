@@ -39,7 +39,9 @@ afterAll(async () => {
   await sim.close()
 })
 
-function runChild(env: Record<string, string>): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+function runChild(
+  env: Record<string, string>,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'test/support/sync-child.ts')], {
       cwd: projectRoot,
@@ -73,16 +75,33 @@ describe('crash safety', () => {
           logger: createMemoryLogger(),
           credentials: createMemoryStore(),
         })
-        const saved = await setup.dispatch('profiles.save', { name: 'A', baseUrl: sim.url, username: 'demo', password: 'demo', operatorCode: '7STAR' })
+        const saved = await setup.dispatch('profiles.save', {
+          name: 'A',
+          baseUrl: sim.url,
+          username: 'demo',
+          password: 'demo',
+          operatorCode: '7STAR',
+        })
         if (!saved.ok) throw new Error(saved.error.message)
         const profileId = (saved.value as { id: number }).id
         await setup.dispatch('reference.refresh', { profileId })
         const ids = setup.services.stopSales.add(
-          Array.from({ length: count }, (_, i) => mandarin({ firstNight: `2027-0${1 + (i % 9)}-1${run % 9}`, lastNight: `2027-0${1 + (i % 9)}-2${run % 9}`, sourceReceivedAt: `2026-11-${String(1 + run).padStart(2, '0')}T0${i}:00:00+03:00` })),
+          Array.from({ length: count }, (_, i) =>
+            mandarin({
+              firstNight: `2027-0${1 + (i % 9)}-1${run % 9}`,
+              lastNight: `2027-0${1 + (i % 9)}-2${run % 9}`,
+              sourceReceivedAt: `2026-10-${String(1 + (run % 28)).padStart(2, '0')}T0${i}:00:00+03:00`,
+            }),
+          ),
         )
         await setup.close()
 
-        const env = { DATA_DIR: data.dir, MIGRATIONS: migrationsFolder, PROFILE_ID: String(profileId), SEDNA_PASSWORD: 'demo' }
+        const env = {
+          DATA_DIR: data.dir,
+          MIGRATIONS: migrationsFolder,
+          PROFILE_ID: String(profileId),
+          SEDNA_PASSWORD: 'demo',
+        }
         const crashed = await runChild({ ...env, CRASH_AT: point, CRASH_HIT: String(hit) })
         const label = `run ${run} (seed ${seed}): ${count} stop sales, kill at ${point} #${hit}`
         expect(crashed.signal, `${label}: the child was not killed\n${crashed.out}`).toBe('SIGKILL')
@@ -91,16 +110,35 @@ describe('crash safety', () => {
         const restarted = await runChild(env)
         expect(restarted.code, `${label}: restart failed\n${restarted.out}`).toBe(0)
 
-        const check = openAppContext({ dataDir: data.dir, migrationsFolder, version: 'check', logger: createMemoryLogger(), credentials: createMemoryStore() })
-        const local = check.database.sqlite.prepare('select id, status, sedna_rec_id as recId, last_error as lastError from stop_sales order by id').all() as Array<{ id: number; status: string; recId: number; lastError: string | null }>
+        const check = openAppContext({
+          dataDir: data.dir,
+          migrationsFolder,
+          version: 'check',
+          logger: createMemoryLogger(),
+          credentials: createMemoryStore(),
+        })
+        const local = check.database.sqlite
+          .prepare('select id, status, sedna_rec_id as recId, last_error as lastError from stop_sales order by id')
+          .all() as Array<{ id: number; status: string; recId: number; lastError: string | null }>
         await check.close()
-        expect(local.map((r) => r.id), label).toEqual(ids)
-        expect(local.map((r) => r.status), `${label}: ${JSON.stringify(local)}`).toEqual(ids.map(() => 'synced'))
+        expect(
+          local.map((r) => r.id),
+          label,
+        ).toEqual(ids)
+        expect(
+          local.map((r) => r.status),
+          `${label}: ${JSON.stringify(local)}`,
+        ).toEqual(ids.map(() => 'synced'))
         const records = sim.stopSales()
         expect(records.length, `${label}: records in Sedna`).toBe(count)
         expect(records.map((r) => r.RecId).sort(), label).toEqual(local.map((r) => r.recId).sort())
         for (const r of records) {
-          expect(r.children, `${label}: children of RecId ${r.RecId}`).toEqual({ rooms: [63], operators: [571], boards: [1], markets: [10] })
+          expect(r.children, `${label}: children of RecId ${r.RecId}`).toEqual({
+            rooms: [63],
+            operators: [571],
+            boards: [1],
+            markets: [10],
+          })
         }
       } finally {
         data.cleanup()

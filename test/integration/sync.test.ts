@@ -121,6 +121,32 @@ describe('exactly once under faults', () => {
     })
   }
 
+  const phase2Faults: Array<[string, Fault]> = [
+    ['HTTP 503 with Retry-After', { kind: 'status', status: 503, retryAfterSeconds: 1 }],
+    ['connection reset', { kind: 'reset' }],
+    ['write applied, answer dropped', { kind: 'drop-response' }],
+    ['truncated answer', { kind: 'truncated' }],
+    ['ErrorType != 0', { kind: 'error-type', errorType: 1, message: 'Geçici hata' }],
+  ]
+  for (const [name, fault] of phase2Faults) {
+    it(`phase 2 ${name}: the RecId is kept and phase 2 repeated, never a second record`, async () => {
+      app = await startSyncApp()
+      const [id] = app.add({})
+      app.sim.addFault({ path: 'Contract/UpdateStopSale', calls: [2], fault })
+      const first = await sync([id!])
+      expect(first.synced).toBe(0)
+      const recId = app.row(id!).sedna_rec_id
+      expect(recId).toEqual(expect.any(Number))
+      expect(await sync([id!])).toMatchObject({ synced: 1 })
+      expect(app.sim.stopSales()).toHaveLength(1)
+      expect(app.sim.stopSales()[0]).toMatchObject({
+        RecId: recId,
+        children: { rooms: [63], boards: [1], markets: [10] },
+      })
+      expect(stopSaleWrites(app.sim)).toHaveLength(3)
+    })
+  }
+
   it('phase 2 failing then succeeding on retry creates no second record', async () => {
     app = await startSyncApp()
     const [id] = app.add({})

@@ -28,5 +28,10 @@ const summary = await ctx.services.sync.syncAllPending()
 ctx.sync.queue.allDueNow()
 ctx.sync.engine.wake()
 await ctx.sync.engine.whenIdle()
-console.log(JSON.stringify({ synced: summary.synced, statuses: ctx.database.sqlite.prepare('select status from stop_sales').pluck().all() }))
+console.log(
+  JSON.stringify({
+    synced: summary.synced,
+    statuses: ctx.database.sqlite.prepare('select status from stop_sales').pluck().all(),
+  }),
+)
 await ctx.close()

@@ -74,6 +74,8 @@ describe('stop-sale payload', () => {
     expect(declareDateFor('2025-05-02 10:05', '2025-05-03T08:00:00.000Z')).toBe('2025-05-02T10:05:00')
     expect(declareDateFor('2025-05-02', '2025-05-03T08:00:00.000Z')).toBe('2025-05-02T00:00:00')
     expect(declareDateFor(null, '2025-05-03T08:00:00.000Z')).toBe('2025-05-03T08:00:00')
+    // A date that does not exist is not sent to Sedna: the import time is used instead.
+    expect(declareDateFor('2026-11-31T10:00:00+03:00', '2025-05-03T08:00:00.000Z')).toBe('2025-05-03T08:00:00')
   })
 })
 

@@ -64,9 +64,10 @@ export function createSyncService(deps: {
       else if (r.status === 'needs_review') summary.needsReview++
       else if ((ACTIVE_STATUSES as readonly string[]).includes(r.status)) {
         summary.queued++
-        message = r.waitingForNetwork
-          ? `Sedna is not reachable; it will be sent automatically when Sedna answers again. (${r.lastError ?? 'no answer'})`
-          : `Waiting to be tried again${r.nextAttemptAt ? ` at ${r.nextAttemptAt}` : ''}. ${r.lastError ?? ''}`.trim()
+        message =
+          r.waitingForNetwork || connectivity.state === 'offline'
+            ? `Sedna is not reachable; it will be sent automatically when Sedna answers again. (${r.lastError ?? 'no answer'})`
+            : `Waiting to be tried again${r.nextAttemptAt ? ` at ${r.nextAttemptAt}` : ''}. ${r.lastError ?? ''}`.trim()
       }
       summary.results.push({ id: r.id, status: r.status, recId: r.sednaRecId, message })
     }

@@ -63,9 +63,14 @@ export function buildStopSalePayload(
  * without a zone, in Sedna's `YYYY-MM-DDTHH:mm:ss` form. Falls back to when the record was imported.
  */
 export function declareDateFor(receivedAt: string | null, importedAt: string): string {
-  const source = receivedAt ?? importedAt
+  const source = receivedAt && realDay(receivedAt.slice(0, 10)) ? receivedAt : importedAt
   const wallClock = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)/.exec(source)
   if (wallClock) return `${wallClock[1]}T${wallClock[2]!.length === 5 ? `${wallClock[2]}:00` : wallClock[2]}`
   if (/^\d{4}-\d{2}-\d{2}$/.test(source)) return day(source)
   return new Date(importedAt).toISOString().slice(0, 19)
+}
+
+function realDay(isoDate: string): boolean {
+  const d = new Date(`${isoDate}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === isoDate
 }

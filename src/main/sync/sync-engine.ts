@@ -83,7 +83,6 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
       parked: 0,
       currentIds: [],
     }
-    emit()
     let started = 0
     const worker = async () => {
       while (!stopping && !closed && started < MAX_ITEMS_PER_RUN) {
@@ -113,7 +112,7 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
     }
     await Promise.all(Array.from({ length: concurrency }, worker))
     progress = { ...progress, running: false }
-    emit()
+    if (started > 0) emit()
     return started
   }
 
@@ -153,10 +152,11 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
   }
 
   function sleep(progressed: boolean) {
-    if (closed || stopping) return
+    // While Sedna is unreachable, the connectivity probe wakes the loop when it answers again.
+    if (closed || stopping || connectivity.state === 'offline') return
     const { dueNow, nextAt } = queue.nextDue()
     // Items became due while the last run was finishing: go again (but never spin on nothing).
-    if (dueNow > 0 && progressed && connectivity.state !== 'offline') return start()
+    if (dueNow > 0 && progressed) return start()
     if (!nextAt && dueNow === 0) return
     const delay = Math.min(
       maxSleep,
