@@ -35,7 +35,7 @@ const positiveInt = (name: string, raw: string, min: number): number => {
 }
 const count = positiveInt('count', flags.count, 1)
 const concurrency = positiveInt('concurrency', flags.concurrency, 1)
-const latencyMs = positiveInt('latency', flags.latency, 0)
+const latencyMs = positiveInt('latency', flags.latency, 1) // the bound is 0 without latency
 
 async function call(ctx: AppContext, channel: string, input: unknown): Promise<any> {
   const r = await ctx.dispatch(channel, input)

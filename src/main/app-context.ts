@@ -16,6 +16,7 @@ import type { SednaTimeouts } from './sedna/client'
 import { createProfileService } from './services/profiles'
 import { createReferenceService } from './services/reference'
 import { createStopSaleService } from './services/stop-sales'
+import { createImportService } from './import/import-service'
 import { createSyncService } from './services/sync'
 import { createConnectivity, type Connectivity } from './sync/connectivity'
 import { SyncQueue } from './sync/queue'
@@ -73,9 +74,11 @@ export function openAppContext(opts: AppContextOptions): AppContext {
   const events = createEventBus()
   const logger = opts.logger ?? createFileLogger(opts.dataDir)
   const credentials = opts.credentials ?? createKeychainStore()
+  const concurrency = opts.sync?.concurrency ?? 4
   const connections = createConnections({
     credentials,
     logger,
+    connections: Math.max(8, concurrency * 2),
     startDemoServer: opts.startDemoServer ?? startBuiltInSimulator,
     ...(opts.sednaTimeouts ? { timeouts: opts.sednaTimeouts } : {}),
   })
@@ -114,7 +117,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     connectivity,
     events,
     logger,
-    concurrency: opts.sync?.concurrency ?? 4,
+    concurrency,
     deps: {
       activeProfile: () => profiles.active(),
       profile: (id) => db.select().from(sednaProfiles).where(eq(sednaProfiles.id, id)).get(),
@@ -141,6 +144,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     profiles,
     reference,
     sync: createSyncService({ db, queue, engine, connectivity, events }),
+    imports: createImportService({ db, events, activeProfile: () => profiles.active() }),
   }
   const dispatch = createDispatcher(createHandlers(services), { error: (m, err) => logger.error(m, err) })
   const syncEngine = engine

@@ -7,6 +7,7 @@ import type { ReferenceService } from './services/reference'
 import type { ProfileService } from './services/profiles'
 import type { StopSaleService } from './services/stop-sales'
 import type { SyncService } from './services/sync'
+import type { ImportService } from './import/import-service'
 
 export interface Services {
   info: { version: string; dataDir: string; databaseFile: string; runtime: string }
@@ -14,12 +15,18 @@ export interface Services {
   profiles: ProfileService
   reference: ReferenceService
   sync: SyncService
+  imports: ImportService
 }
 
 export const createHandlers = (s: Services): Handlers => ({
   'app.info': () => s.info,
   'stopSales.list': (q) => s.stopSales.list(q),
   'stopSales.get': ({ id }) => s.stopSales.get(id),
+  'import.preview': (input) =>
+    s.imports.preview('path' in input ? { path: input.path } : { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64') }),
+  'import.rows': ({ importId, ...q }) => s.imports.rows(importId, q),
+  'import.commit': ({ importId }) => s.imports.commit(importId),
+  'import.discard': ({ importId }) => (s.imports.discard(importId), { discarded: true }),
   'stopSales.attempts': ({ id }) => (s.stopSales.get(id), s.sync.attempts(id)),
   'sync.stopSales': ({ ids }) => s.sync.syncStopSales(ids),
   'sync.allPending': () => s.sync.syncAllPending(),

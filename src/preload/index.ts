@@ -2,7 +2,7 @@
  * Exposes `window.sedna` to the renderer: only the contract's channels, never raw ipcRenderer.
  * Runs sandboxed, so it is bundled into one CommonJS file.
  */
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { isCallName, isEventName, type SednaBridge } from '../shared/ipc'
 import { fail } from '../shared/result'
 
@@ -17,6 +17,13 @@ const bridge: SednaBridge = {
     ipcRenderer.on(event, forward)
     return () => {
       ipcRenderer.removeListener(event, forward)
+    }
+  },
+  pathForFile(file) {
+    try {
+      return webUtils.getPathForFile(file as File) || undefined
+    } catch {
+      return undefined
     }
   },
 }

@@ -14,6 +14,7 @@ import {
   referenceStatusSchema,
 } from './profiles'
 import { stopSaleSchema, stopSaleStatusSchema, stopSaleStatuses } from './stop-sales'
+import { importPreviewSchema, importResultSchema, importRowSchema, importRowStateSchema } from './imports'
 import {
   connectivityStateSchema,
   syncAttemptSchema,
@@ -52,6 +53,38 @@ export const calls = {
     summary: 'One stop sale by id',
     input: idInput,
     output: stopSaleSchema,
+  }),
+  'import.preview': defineCall({
+    summary: 'Read a parsed stop-sales file (JSON or CSV) and say, row by row, what importing it would do',
+    input: z.union([
+      z.strictObject({ path: z.string().min(1).max(4096) }),
+      z.strictObject({
+        fileName: z.string().min(1).max(255),
+        // Base64 of the file, for pages that cannot hand over a path (a dropped file in a browser).
+        contentBase64: z.string().max(300 * 2 ** 20),
+      }),
+    ]),
+    output: importPreviewSchema,
+  }),
+  'import.rows': defineCall({
+    summary: "A page of a preview's rows with their verdicts and reasons",
+    input: z.strictObject({
+      importId: z.number().int().positive(),
+      states: z.array(importRowStateSchema).max(3).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: z.object({ rows: z.array(importRowSchema), total: z.number().int().nonnegative() }),
+  }),
+  'import.commit': defineCall({
+    summary: 'Import the valid, new rows of a preview in one transaction',
+    input: z.strictObject({ importId: z.number().int().positive() }),
+    output: importResultSchema,
+  }),
+  'import.discard': defineCall({
+    summary: 'Drop a preview without importing anything',
+    input: z.strictObject({ importId: z.number().int().positive() }),
+    output: z.object({ discarded: z.literal(true) }),
   }),
   'stopSales.attempts': defineCall({
     summary: 'Every request made to Sedna for one stop sale, oldest first (credentials redacted)',
@@ -134,6 +167,15 @@ export const events = {
     summary: 'Progress of the running sync (for a progress bar)',
     payload: syncProgressSchema,
   }),
+  'import.progress': defineEvent({
+    summary: 'How far a preview has read its file',
+    payload: z.object({
+      importId: z.number().int().positive(),
+      rows: z.number().int().nonnegative(),
+      stopSales: z.number().int().nonnegative(),
+      phase: z.enum(['reading', 'committing']),
+    }),
+  }),
   'profiles.changed': defineEvent({
     summary: 'Profiles were added, changed, activated or deleted',
     payload: z.object({}),
@@ -173,4 +215,6 @@ export const isEventName = (name: unknown): name is EventName => typeof name ===
 export interface SednaBridge {
   invoke<N extends CallName>(channel: N, input: CallInput<N>): Promise<Result<CallOutput<N>>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  /** Electron only: the path of a file the user chose or dropped (a browser page gets none). */
+  pathForFile?(file: unknown): string | undefined
 }

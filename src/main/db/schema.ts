@@ -64,6 +64,12 @@ export const stopSales = sqliteTable(
     phase1SentAt: text('phase1_sent_at'),
     /** Waiting because Sedna was unreachable: sent as soon as it answers again. */
     waitingForNetwork: integer('waiting_for_network', { mode: 'boolean' }).notNull().default(false),
+    /** Same hotel, nights, rooms, boards and markets hash alike: how a re-import is recognised. */
+    dedupeKey: text('dedupe_key'),
+    importId: integer('import_id').references(() => imports.id),
+    sourceEmailId: text('source_email_id'),
+    /** Record number in the imported file. */
+    sourceRow: integer('source_row'),
   },
   (t) => [
     check('stop_sales_nights_ordered', sql`${t.firstNight} <= ${t.lastNight}`),
@@ -72,6 +78,7 @@ export const stopSales = sqliteTable(
     index('stop_sales_hotel_nights_idx').on(t.hotelName, t.firstNight),
     index('stop_sales_next_attempt_idx').on(t.status, t.nextAttemptAt),
     index('stop_sales_sedna_rec_id_idx').on(t.sednaRecId),
+    index('stop_sales_dedupe_idx').on(t.dedupeKey),
   ],
 )
 
@@ -233,3 +240,48 @@ export const codeMappings = sqliteTable(
 )
 
 export type ProfileRow = typeof sednaProfiles.$inferSelect
+
+/** One import of a file: what it held and what came of it. */
+export const imports = sqliteTable('imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fileName: text('file_name').notNull(),
+  /** sha256 of the file's bytes: the same file imported again is recognised at once. */
+  fileHash: text('file_hash').notNull(),
+  format: text('format').notNull(),
+  encoding: text('encoding').notNull(),
+  status: text('status').$type<'preview' | 'committed' | 'discarded'>().notNull().default('preview'),
+  rows: integer('rows').notNull().default(0),
+  stopSales: integer('stop_sales').notNull().default(0),
+  newCount: integer('new_count').notNull().default(0),
+  duplicates: integer('duplicates').notNull().default(0),
+  invalid: integer('invalid').notNull().default(0),
+  needsAttention: integer('needs_attention').notNull().default(0),
+  imported: integer('imported').notNull().default(0),
+  createdAt: text('created_at').notNull().default(now),
+  committedAt: text('committed_at'),
+}, (t) => [index('imports_file_hash_idx').on(t.fileHash)])
+
+/**
+ * Staging for a preview: every record of the file with its verdict. Filled in small batches while
+ * the file streams (memory stays at a batch); commit moves the new ones into stop_sales in one
+ * transaction.
+ */
+export const importRows = sqliteTable(
+  'import_rows',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    row: integer('row').notNull(),
+    line: integer('line'),
+    state: text('state').$type<'new' | 'duplicate' | 'invalid'>().notNull(),
+    /** Why invalid or duplicate, in words for staff. */
+    reason: text('reason'),
+    /** What must be mapped before it can be sent (it is still imported). */
+    attention: text('attention'),
+    dedupeKey: text('dedupe_key'),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('import_rows_state_idx').on(t.importId, t.state, t.row), index('import_rows_dedupe_idx').on(t.importId, t.dedupeKey)],
+)

@@ -29,6 +29,11 @@ export interface ConnectionsOptions {
   logger: Logger
   startDemoServer: () => Promise<DemoServer>
   timeouts?: Partial<SednaTimeouts>
+  /**
+   * Keep-alive connections per Sedna client. More than the sync concurrency: a connection freed by
+   * one stop sale must not wait behind another's SQLite work before the next request can use it.
+   */
+  connections?: number
 }
 
 export function createConnections(opts: ConnectionsOptions): SednaConnections {
@@ -58,6 +63,7 @@ export function createConnections(opts: ConnectionsOptions): SednaConnections {
           username: server.username,
           password: async () => server.password,
           onExchange: logExchange,
+          ...(opts.connections ? { connections: opts.connections } : {}),
           ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
         })
       } else {
@@ -72,6 +78,7 @@ export function createConnections(opts: ConnectionsOptions): SednaConnections {
             return pw
           },
           onExchange: logExchange,
+          ...(opts.connections ? { connections: opts.connections } : {}),
           ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
         })
       }

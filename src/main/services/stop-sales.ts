@@ -3,6 +3,7 @@ import { count, desc, eq, inArray } from 'drizzle-orm'
 import { isoDateSchema, stopSaleStatuses, type StopSale, type StopSaleStatus } from '../../shared/stop-sales'
 import type { CallOutput, CallParsedInput } from '../../shared/ipc'
 import type { Db } from '../db/database'
+import { dedupeKey } from '../import/dedupe'
 import { stopSales, type NewStopSaleRow, type StopSaleRow } from '../db/schema'
 import { AppFailure } from '../errors'
 import type { EventBus } from '../events'
@@ -53,7 +54,14 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
         }
       })
       const ids = db.transaction((tx) =>
-        records.map((r) => tx.insert(stopSales).values(r).returning({ id: stopSales.id }).get().id),
+        records.map(
+          (r) =>
+            tx
+              .insert(stopSales)
+              .values({ ...r, dedupeKey: r.dedupeKey ?? dedupeKey({ ...r, roomCodes: r.roomCodes ?? [], boardCodes: r.boardCodes ?? [], marketIds: r.marketIds ?? [] }) })
+              .returning({ id: stopSales.id })
+              .get().id,
+        ),
       )
       events.emit('stopSales.changed', { ids })
       return ids

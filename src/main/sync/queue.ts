@@ -86,31 +86,32 @@ export class SyncQueue {
     const now = this.iso()
     return this.db.transaction(
       (tx) => {
-        const due = tx
-          .select()
+        // Ids only, and never this worker's own claims (they are in flight), so a busy worker
+        // cannot fill its own window; another live worker's lease is checked below.
+        const candidates = tx
+          .select({ id: stopSales.id, claimedBy: stopSales.claimedBy, leaseUntil: stopSales.leaseUntil })
           .from(stopSales)
           .where(
             and(
               inArray(stopSales.status, [...ACTIVE_STATUSES]),
               or(isNull(stopSales.nextAttemptAt), lte(stopSales.nextAttemptAt, now)),
+              or(isNull(stopSales.claimedBy), ne(stopSales.claimedBy, this.worker)),
             ),
           )
           .orderBy(stopSales.nextAttemptAt, stopSales.id)
           .limit(limit * 4 + 16)
           .all()
-          .filter((r) => this.claimable(r, now))
-          .slice(0, limit)
+        const ids = candidates.filter((r) => this.claimable(r, now)).slice(0, limit).map((r) => r.id)
+        if (!ids.length) return []
         const lease = this.iso(LEASE_MS)
-        for (const r of due) {
-          tx.update(stopSales).set({ claimedBy: this.worker, leaseUntil: lease }).where(eq(stopSales.id, r.id)).run()
-        }
-        return due.map((r) => ({ ...r, claimedBy: this.worker, leaseUntil: lease }))
+        tx.update(stopSales).set({ claimedBy: this.worker, leaseUntil: lease }).where(inArray(stopSales.id, ids)).run()
+        return tx.select().from(stopSales).where(inArray(stopSales.id, ids)).orderBy(stopSales.id).all()
       },
       { behavior: 'immediate' },
     )
   }
 
-  private claimable(r: StopSaleRow, now: string): boolean {
+  private claimable(r: { claimedBy: string | null; leaseUntil: string | null }, now: string): boolean {
     if (!r.claimedBy || !r.leaseUntil || r.leaseUntil < now) return true
     if (r.claimedBy === this.worker) return false
     const pid = Number(r.claimedBy.split(':')[0])

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react'
 import { call } from './api'
+import { ImportPage } from './components/ImportPage'
 import { SettingsPage } from './components/SettingsPage'
 import { StopSalesPage } from './components/StopSalesPage'
 import { useLoad } from './use-call'
 
 const pages = {
   'stop-sales': { label: 'Stop sales', component: StopSalesPage },
+  import: { label: 'Import', component: ImportPage },
   settings: { label: 'Settings', component: SettingsPage },
 } as const
 type PageId = keyof typeof pages

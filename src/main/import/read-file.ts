@@ -1,0 +1,687 @@
+/**
+ * Streaming reader for "parsed stop sales" files: JSON from the e-mail parser, or CSV that staff
+ * fixed in Excel. One RowResult per record, holding no more than a chunk of the file (plus one
+ * record) in memory.
+ *
+ * Usage (the generator's return value is the file's facts):
+ *
+ *   const rows = readStopSaleFile(path)
+ *   for (let r = await rows.next(); ; r = await rows.next()) {
+ *     if (r.done) { facts = r.value; break }
+ *     stage(r.value)
+ *   }
+ *
+ * A rejection (always ImportFileError) is about the file as a whole and may come after some rows
+ * were yielded — a truncated JSON file, a CSV quote that is never closed, a file that switches
+ * encodings — so treat the whole file as failed and drop what was staged from it.
+ */
+import { createReadStream } from 'node:fs'
+import { basename, extname } from 'node:path'
+import { Readable, pipeline } from 'node:stream'
+import { Tokenizer, TokenParser, TokenType } from '@streamparser/json'
+import type { ParsedElementInfo, ParsedTokenInfo } from '@streamparser/json'
+import { CsvError, parse as parseCsv, type Parser } from 'csv-parse'
+import {
+  canonicalizeRecord,
+  fieldsFromJsonRecord,
+  ImportFileError,
+  isFieldName,
+  normalizeFieldName,
+  show,
+  type FieldName,
+  type ImportFormat,
+  type RowResult,
+} from './canonical'
+import { isValidUtf8, openTextStream, type Encoding, type TextStream } from './decode'
+
+export interface ReadOptions {
+  /** Default: from the file name's extension (.json → json; .csv/.tsv/.txt → csv), else sniffed: first non-space character '[' or '{' → json, otherwise csv. */
+  format?: ImportFormat
+  /** Bytes per read (default 64 KiB). For tests; there is no reason to change it otherwise. */
+  chunkSize?: number
+}
+
+export type Delimiter = ',' | ';' | '\t'
+
+export interface FileFacts {
+  format: ImportFormat
+  /** Final once the file was read to the end (a file that is plain ASCII for its first 256 KiB may turn out to be Windows-1254 later). */
+  encoding: Encoding
+  /** CSV only: the separator found in the header line (or a leading "sep=" line). */
+  delimiter?: Delimiter
+  /** The file started with a UTF-8 byte order mark. */
+  bom: boolean
+}
+
+/** The largest single record (CSV row, JSON object) accepted; bigger ones are a broken file, not a stop sale. */
+export const MAX_RECORD_BYTES = 1024 * 1024
+const DEFAULT_CHUNK = 64 * 1024
+
+/**
+ * Streams the file's records, one RowResult per record, never holding more than a chunk of the
+ * file in memory. Its return value is the FileFacts. Rejects with ImportFileError only for
+ * file-level problems (unreadable, empty, not JSON/CSV, JSON root neither an array nor
+ * { "stopSales": [...] }, CSV header without a hotel column or without any date column, ...).
+ */
+export function readStopSaleFile(path: string, opts: ReadOptions = {}): AsyncGenerator<RowResult, FileFacts, undefined> {
+  const name = basename(path)
+  return readFrom(() => fileChunks(path, opts.chunkSize ?? DEFAULT_CHUNK), name, opts, undefined)
+}
+
+/** Same, from bytes in memory (the renderer may hand over dropped file contents). */
+export function readStopSaleBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: ReadOptions = {},
+): AsyncGenerator<RowResult, FileFacts, undefined> {
+  // In memory the whole input can be checked, so the encoding is never a guess.
+  return readFrom(() => byteChunks(bytes, opts.chunkSize ?? DEFAULT_CHUNK), fileName, opts, () => isValidUtf8(bytes))
+}
+
+/**
+ * The facts of a file from its first 256 KiB, without reading records: format, encoding (a guess
+ * only for a file that is plain ASCII for 256 KiB and changes later — the generator's return value
+ * is final), delimiter, BOM. Rejects with ImportFileError when the file cannot be read or is empty.
+ */
+export async function describeFile(path: string, opts: ReadOptions = {}): Promise<FileFacts> {
+  return describe(await openTextStream(fileChunks(path, opts.chunkSize ?? DEFAULT_CHUNK)), basename(path), opts)
+}
+
+/** describeFile for bytes in memory. */
+export async function describeBytes(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<FileFacts> {
+  const chunks = byteChunks(bytes, opts.chunkSize ?? DEFAULT_CHUNK)
+  return describe(await openTextStream(chunks, { utf8: isValidUtf8(bytes) }), fileName, opts)
+}
+
+async function describe(stream: TextStream, fileName: string, opts: ReadOptions): Promise<FileFacts> {
+  try {
+    if (stream.whole && stream.head.trim() === '') throw emptyFile(fileName)
+    const format = formatOf(fileName, stream.head, opts.format)
+    const facts: FileFacts = { format, encoding: stream.facts.encoding, bom: stream.facts.bom }
+    if (format === 'csv') {
+      const layout = scanHeader(stream.head, true)
+      if (layout) facts.delimiter = layout.delimiter
+    }
+    return facts
+  } finally {
+    await stream.close()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources
+
+async function* fileChunks(path: string, chunkSize: number): AsyncGenerator<Uint8Array, void, undefined> {
+  const stream = createReadStream(path, { highWaterMark: chunkSize })
+  try {
+    for await (const chunk of stream) yield chunk as Buffer
+  } catch (e) {
+    throw unreadable(path, e)
+  } finally {
+    stream.destroy()
+  }
+}
+
+async function* byteChunks(bytes: Uint8Array, chunkSize: number): AsyncGenerator<Uint8Array, void, undefined> {
+  for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize)
+}
+
+function unreadable(path: string, e: unknown): ImportFileError {
+  const name = basename(path)
+  const code = (e as NodeJS.ErrnoException | undefined)?.code
+  const why =
+    code === 'ENOENT'
+      ? `The file "${name}" does not exist (it may have been moved, renamed or deleted).`
+      : code === 'EISDIR'
+        ? `"${name}" is a folder, not a file.`
+        : code === 'EACCES' || code === 'EPERM'
+          ? `The file "${name}" cannot be opened: permission denied.`
+          : code === 'EBUSY'
+            ? `The file "${name}" is in use by another program; close it (in Excel, for example) and try again.`
+            : `The file "${name}" cannot be read (${code ?? (e instanceof Error ? e.message : String(e))}).`
+  return new ImportFileError(why, { cause: e })
+}
+
+const emptyFile = (fileName: string) => new ImportFileError(`The file "${fileName}" is empty.`)
+
+function formatOf(fileName: string, head: string, given: ImportFormat | undefined): ImportFormat {
+  if (given) return given
+  const ext = extname(fileName).toLowerCase()
+  if (ext === '.json') return 'json'
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv'
+  const first = head.trimStart()[0]
+  return first === '[' || first === '{' ? 'json' : 'csv'
+}
+
+async function* readFrom(
+  open: () => AsyncIterable<Uint8Array>,
+  fileName: string,
+  opts: ReadOptions,
+  utf8: (() => boolean) | undefined,
+): AsyncGenerator<RowResult, FileFacts, undefined> {
+  const stream = await openTextStream(open(), { utf8: utf8?.() })
+  try {
+    if (stream.whole && stream.head.trim() === '') throw emptyFile(fileName)
+    const facts: FileFacts = {
+      format: formatOf(fileName, stream.head, opts.format),
+      encoding: stream.facts.encoding,
+      bom: stream.facts.bom,
+    }
+    if (facts.format === 'json') yield* readJson(stream.text)
+    else yield* readCsv(stream.text, facts)
+    facts.encoding = stream.facts.encoding
+    return facts
+  } finally {
+    await stream.text.return()
+    await stream.close()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+interface HeaderLayout {
+  delimiter: Delimiter
+  /** The file starts with Excel's "sep=;" line, which is not the header. */
+  sepLine: boolean
+}
+
+const DELIMITERS: readonly Delimiter[] = [';', ',', '\t'] // tie order
+const delimiterName = (d: Delimiter) => (d === '\t' ? 'tab' : `"${d}"`)
+
+/** Index of the first line break outside quotes at or after `from`, or -1. */
+function lineEnd(text: string, from: number): number {
+  let quoted = false
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 34) quoted = !quoted
+    else if (!quoted && (c === 10 || c === 13)) return i
+  }
+  return -1
+}
+
+/** Counts ',', ';' and tab outside quotes; the most frequent wins, ties → ';' before ',' before tab. */
+export function detectDelimiter(headerLine: string): Delimiter {
+  const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]))
+  let quoted = false
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && counts.has(ch as Delimiter)) counts.set(ch as Delimiter, counts.get(ch as Delimiter)! + 1)
+  }
+  let best: Delimiter = ';'
+  for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d
+  return best
+}
+
+/** Finds the header line (after blank lines and an optional "sep=" line). Undefined: need more text. */
+function scanHeader(text: string, eof: boolean): HeaderLayout | undefined {
+  let pos = 0
+  let sep: Delimiter | undefined
+  for (;;) {
+    const end = lineEnd(text, pos)
+    if (end === -1 && !eof) return undefined
+    const line = text.slice(pos, end === -1 ? text.length : end)
+    if (line.trim() !== '') {
+      const m = sep === undefined ? /^sep=(.)$/i.exec(line.replace(/^\uFEFF/, '')) : null
+      if (!m) return { delimiter: sep ?? detectDelimiter(line), sepLine: sep !== undefined }
+      const d = m[1]!
+      if (d !== ',' && d !== ';' && d !== '\t') {
+        throw new ImportFileError(`The file's first line asks for ${show(d)} as the separator; only ",", ";" and tab are supported.`)
+      }
+      sep = d
+    }
+    if (end === -1) return { delimiter: sep ?? ';', sepLine: sep !== undefined }
+    pos = end + 1
+  }
+}
+
+/**
+ * Line numbers of CSV records, from csv-parse's byte counts (csv-parse's own line count is off
+ * after quoted CRLF line breaks). Holds only bytes csv-parse has not finished with.
+ */
+class LineTracker {
+  private chunks: Buffer[] = []
+  private index = 0
+  private offset = 0
+  private line = 1
+  private afterCR = false
+
+  push(chunk: Buffer): void {
+    if (chunk.length > 0) this.chunks.push(chunk)
+  }
+
+  /** Moves to byte `end` (a record's end); returns the line where the record's first character is. */
+  advance(end: number): number {
+    let start: number | undefined
+    while (this.offset < end) {
+      const chunk = this.chunks[0]
+      if (!chunk) break
+      const byte = chunk[this.index]!
+      if (start === undefined && byte !== 10 && byte !== 13) start = this.line
+      if (byte === 10) {
+        if (!this.afterCR) this.line++
+        this.afterCR = false
+      } else if (byte === 13) {
+        this.line++
+        this.afterCR = true
+      } else this.afterCR = false
+      this.offset++
+      if (++this.index === chunk.length) {
+        this.chunks.shift()
+        this.index = 0
+      }
+    }
+    return start ?? this.line
+  }
+
+  /** Line of the first character not yet part of a record. */
+  pendingLine(): number {
+    let line = this.line
+    let afterCR = this.afterCR
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c]!
+      for (let i = c === 0 ? this.index : 0; i < chunk.length; i++) {
+        const byte = chunk[i]!
+        if (byte === 10) {
+          if (!afterCR) line++
+          afterCR = false
+        } else if (byte === 13) {
+          line++
+          afterCR = true
+        } else return line
+      }
+    }
+    return line
+  }
+}
+
+interface CsvRecord {
+  record: string[]
+  info: { bytes: number }
+}
+
+function mapHeader(cells: readonly string[], delimiter: Delimiter): (FieldName | undefined)[] {
+  const columns = cells.map((c) => {
+    const name = normalizeFieldName(c.replace(/^\uFEFF/, ''))
+    return isFieldName(name) ? name : undefined
+  })
+  const firstAt = new Map<FieldName, number>()
+  columns.forEach((name, i) => {
+    if (name === undefined) return
+    const earlier = firstAt.get(name)
+    if (earlier !== undefined) {
+      throw new ImportFileError(
+        `The column ${name} appears twice in the header (columns ${earlier + 1} and ${i + 1}); keep only one of them.`,
+      )
+    }
+    firstAt.set(name, i)
+  })
+  const found = cells
+    .slice(0, 12)
+    .map((c) => show(c))
+    .join(', ')
+  const more = cells.length > 12 ? ', …' : ''
+  const context = `The first line of a CSV file must name its columns; this one has: ${found}${more} (read with ${delimiterName(delimiter)} as the separator).`
+  if (!firstAt.has('hotel_name') && !firstAt.has('hotel_id')) {
+    throw new ImportFileError(`The CSV file has no hotel_name (or hotel_id) column. ${context}`)
+  }
+  if (!firstAt.has('date_from') && !firstAt.has('date_to') && !firstAt.has('date_ranges')) {
+    throw new ImportFileError(`The CSV file has no date column (date_from and date_to, or date_ranges). ${context}`)
+  }
+  return columns
+}
+
+function csvRow(
+  row: number,
+  line: number,
+  cells: readonly string[],
+  columns: readonly (FieldName | undefined)[],
+  delimiter: Delimiter,
+): RowResult {
+  if (cells.length !== columns.length) {
+    return {
+      row,
+      line,
+      ok: false,
+      errors: [
+        `the row has ${cells.length} cells but the header has ${columns.length} columns; check for a stray or missing ${delimiterName(delimiter)} or quote (")`,
+      ],
+    }
+  }
+  const fields = new Map<FieldName, unknown>()
+  columns.forEach((name, i) => {
+    if (name !== undefined) fields.set(name, cells[i])
+  })
+  const out = canonicalizeRecord(fields)
+  return out.ok ? { row, line, ok: true, stopSales: out.stopSales } : { row, line, ok: false, errors: out.errors }
+}
+
+async function* readCsv(text: AsyncGenerator<string, void, undefined>, facts: FileFacts): AsyncGenerator<RowResult, void, undefined> {
+  // The header line decides the delimiter, so it is read before csv-parse starts.
+  let pre = ''
+  let layout: HeaderLayout | undefined
+  for (;;) {
+    layout = scanHeader(pre, false)
+    if (layout) break
+    const next = await text.next()
+    if (next.done) {
+      layout = scanHeader(pre, true)!
+      break
+    }
+    pre += next.value
+    if (pre.length > MAX_RECORD_BYTES) {
+      throw new ImportFileError('The first line of the file is longer than 1 MiB: this is not a stop-sale CSV file.')
+    }
+  }
+  const { delimiter } = layout
+  facts.delimiter = delimiter
+
+  const lines = new LineTracker()
+  async function* feed(): AsyncGenerator<Buffer, void, undefined> {
+    const first = Buffer.from(pre, 'utf8')
+    pre = ''
+    lines.push(first)
+    yield first
+    for await (const s of text) {
+      const b = Buffer.from(s, 'utf8')
+      lines.push(b)
+      yield b
+    }
+  }
+  const parser = parseCsv({
+    delimiter,
+    bom: false, // decode.ts removed it
+    info: true,
+    relax_column_count: true, // a row with the wrong number of cells is a row error, reported below
+    relax_quotes: true, // a quote inside an unquoted cell is text (Hotel "Star")
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_BYTES,
+  })
+  pipeline(Readable.from(feed(), { objectMode: false }), parser, () => {
+    // Errors reach the loop below through the parser.
+  })
+
+  let skipSepLine = layout.sepLine
+  let columns: (FieldName | undefined)[] | undefined
+  let row = 0
+  try {
+    for await (const rec of csvRecords(parser)) {
+      const line = lines.advance(rec.info.bytes)
+      const cells = rec.record
+      if (cells.every((c) => c.trim() === '')) continue // blank lines and rows of empty cells (";;;;")
+      if (skipSepLine) {
+        skipSepLine = false
+        continue
+      }
+      if (!columns) {
+        columns = mapHeader(cells, delimiter)
+        continue
+      }
+      row++
+      yield csvRow(row, line, cells, columns, delimiter)
+    }
+  } catch (e) {
+    throw csvFileError(e, lines)
+  }
+  if (!columns) throw new ImportFileError('The file has no header line naming its columns (hotel_name, date_from, date_to, …).')
+}
+
+/**
+ * csv-parse's records one by one, with backpressure. Unlike the stream's own async iterator, the
+ * records parsed before an error are still delivered (then the error is thrown), so the rows before
+ * an unclosed quote come out and the line numbers stay right.
+ */
+async function* csvRecords(parser: Parser): AsyncGenerator<CsvRecord, void, undefined> {
+  const queue: CsvRecord[] = []
+  let head = 0
+  let failure: { error: unknown } | undefined
+  let ended = false
+  let wake: (() => void) | undefined
+  const signal = () => {
+    const w = wake
+    wake = undefined
+    w?.()
+  }
+  parser.on('data', (r: CsvRecord) => {
+    queue.push(r)
+    if (queue.length - head >= 64) parser.pause()
+    signal()
+  })
+  parser.on('error', (error: unknown) => {
+    failure = { error }
+    signal()
+  })
+  parser.on('end', () => {
+    ended = true
+    signal()
+  })
+  try {
+    for (;;) {
+      if (head < queue.length) {
+        const r = queue[head]!
+        queue[head++] = undefined as unknown as CsvRecord
+        if (head === queue.length) {
+          queue.length = 0
+          head = 0
+          if (parser.isPaused() && !failure) parser.resume()
+        }
+        yield r
+        continue
+      }
+      if (failure) throw failure.error
+      if (ended) return
+      await new Promise<void>((resolve) => (wake = resolve))
+    }
+  } finally {
+    parser.destroy()
+  }
+}
+
+function csvFileError(e: unknown, lines: LineTracker): unknown {
+  if (e instanceof ImportFileError || !(e instanceof CsvError)) return e
+  const line = lines.pendingLine()
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return new ImportFileError(
+      `A quote (") opened in the row starting on line ${line} is never closed, so the rest of the file cannot be read. Fix the quotes in that row and import the file again.`,
+      { cause: e },
+    )
+  }
+  if (e.code === 'CSV_MAX_RECORD_SIZE') {
+    return new ImportFileError(
+      `The row starting on line ${line} is longer than 1 MiB; most likely a quote (") opened there is never closed.`,
+      { cause: e },
+    )
+  }
+  return new ImportFileError(`The CSV file cannot be read near line ${line}: ${e.message}`, { cause: e })
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+/** Name given to root keys other than stopSales, so that their values are dropped as soon as they are parsed. */
+const IGNORED = '__ignored__'
+
+function isStopSalesKey(key: string): boolean {
+  const k = normalizeFieldName(key)
+  return k === 'stopsales' || k === 'stop_sales'
+}
+
+const NOT_A_LIST =
+  'The JSON file must hold a list of stop sales ([ {...}, {...} ]) or an object with a "stopSales" list ({ "stopSales": [ ... ] }).'
+
+function jsonRow(row: number, value: unknown): RowResult {
+  const { fields, errors } = fieldsFromJsonRecord(value)
+  if (errors.length > 0 && fields.size === 0 && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    return { row, line: null, ok: false, errors }
+  }
+  const out = canonicalizeRecord(fields)
+  const all = out.ok ? errors : [...errors, ...out.errors]
+  if (all.length > 0 || !out.ok) return { row, line: null, ok: false, errors: all }
+  return { row, line: null, ok: true, stopSales: out.stopSales }
+}
+
+async function* readJson(text: AsyncGenerator<string, void, undefined>): AsyncGenerator<RowResult, void, undefined> {
+  const tokenizer = new Tokenizer()
+  let parser: TokenParser | undefined
+  let mode: 'array' | 'object' | undefined
+  const ready: unknown[] = []
+
+  // Where the tokens are: depth 1 = inside the root; records sit at depth 1 (array root) or 2 (in stopSales).
+  let depth = 0
+  let rootState: 'key' | 'colon' | 'value' | 'after' = 'key'
+  let keyIsStopSales = false
+  let inStopSales = false
+  let stopSalesSeen = false
+  const rootKeys: string[] = []
+  /** Byte offset where the current record (or other root value) began; -1 between them. */
+  let itemStart = -1
+  let lastTokenOffset = 0
+
+  // For error positions: the chunk being tokenized, where it starts, and the lines before it.
+  let chunk = ''
+  let chunkStart = 0
+  let linesBefore = 0
+  const lineAt = (byteOffset: number) => {
+    const within = byteOffset - chunkStart
+    if (within <= 0) return linesBefore + 1
+    const prefix = Buffer.from(chunk, 'utf8').subarray(0, within)
+    let n = 0
+    for (let i = prefix.indexOf(10); i !== -1; i = prefix.indexOf(10, i + 1)) n++
+    return linesBefore + n + 1
+  }
+
+  const onValue = (info: ParsedElementInfo) => {
+    if (info.key !== IGNORED) ready.push(info.value)
+  }
+  const containerDepth = () => (mode === 'object' && inStopSales ? 2 : 1)
+
+  tokenizer.onToken = (info: ParsedTokenInfo) => {
+    const { token, offset } = info
+    lastTokenOffset = offset
+    if (!parser) {
+      if (token === TokenType.LEFT_BRACKET) mode = 'array'
+      else if (token === TokenType.LEFT_BRACE) mode = 'object'
+      else throw new ImportFileError(NOT_A_LIST)
+      parser = new TokenParser({ paths: mode === 'array' ? ['$.*'] : ['$.stopSales.*', `$.${IGNORED}`], keepStack: false })
+      parser.onValue = onValue
+    }
+    const opens = token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET
+    const closes = token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET
+    const isValue =
+      opens ||
+      token === TokenType.STRING ||
+      token === TokenType.NUMBER ||
+      token === TokenType.TRUE ||
+      token === TokenType.FALSE ||
+      token === TokenType.NULL
+    let forward: ParsedTokenInfo = info
+
+    if (mode === 'object' && depth === 1) {
+      if (rootState === 'key' && token === TokenType.STRING) {
+        const key = String(info.value)
+        keyIsStopSales = isStopSalesKey(key)
+        if (keyIsStopSales) {
+          if (stopSalesSeen) throw new ImportFileError('The JSON file has two "stopSales" lists; keep only one.')
+          stopSalesSeen = true
+          forward = { ...info, value: 'stopSales' } as ParsedTokenInfo
+        } else {
+          if (rootKeys.length < 10) rootKeys.push(key)
+          forward = { ...info, value: IGNORED } as ParsedTokenInfo
+        }
+        rootState = 'colon'
+      } else if (token === TokenType.COLON) rootState = 'value'
+      else if (token === TokenType.COMMA) rootState = 'key'
+      else if (rootState === 'value' && isValue) {
+        rootState = 'after'
+        if (keyIsStopSales) {
+          if (token !== TokenType.LEFT_BRACKET) throw new ImportFileError(`"stopSales" must be a list [ ... ]. ${NOT_A_LIST}`)
+          inStopSales = true
+        } else if (opens) itemStart = offset
+      }
+    } else if (depth === containerDepth() && isValue && opens) {
+      itemStart = offset
+    }
+
+    parser.write(forward)
+
+    if (opens) depth++
+    else if (closes) {
+      if (mode === 'object' && inStopSales && depth === 2) inStopSales = false
+      depth--
+      if (depth === containerDepth()) itemStart = -1
+    }
+  }
+
+  let row = 0
+  let bytesFed = 0
+  const syntaxError = (e: unknown): unknown => {
+    if (e instanceof ImportFileError) return e
+    const message = e instanceof Error ? e.message : String(e)
+    const where = mode === 'object' ? 'object' : 'list'
+    if (/ended in the middle|not all the data was received/i.test(message)) return truncated(e)
+    const tok = /^Unexpected "(.*)" at chunk position "(\d+)"/s.exec(message)
+    if (tok) {
+      return new ImportFileError(
+        `The file is not valid JSON: unexpected ${show(tok[1])} on line ${lineAt(chunkStart + Number(tok[2]))} (after record ${row}).`,
+        { cause: e },
+      )
+    }
+    const parserTok = /^Unexpected \w+ \((.*)\) in state (\w+)/s.exec(message)
+    if (parserTok) {
+      const line = lineAt(lastTokenOffset)
+      if (parserTok[2] === 'ENDED') {
+        return new ImportFileError(`The file is not valid JSON: there is more text after the end of the JSON ${where} (line ${line}).`, {
+          cause: e,
+        })
+      }
+      return new ImportFileError(`The file is not valid JSON: unexpected ${parserTok[1]} on line ${line} (after record ${row}).`, {
+        cause: e,
+      })
+    }
+    return new ImportFileError(`The file is not valid JSON near line ${lineAt(lastTokenOffset)}: ${message}`, { cause: e })
+  }
+  const truncated = (cause?: unknown) =>
+    new ImportFileError(
+      `The file ends in the middle of the JSON ${mode === 'object' ? 'object' : 'list'} (after record ${row}): it looks cut off. Get the complete file and import it again.`,
+      cause === undefined ? undefined : { cause },
+    )
+
+  for await (const s of text) {
+    chunk = s
+    try {
+      tokenizer.write(s)
+    } catch (e) {
+      throw syntaxError(e)
+    }
+    const size = Buffer.byteLength(s, 'utf8')
+    bytesFed += size
+    chunkStart += size
+    linesBefore += countLines(s)
+    const anchor = itemStart >= 0 ? itemStart : lastTokenOffset
+    if (bytesFed - anchor > MAX_RECORD_BYTES) {
+      throw new ImportFileError(
+        `Record ${row + ready.length + 1} of the file is larger than 1 MiB: this is not a stop-sale file, or a quote (") is missing.`,
+      )
+    }
+    for (const value of ready.splice(0)) yield jsonRow(++row, value)
+  }
+  chunk = ''
+  try {
+    tokenizer.end()
+  } catch (e) {
+    throw syntaxError(e)
+  }
+  for (const value of ready.splice(0)) yield jsonRow(++row, value)
+  if (!parser) throw new ImportFileError(`The file has no JSON in it. ${NOT_A_LIST}`)
+  if (!parser.isEnded) throw truncated()
+  if (mode === 'object' && !stopSalesSeen) {
+    const keys = rootKeys.length > 0 ? `it has ${rootKeys.map((k) => show(k)).join(', ')}` : 'it is empty'
+    throw new ImportFileError(`The JSON object has no "stopSales" list (${keys}). ${NOT_A_LIST}`)
+  }
+}
+
+function countLines(s: string): number {
+  let n = 0
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++
+  return n
+}
