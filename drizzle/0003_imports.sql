@@ -27,6 +27,7 @@ CREATE TABLE `imports` (
 	`invalid` integer DEFAULT 0 NOT NULL,
 	`needs_attention` integer DEFAULT 0 NOT NULL,
 	`imported` integer DEFAULT 0 NOT NULL,
+	`seen_max_stop_sale_id` integer DEFAULT 0 NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`committed_at` text
 );

@@ -144,7 +144,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     profiles,
     reference,
     sync: createSyncService({ db, queue, engine, connectivity, events }),
-    imports: createImportService({ db, events, activeProfile: () => profiles.active() }),
+    imports: createImportService({ db, sqlite: database.sqlite, events, activeProfile: () => profiles.active() }),
   }
   const dispatch = createDispatcher(createHandlers(services), { error: (m, err) => logger.error(m, err) })
   const syncEngine = engine

@@ -23,7 +23,11 @@ export const createHandlers = (s: Services): Handlers => ({
   'stopSales.list': (q) => s.stopSales.list(q),
   'stopSales.get': ({ id }) => s.stopSales.get(id),
   'import.preview': (input) =>
-    s.imports.preview('path' in input ? { path: input.path } : { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64') }),
+    s.imports.preview(
+      'path' in input
+        ? { path: input.path }
+        : { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64') },
+    ),
   'import.rows': ({ importId, ...q }) => s.imports.rows(importId, q),
   'import.commit': ({ importId }) => s.imports.commit(importId),
   'import.discard': ({ importId }) => (s.imports.discard(importId), { discarded: true }),

@@ -7,7 +7,10 @@ import { expect, test } from './fixtures'
 
 const samples = join(import.meta.dirname, '../../../shared/samples/parsed')
 
-test('import the sample JSON: preview, commit, result, then the same file again adds nothing', async ({ page, harness }, testInfo) => {
+test('import the sample JSON: preview, commit, result, then the same file again adds nothing', async ({
+  page,
+  harness,
+}, testInfo) => {
   await page.goto(`${harness.url}#/import`)
   await page.getByTestId('import-file').setInputFiles(join(samples, 'stop-sales.sample.json'))
 

@@ -21,7 +21,15 @@ afterAll(async () => {
   await app.close()
 })
 
-const hotel = fc.constantFrom('Çamyuva Güneş Otel', 'İstanbul Boğaz Palace', 'Kemer Işıklar Resort', 'Отель Москва', 'Grand Palace Hotel', '', '  ')
+const hotel = fc.constantFrom(
+  'Çamyuva Güneş Otel',
+  'İstanbul Boğaz Palace',
+  'Kemer Işıklar Resort',
+  'Отель Москва',
+  'Grand Palace Hotel',
+  '',
+  '  ',
+)
 const day = fc.integer({ min: 1, max: 31 }).map((d) => String(d).padStart(2, '0'))
 const month = fc.integer({ min: 0, max: 13 }).map((m) => String(m).padStart(2, '0'))
 const date = fc.oneof(
@@ -40,13 +48,24 @@ const record = fc.record(
     board_type: codes.map((c) => c.join(', ')),
     is_close: fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', 'evet', 'hayır', 'belki', 1, 0)),
     message_id: fc.option(fc.constantFrom('<a@x>', '<b@x>', '<c@x>'), { nil: undefined }),
-    received_at: fc.option(fc.constantFrom('2025-05-02T10:00:00+03:00', '2025-05-03T08:00:00Z', 'dün'), { nil: undefined }),
+    received_at: fc.option(fc.constantFrom('2025-05-02T10:00:00+03:00', '2025-05-03T08:00:00Z', 'dün'), {
+      nil: undefined,
+    }),
   },
   { requiredKeys: [] },
 )
 
 function toCsv(records: Array<Record<string, unknown>>, delimiter: ';' | ',' | '\t'): string {
-  const cols = ['hotel_name', 'date_from', 'date_to', 'room_types', 'board_type', 'is_close', 'message_id', 'received_at']
+  const cols = [
+    'hotel_name',
+    'date_from',
+    'date_to',
+    'room_types',
+    'board_type',
+    'is_close',
+    'message_id',
+    'received_at',
+  ]
   const cell = (v: unknown) => {
     const s = Array.isArray(v) ? v.join('|') : v === undefined ? '' : String(v)
     return /["\n;,\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
@@ -78,7 +97,9 @@ describe('import properties', () => {
             return
           }
           const before = count()
-          const committed = await app.ctx.dispatch('import.commit', { importId: (preview.value as { importId: number }).importId })
+          const committed = await app.ctx.dispatch('import.commit', {
+            importId: (preview.value as { importId: number }).importId,
+          })
           expect(committed.ok).toBe(true)
           const added = count() - before
           expect(added).toBe((committed as { value: { imported: number } }).value.imported)
@@ -88,7 +109,13 @@ describe('import properties', () => {
           const bad = app.ctx.database.sqlite
             .prepare('select hotel_name, first_night, last_night from stop_sales')
             .all()
-            .filter((r: any) => !r.hotel_name.trim() || !isoDateSchema.safeParse(r.first_night).success || !isoDateSchema.safeParse(r.last_night).success || r.first_night > r.last_night)
+            .filter(
+              (r: any) =>
+                !r.hotel_name.trim() ||
+                !isoDateSchema.safeParse(r.first_night).success ||
+                !isoDateSchema.safeParse(r.last_night).success ||
+                r.first_night > r.last_night,
+            )
           expect(bad).toEqual([])
 
           // The same content again, as another file: nothing more.
@@ -96,7 +123,9 @@ describe('import properties', () => {
           writeFileSync(again, text)
           const second = await app.ctx.dispatch('import.preview', { path: again })
           expect(second.ok).toBe(true)
-          await app.ctx.dispatch('import.commit', { importId: (second as { value: { importId: number } }).value.importId })
+          await app.ctx.dispatch('import.commit', {
+            importId: (second as { value: { importId: number } }).value.importId,
+          })
           expect(count()).toBe(before + added)
         },
       ),

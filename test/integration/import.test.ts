@@ -34,7 +34,17 @@ const rows = (importId: number, states?: string[]) =>
 describe('import', () => {
   it('previews the sample JSON, then imports it: one stop sale per date range, all pending', async () => {
     const p = await preview(sampleJson)
-    expect(p).toMatchObject({ fileName: 'stop-sales.sample.json', format: 'json', rows: 4, stopSales: 5, willImport: 5, duplicates: 0, invalid: 0, sameFileImported: null, resolutionChecked: false })
+    expect(p).toMatchObject({
+      fileName: 'stop-sales.sample.json',
+      format: 'json',
+      rows: 4,
+      stopSales: 5,
+      willImport: 5,
+      duplicates: 0,
+      invalid: 0,
+      sameFileImported: null,
+      resolutionChecked: false,
+    })
     expect(stopSales()).toHaveLength(0) // a preview imports nothing
     const result = await commit(p.importId)
     expect(result).toMatchObject({ imported: 5, duplicates: 0, invalid: 0 })
@@ -46,7 +56,15 @@ describe('import', () => {
       ['2025-07-01', '2025-07-05'],
     ])
     expect(JSON.parse(antalya[0]!.room_codes as string)).toEqual(['STDSV', 'STDLV'])
-    expect(all.find((s) => s.hotel_name === 'Grand Palace Hotel')).toMatchObject({ first_night: '2025-05-01', last_night: '2025-05-10', room_codes: '["DBL","TRP"]', board_codes: '["AI"]', kind: 'close', source_message_id: '<20250428.301@grandpalace.example>', source_received_at: '2025-04-28T16:40:00+03:00' })
+    expect(all.find((s) => s.hotel_name === 'Grand Palace Hotel')).toMatchObject({
+      first_night: '2025-05-01',
+      last_night: '2025-05-10',
+      room_codes: '["DBL","TRP"]',
+      board_codes: '["AI"]',
+      kind: 'close',
+      source_message_id: '<20250428.301@grandpalace.example>',
+      source_received_at: '2025-04-28T16:40:00+03:00',
+    })
     expect(all.find((s) => s.hotel_name === 'Sunset Beach Resort')).toMatchObject({ kind: 'open', room_codes: '[]' })
   })
 
@@ -57,7 +75,12 @@ describe('import', () => {
     const names = stopSales().map((s) => s.hotel_name)
     expect(names).toEqual(['Çamyuva Güneş Otel', 'İstanbul Boğaz Palace', 'Kemer Işıklar Resort'])
     expect(Buffer.from(names[2] as string).equals(Buffer.from('Kemer Işıklar Resort'))).toBe(true)
-    expect(stopSales()[2]).toMatchObject({ first_night: '2025-06-20', last_night: '2025-06-25', kind: 'open', board_codes: '["HB","FB"]' })
+    expect(stopSales()[2]).toMatchObject({
+      first_night: '2025-06-20',
+      last_night: '2025-06-25',
+      kind: 'open',
+      board_codes: '["HB","FB"]',
+    })
     expect(stopSales()[1]).toMatchObject({ first_night: '2025-06-01', last_night: '2025-06-01', room_codes: '[]' })
   })
 
@@ -71,7 +94,18 @@ describe('import', () => {
     // The Grand Palace e-mail forwarded: other file, same message id, keys reordered.
     const forwarded = write(
       'forwarded.json',
-      JSON.stringify({ stopSales: [{ message_id: '<20250428.301@grandpalace.example>', hotel_name: 'GRAND PALACE HOTEL', date_from: '2025-05-01', date_to: '2025-05-10', room_types: ['TRP', 'DBL'], board_type: 'AI' }] }),
+      JSON.stringify({
+        stopSales: [
+          {
+            message_id: '<20250428.301@grandpalace.example>',
+            hotel_name: 'GRAND PALACE HOTEL',
+            date_from: '2025-05-01',
+            date_to: '2025-05-10',
+            room_types: ['TRP', 'DBL'],
+            board_type: 'AI',
+          },
+        ],
+      }),
     )
     expect(await preview(forwarded)).toMatchObject({ willImport: 0, duplicates: 1, sameFileImported: null })
     expect(stopSales()).toHaveLength(5)
@@ -82,9 +116,27 @@ describe('import', () => {
     const reopen = write(
       'reopen.json',
       JSON.stringify([
-        { message_id: '<later@grandpalace.example>', received_at: '2025-04-30T09:00:00+03:00', hotel_name: 'Grand Palace Hotel', date_from: '01.05.2025', date_to: '10.05.2025', room_type: 'DBL, TRP', board_type: 'AI', is_close: false },
+        {
+          message_id: '<later@grandpalace.example>',
+          received_at: '2025-04-30T09:00:00+03:00',
+          hotel_name: 'Grand Palace Hotel',
+          date_from: '01.05.2025',
+          date_to: '10.05.2025',
+          room_type: 'DBL, TRP',
+          board_type: 'AI',
+          is_close: false,
+        },
         // A second copy of that open sale in the same file is a duplicate of the row above.
-        { message_id: '<later-fwd@grandpalace.example>', received_at: '2025-04-30T09:05:00+03:00', hotel_name: 'Grand Palace Hotel', date_from: '01.05.2025', date_to: '10.05.2025', room_type: 'DBL, TRP', board_type: 'AI', is_close: false },
+        {
+          message_id: '<later-fwd@grandpalace.example>',
+          received_at: '2025-04-30T09:05:00+03:00',
+          hotel_name: 'Grand Palace Hotel',
+          date_from: '01.05.2025',
+          date_to: '10.05.2025',
+          room_type: 'DBL, TRP',
+          board_type: 'AI',
+          is_close: false,
+        },
       ]),
     )
     const p = await preview(reopen)
@@ -125,17 +177,27 @@ describe('import', () => {
     const p = await preview(sampleJson)
     expect(p).toMatchObject({ resolutionChecked: true, willImport: 5, needsAttention: 3 })
     const attention = (await rows(p.importId)).filter((r: { attention: string | null }) => r.attention)
-    expect(attention.map((r: { hotelName: string }) => r.hotelName)).toEqual(['Grand Palace Hotel', 'Antalya Beach Otel', 'Antalya Beach Otel'])
+    expect(attention.map((r: { hotelName: string }) => r.hotelName)).toEqual([
+      'Grand Palace Hotel',
+      'Antalya Beach Otel',
+      'Antalya Beach Otel',
+    ])
     expect(attention[0].attention).toMatch(/room code "TRP" is unknown/)
   })
 
   it('refuses to commit twice, and a discarded preview imports nothing', async () => {
     const p = await preview(sampleJson)
     await commit(p.importId)
-    expect(await app.ctx.dispatch('import.commit', { importId: p.importId })).toMatchObject({ ok: false, error: { kind: 'conflict' } })
+    expect(await app.ctx.dispatch('import.commit', { importId: p.importId })).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict' },
+    })
     const q = await preview(sampleCsv)
     await invoke(app.ctx, 'import.discard', { importId: q.importId })
-    expect(await app.ctx.dispatch('import.commit', { importId: q.importId })).toMatchObject({ ok: false, error: { kind: 'conflict' } })
+    expect(await app.ctx.dispatch('import.commit', { importId: q.importId })).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict' },
+    })
     expect(stopSales()).toHaveLength(5)
   })
 
@@ -148,7 +210,10 @@ describe('import', () => {
   })
 
   it('accepts file contents instead of a path (a file dropped in a browser)', async () => {
-    const p = await invoke(app.ctx, 'import.preview', { fileName: 'dropped.csv', contentBase64: readFileSync(sampleCsv).toString('base64') })
+    const p = await invoke(app.ctx, 'import.preview', {
+      fileName: 'dropped.csv',
+      contentBase64: readFileSync(sampleCsv).toString('base64'),
+    })
     expect(p).toMatchObject({ fileName: 'dropped.csv', format: 'csv', willImport: 3 })
   })
 

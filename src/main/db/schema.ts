@@ -242,24 +242,30 @@ export const codeMappings = sqliteTable(
 export type ProfileRow = typeof sednaProfiles.$inferSelect
 
 /** One import of a file: what it held and what came of it. */
-export const imports = sqliteTable('imports', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  fileName: text('file_name').notNull(),
-  /** sha256 of the file's bytes: the same file imported again is recognised at once. */
-  fileHash: text('file_hash').notNull(),
-  format: text('format').notNull(),
-  encoding: text('encoding').notNull(),
-  status: text('status').$type<'preview' | 'committed' | 'discarded'>().notNull().default('preview'),
-  rows: integer('rows').notNull().default(0),
-  stopSales: integer('stop_sales').notNull().default(0),
-  newCount: integer('new_count').notNull().default(0),
-  duplicates: integer('duplicates').notNull().default(0),
-  invalid: integer('invalid').notNull().default(0),
-  needsAttention: integer('needs_attention').notNull().default(0),
-  imported: integer('imported').notNull().default(0),
-  createdAt: text('created_at').notNull().default(now),
-  committedAt: text('committed_at'),
-}, (t) => [index('imports_file_hash_idx').on(t.fileHash)])
+export const imports = sqliteTable(
+  'imports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileName: text('file_name').notNull(),
+    /** sha256 of the file's bytes: the same file imported again is recognised at once. */
+    fileHash: text('file_hash').notNull(),
+    format: text('format').notNull(),
+    encoding: text('encoding').notNull(),
+    status: text('status').$type<'preview' | 'committed' | 'discarded'>().notNull().default('preview'),
+    rows: integer('rows').notNull().default(0),
+    stopSales: integer('stop_sales').notNull().default(0),
+    newCount: integer('new_count').notNull().default(0),
+    duplicates: integer('duplicates').notNull().default(0),
+    invalid: integer('invalid').notNull().default(0),
+    needsAttention: integer('needs_attention').notNull().default(0),
+    imported: integer('imported').notNull().default(0),
+    /** The highest stop_sales id when the preview began: commit re-checks only what came after. */
+    seenMaxStopSaleId: integer('seen_max_stop_sale_id').notNull().default(0),
+    createdAt: text('created_at').notNull().default(now),
+    committedAt: text('committed_at'),
+  },
+  (t) => [index('imports_file_hash_idx').on(t.fileHash)],
+)
 
 /**
  * Staging for a preview: every record of the file with its verdict. Filled in small batches while
@@ -283,5 +289,8 @@ export const importRows = sqliteTable(
     dedupeKey: text('dedupe_key'),
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
-  (t) => [index('import_rows_state_idx').on(t.importId, t.state, t.row), index('import_rows_dedupe_idx').on(t.importId, t.dedupeKey)],
+  (t) => [
+    index('import_rows_state_idx').on(t.importId, t.state, t.row),
+    index('import_rows_dedupe_idx').on(t.importId, t.dedupeKey),
+  ],
 )

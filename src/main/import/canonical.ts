@@ -83,7 +83,10 @@ const FIELD_SET: ReadonlySet<string> = new Set(FIELD_NAMES)
 
 /** 'Hotel_Name ', ' HOTEL NAME', 'hotel-name' → 'hotel_name'. */
 export function normalizeFieldName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_')
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
 }
 
 export function isFieldName(name: string): name is FieldName {

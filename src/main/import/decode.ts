@@ -51,13 +51,21 @@ export function decodeBuffer(bytes: Uint8Array): { text: string; encoding: Encod
   rejectNonText(bytes)
   if (hasUtf8Bom(bytes)) {
     try {
-      return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(3)), encoding: 'utf-8', bom: true }
+      return {
+        text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(3)),
+        encoding: 'utf-8',
+        bom: true,
+      }
     } catch {
       throw notUtf8AfterBom('somewhere in the file')
     }
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8', bom: false }
+    return {
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes),
+      encoding: 'utf-8',
+      bom: false,
+    }
   } catch {
     return { text: new TextDecoder('windows-1254').decode(bytes), encoding: 'windows-1254', bom: false }
   }
@@ -104,7 +112,10 @@ function countNewlines(s: string): number {
  * rows already delivered. When non-ASCII UTF-8 text was already delivered, the file mixes two
  * encodings and no reading of it is right: ImportFileError.
  */
-export async function openTextStream(chunks: AsyncIterable<Uint8Array>, opts: OpenTextOptions = {}): Promise<TextStream> {
+export async function openTextStream(
+  chunks: AsyncIterable<Uint8Array>,
+  opts: OpenTextOptions = {},
+): Promise<TextStream> {
   const sniff = opts.sniffBytes ?? SNIFF_BYTES
   const source = chunks[Symbol.asyncIterator]()
   const headParts: Uint8Array[] = []
@@ -242,4 +253,3 @@ export async function openTextStream(chunks: AsyncIterable<Uint8Array>, opts: Op
 export function isValidUtf8(bytes: Uint8Array): boolean {
   return isUtf8(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes)
 }
-

@@ -42,7 +42,10 @@ export interface Declaration {
  * key, or when the hotel's latest earlier declaration for the same key says the same thing (a
  * forwarded copy, a re-import). A later open sale is new; so is a stop after an open sale.
  */
-export function duplicateOf(candidate: Omit<Declaration, 'id'>, known: readonly Declaration[]): Declaration | undefined {
+export function duplicateOf(
+  candidate: Omit<Declaration, 'id'>,
+  known: readonly Declaration[],
+): Declaration | undefined {
   if (candidate.messageId) {
     const same = known.find((k) => k.messageId === candidate.messageId)
     if (same) return same

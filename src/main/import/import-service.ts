@@ -5,11 +5,12 @@
  * ones into stop_sales in one transaction, checking for duplicates once more; invalid rows are left
  * out and kept for the record.
  */
-import { and, asc, count, desc, eq, gt, inArray } from 'drizzle-orm'
+import type Database from 'better-sqlite3'
+import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm'
 import type { ImportPreview, ImportResult, ImportRow } from '../../shared/imports'
 import { nightCount } from '../../shared/stop-sales'
 import type { Db } from '../db/database'
-import { importRows, imports, stopSales, type ProfileRow } from '../db/schema'
+import { importRows, imports, type ProfileRow } from '../db/schema'
 import { AppFailure } from '../errors'
 import type { EventBus } from '../events'
 import { resolveStopSale } from '../reference/resolve'
@@ -18,37 +19,88 @@ import type { CanonicalStopSale } from './canonical'
 import { dedupeKey, duplicateOf, type Declaration } from './dedupe'
 import { openImportSource, type ImportSource } from './source'
 
-const BATCH = 500
+const BATCH = 2_000
 const RESOLVE_MEMO_LIMIT = 10_000
+const SEEN_KEYS_LIMIT = 1_000_000
 
 export interface ImportService {
   preview(source: ImportSource): Promise<ImportPreview>
-  rows(importId: number, q: { states?: ImportRow['state'][] | undefined; offset: number; limit: number }): { rows: ImportRow[]; total: number }
+  rows(
+    importId: number,
+    q: { states?: ImportRow['state'][] | undefined; offset: number; limit: number },
+  ): { rows: ImportRow[]; total: number }
   commit(importId: number): ImportResult
   discard(importId: number): void
 }
 
-type Staged = typeof importRows.$inferInsert
+interface Staged {
+  row: number
+  line: number | null
+  state: 'new' | 'duplicate' | 'invalid'
+  reason: string | null
+  attention: string | null
+  dedupeKey: string | null
+  payload: CanonicalStopSale | null
+}
 
-export function createImportService(deps: { db: Db; events: EventBus; activeProfile: () => ProfileRow | undefined }): ImportService {
-  const { db, events } = deps
+export function createImportService(deps: {
+  db: Db
+  sqlite: Database.Database
+  events: EventBus
+  activeProfile: () => ProfileRow | undefined
+}): ImportService {
+  const { db, sqlite, events } = deps
+  // The per-row statements, prepared once: building SQL per row would cost more than the rows.
+  const sql = {
+    storedByKey: sqlite.prepare<[string], Declaration>(
+      `select id, kind, source_message_id as messageId, source_received_at as receivedAt
+         from stop_sales where dedupe_key = ?`,
+    ),
+    stagedByKey: sqlite.prepare<[number, string], Declaration>(
+      `select -id as id, json_extract(payload, '$.kind') as kind, json_extract(payload, '$.messageId') as messageId,
+              json_extract(payload, '$.receivedAt') as receivedAt
+         from import_rows where import_id = ? and dedupe_key = ? and state = 'new'`,
+    ),
+    stage: sqlite.prepare(
+      `insert into import_rows (import_id, row, line, state, reason, attention, dedupe_key, payload)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    maxStopSaleId: sqlite.prepare<[], number>('select coalesce(max(id), 0) from stop_sales').pluck(),
+    lateCandidates: sqlite.prepare<[number, number], { id: number; dedupeKey: string; payload: string }>(
+      `select r.id, r.dedupe_key as dedupeKey, r.payload from import_rows r
+        where r.import_id = ? and r.state = 'new'
+          and exists (select 1 from stop_sales s where s.dedupe_key = r.dedupe_key and s.id > ?)`,
+    ),
+    markLate: sqlite.prepare(`update import_rows set state = 'duplicate', reason = ? where id = ?`),
+    moveNew: sqlite.prepare(
+      `insert into stop_sales (hotel_name, hotel_id, room_codes, board_codes, market_ids, first_night, last_night,
+          kind, reason, source_message_id, source_received_at, source_subject, source_email_id, source_row,
+          import_id, dedupe_key, last_error)
+       select json_extract(payload, '$.hotelName'), json_extract(payload, '$.hotelId'),
+          json_extract(payload, '$.roomCodes'), json_extract(payload, '$.boardCodes'), json_extract(payload, '$.marketIds'),
+          json_extract(payload, '$.firstNight'), json_extract(payload, '$.lastNight'), json_extract(payload, '$.kind'),
+          json_extract(payload, '$.reason'), json_extract(payload, '$.messageId'), json_extract(payload, '$.receivedAt'),
+          json_extract(payload, '$.subject'), json_extract(payload, '$.emailId'), row, import_id, dedupe_key, attention
+         from import_rows where import_id = ? and state = 'new' order by id`,
+    ),
+  }
 
-  function knownDeclarations(key: string, importId: number, pending: readonly Staged[]): Declaration[] {
-    const stored = db
-      .select({ id: stopSales.id, kind: stopSales.kind, messageId: stopSales.sourceMessageId, receivedAt: stopSales.sourceReceivedAt })
-      .from(stopSales)
-      .where(eq(stopSales.dedupeKey, key))
-      .all()
-    const staged = db
-      .select({ id: importRows.id, payload: importRows.payload })
-      .from(importRows)
-      .where(and(eq(importRows.importId, importId), eq(importRows.dedupeKey, key), eq(importRows.state, 'new')))
-      .all()
-      .map((r) => declarationOf(-r.id, r.payload as unknown as CanonicalStopSale))
-    const inBatch = pending
-      .filter((r) => r.dedupeKey === key && r.state === 'new')
-      .map((r, i) => declarationOf(-1_000_000_000 - i, r.payload as unknown as CanonicalStopSale))
-    return [...stored, ...staged, ...inBatch]
+  /**
+   * Earlier declarations with this key: stored, staged by this import, and in the unflushed batch.
+   * `seen` (keys met earlier in this file) spares the staging query for the usual first sighting.
+   */
+  function knownDeclarations(
+    key: string,
+    importId: number,
+    batchByKey: Map<string, Declaration[]>,
+    seen: Set<string>,
+  ): Declaration[] {
+    const known = sql.storedByKey.all(key)
+    // Past the limit the set is no longer kept up to date, so every key is looked up.
+    if (seen.has(key) || seen.size >= SEEN_KEYS_LIMIT) {
+      known.push(...sql.stagedByKey.all(importId, key), ...(batchByKey.get(key) ?? []))
+    }
+    return known
   }
 
   return {
@@ -62,7 +114,13 @@ export function createImportService(deps: { db: Db; events: EventBus; activeProf
         .get()
       const importId = db
         .insert(imports)
-        .values({ fileName: opened.fileName, fileHash: opened.hash, format: opened.format, encoding: opened.encoding() })
+        .values({
+          fileName: opened.fileName,
+          fileHash: opened.hash,
+          format: opened.format,
+          encoding: opened.encoding(),
+          seenMaxStopSaleId: sql.maxStopSaleId.get() ?? 0,
+        })
         .returning({ id: imports.id })
         .get().id
       const profile = deps.activeProfile()
@@ -82,13 +140,28 @@ export function createImportService(deps: { db: Db; events: EventBus; activeProf
 
       const counts = { rows: 0, stopSales: 0, newCount: 0, duplicates: 0, invalid: 0, needsAttention: 0 }
       let batch: Staged[] = []
+      let batchByKey = new Map<string, Declaration[]>()
+      // Keys already met in this file; bounded so that a huge file cannot grow it without end.
+      const seen = new Set<string>()
+      const stageAll = sqlite.transaction((rows: Staged[]) => {
+        for (const r of rows) {
+          sql.stage.run(
+            importId,
+            r.row,
+            r.line,
+            r.state,
+            r.reason,
+            r.attention,
+            r.dedupeKey,
+            r.payload ? JSON.stringify(r.payload) : null,
+          )
+        }
+      })
       const flush = () => {
         if (!batch.length) return
-        const rows = batch
-        db.transaction((tx) => {
-          for (const r of rows) tx.insert(importRows).values(r).run()
-        })
+        stageAll.immediate(batch)
         batch = []
+        batchByKey = new Map()
         events.emit('import.progress', { importId, rows: counts.rows, stopSales: counts.stopSales, phase: 'reading' })
       }
       try {
@@ -96,27 +169,40 @@ export function createImportService(deps: { db: Db; events: EventBus; activeProf
           counts.rows++
           if (!r.ok) {
             counts.invalid++
-            batch.push({ importId, row: r.row, line: r.line, state: 'invalid', reason: r.errors.join('; ') })
+            batch.push({
+              row: r.row,
+              line: r.line,
+              state: 'invalid',
+              reason: r.errors.join('; '),
+              attention: null,
+              dedupeKey: null,
+              payload: null,
+            })
           } else {
             for (const s of r.stopSales) {
               counts.stopSales++
               const key = dedupeKey(s)
-              const dup = duplicateOf(declarationOf(0, s), knownDeclarations(key, importId, batch))
+              const dup = duplicateOf(declarationOf(0, s), knownDeclarations(key, importId, batchByKey, seen))
               const attention = dup ? null : attentionFor(s)
               if (dup) counts.duplicates++
               else {
                 counts.newCount++
                 if (attention) counts.needsAttention++
               }
+              if (!dup) {
+                const list = batchByKey.get(key) ?? []
+                list.push(declarationOf(-1_000_000_000 - batch.length, s))
+                batchByKey.set(key, list)
+              }
+              if (seen.size < SEEN_KEYS_LIMIT) seen.add(key)
               batch.push({
-                importId,
                 row: r.row,
                 line: r.line,
                 state: dup ? 'duplicate' : 'new',
                 reason: dup ? duplicateReason(dup) : null,
                 attention,
                 dedupeKey: key,
-                payload: s as unknown as Record<string, unknown>,
+                payload: s,
               })
             }
           }
@@ -127,7 +213,10 @@ export function createImportService(deps: { db: Db; events: EventBus; activeProf
         db.delete(imports).where(eq(imports.id, importId)).run()
         throw err
       }
-      db.update(imports).set({ ...counts, encoding: opened.encoding() }).where(eq(imports.id, importId)).run()
+      db.update(imports)
+        .set({ ...counts, encoding: opened.encoding() })
+        .where(eq(imports.id, importId))
+        .run()
       return {
         importId,
         fileName: opened.fileName,
@@ -145,7 +234,10 @@ export function createImportService(deps: { db: Db; events: EventBus; activeProf
     },
 
     rows(importId, { states, offset, limit }) {
-      const where = and(eq(importRows.importId, importId), states?.length ? inArray(importRows.state, states) : undefined)
+      const where = and(
+        eq(importRows.importId, importId),
+        states?.length ? inArray(importRows.state, states) : undefined,
+      )
       const total = db.select({ n: count() }).from(importRows).where(where).get()?.n ?? 0
       const rows = db
         .select()
@@ -181,71 +273,47 @@ export function createImportService(deps: { db: Db; events: EventBus; activeProf
       if (record.status !== 'preview') {
         throw new AppFailure('conflict', `Import #${importId} of ${record.fileName} was already ${record.status}.`)
       }
-      const result = db.transaction((tx) => {
-        let imported = 0
-        let lateDuplicates = 0
-        let needsAttention = 0
-        const ids: number[] = []
-        let after = 0
-        for (;;) {
-          const page = tx
-            .select()
-            .from(importRows)
-            .where(and(eq(importRows.importId, importId), eq(importRows.state, 'new'), gt(importRows.id, after)))
-            .orderBy(asc(importRows.id))
-            .limit(BATCH)
-            .all()
-          if (!page.length) break
-          after = page[page.length - 1]!.id
-          for (const r of page) {
-            const s = r.payload as unknown as CanonicalStopSale
-            // Something may have been imported since the preview (another window, the command line).
-            const stored = tx
-              .select({ id: stopSales.id, kind: stopSales.kind, messageId: stopSales.sourceMessageId, receivedAt: stopSales.sourceReceivedAt })
-              .from(stopSales)
-              .where(eq(stopSales.dedupeKey, r.dedupeKey!))
-              .all()
-            if (duplicateOf(declarationOf(0, s), stored)) {
-              lateDuplicates++
-              continue
+      const result = sqlite
+        .transaction(() => {
+          // Only stop sales stored since the preview began can make a staged row a duplicate now
+          // (another window, the command line): re-check those rows, then move the rest in one statement.
+          let late = 0
+          for (const r of sql.lateCandidates.all(importId, record.seenMaxStopSaleId)) {
+            const dup = duplicateOf(
+              declarationOf(0, JSON.parse(r.payload) as CanonicalStopSale),
+              sql.storedByKey.all(r.dedupeKey),
+            )
+            if (dup) {
+              sql.markLate.run(duplicateReason(dup), r.id)
+              late++
             }
-            const id = tx
-              .insert(stopSales)
-              .values({
-                hotelName: s.hotelName,
-                hotelId: s.hotelId,
-                roomCodes: s.roomCodes,
-                boardCodes: s.boardCodes,
-                marketIds: s.marketIds,
-                firstNight: s.firstNight,
-                lastNight: s.lastNight,
-                kind: s.kind,
-                reason: s.reason,
-                sourceMessageId: s.messageId,
-                sourceReceivedAt: s.receivedAt,
-                sourceSubject: s.subject,
-                sourceEmailId: s.emailId,
-                sourceRow: r.row,
-                importId,
-                dedupeKey: r.dedupeKey,
-                lastError: r.attention,
-              })
-              .returning({ id: stopSales.id })
-              .get().id
-            if (ids.length < 1000) ids.push(id)
-            imported++
-            if (r.attention) needsAttention++
           }
-        }
-        tx.update(imports)
-          .set({ status: 'committed', imported, duplicates: record.duplicates + lateDuplicates, needsAttention, committedAt: new Date().toISOString() })
-          .where(eq(imports.id, importId))
-          .run()
-        // Keep only the rejected rows: they are the record of what was left out and why.
-        tx.delete(importRows).where(and(eq(importRows.importId, importId), inArray(importRows.state, ['new', 'duplicate']))).run()
-        return { imported, duplicates: record.duplicates + lateDuplicates, needsAttention, ids }
-      }, { behavior: 'immediate' })
-      events.emit('stopSales.changed', { ids: result.imported <= 1000 ? result.ids : [] })
+          const before = sql.maxStopSaleId.get() ?? 0
+          const imported = sql.moveNew.run(importId).changes
+          const needsAttention = db
+            .select({ n: count() })
+            .from(importRows)
+            .where(and(eq(importRows.importId, importId), eq(importRows.state, 'new'), isNotNull(importRows.attention)))
+            .get()!.n
+          db.update(imports)
+            .set({
+              status: 'committed',
+              imported,
+              duplicates: record.duplicates + late,
+              needsAttention,
+              committedAt: new Date().toISOString(),
+            })
+            .where(eq(imports.id, importId))
+            .run()
+          // Keep only the rejected rows: they are the record of what was left out and why.
+          db.delete(importRows)
+            .where(and(eq(importRows.importId, importId), inArray(importRows.state, ['new', 'duplicate'])))
+            .run()
+          return { imported, duplicates: record.duplicates + late, needsAttention, firstId: before + 1 }
+        })
+        .immediate()
+      const ids = result.imported <= 1000 ? Array.from({ length: result.imported }, (_, i) => result.firstId + i) : []
+      events.emit('stopSales.changed', { ids })
       return {
         importId,
         fileName: record.fileName,

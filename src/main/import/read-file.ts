@@ -63,7 +63,10 @@ const DEFAULT_CHUNK = 64 * 1024
  * file-level problems (unreadable, empty, not JSON/CSV, JSON root neither an array nor
  * { "stopSales": [...] }, CSV header without a hotel column or without any date column, ...).
  */
-export function readStopSaleFile(path: string, opts: ReadOptions = {}): AsyncGenerator<RowResult, FileFacts, undefined> {
+export function readStopSaleFile(
+  path: string,
+  opts: ReadOptions = {},
+): AsyncGenerator<RowResult, FileFacts, undefined> {
   const name = basename(path)
   return readFrom(() => fileChunks(path, opts.chunkSize ?? DEFAULT_CHUNK), name, opts, undefined)
 }
@@ -75,7 +78,12 @@ export function readStopSaleBytes(
   opts: ReadOptions = {},
 ): AsyncGenerator<RowResult, FileFacts, undefined> {
   // In memory the whole input can be checked, so the encoding is never a guess.
-  return readFrom(() => byteChunks(bytes, opts.chunkSize ?? DEFAULT_CHUNK), fileName, opts, () => isValidUtf8(bytes))
+  return readFrom(
+    () => byteChunks(bytes, opts.chunkSize ?? DEFAULT_CHUNK),
+    fileName,
+    opts,
+    () => isValidUtf8(bytes),
+  )
 }
 
 /**
@@ -226,7 +234,9 @@ function scanHeader(text: string, eof: boolean): HeaderLayout | undefined {
       if (!m) return { delimiter: sep ?? detectDelimiter(line), sepLine: sep !== undefined }
       const d = m[1]!
       if (d !== ',' && d !== ';' && d !== '\t') {
-        throw new ImportFileError(`The file's first line asks for ${show(d)} as the separator; only ",", ";" and tab are supported.`)
+        throw new ImportFileError(
+          `The file's first line asks for ${show(d)} as the separator; only ",", ";" and tab are supported.`,
+        )
       }
       sep = d
     }
@@ -356,7 +366,10 @@ function csvRow(
   return out.ok ? { row, line, ok: true, stopSales: out.stopSales } : { row, line, ok: false, errors: out.errors }
 }
 
-async function* readCsv(text: AsyncGenerator<string, void, undefined>, facts: FileFacts): AsyncGenerator<RowResult, void, undefined> {
+async function* readCsv(
+  text: AsyncGenerator<string, void, undefined>,
+  facts: FileFacts,
+): AsyncGenerator<RowResult, void, undefined> {
   // The header line decides the delimiter, so it is read before csv-parse starts.
   let pre = ''
   let layout: HeaderLayout | undefined
@@ -423,7 +436,8 @@ async function* readCsv(text: AsyncGenerator<string, void, undefined>, facts: Fi
   } catch (e) {
     throw csvFileError(e, lines)
   }
-  if (!columns) throw new ImportFileError('The file has no header line naming its columns (hotel_name, date_from, date_to, …).')
+  if (!columns)
+    throw new ImportFileError('The file has no header line naming its columns (hotel_name, date_from, date_to, …).')
 }
 
 /**
@@ -562,7 +576,10 @@ async function* readJson(text: AsyncGenerator<string, void, undefined>): AsyncGe
       if (token === TokenType.LEFT_BRACKET) mode = 'array'
       else if (token === TokenType.LEFT_BRACE) mode = 'object'
       else throw new ImportFileError(NOT_A_LIST)
-      parser = new TokenParser({ paths: mode === 'array' ? ['$.*'] : ['$.stopSales.*', `$.${IGNORED}`], keepStack: false })
+      parser = new TokenParser({
+        paths: mode === 'array' ? ['$.*'] : ['$.stopSales.*', `$.${IGNORED}`],
+        keepStack: false,
+      })
       parser.onValue = onValue
     }
     const opens = token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET
@@ -594,7 +611,8 @@ async function* readJson(text: AsyncGenerator<string, void, undefined>): AsyncGe
       else if (rootState === 'value' && isValue) {
         rootState = 'after'
         if (keyIsStopSales) {
-          if (token !== TokenType.LEFT_BRACKET) throw new ImportFileError(`"stopSales" must be a list [ ... ]. ${NOT_A_LIST}`)
+          if (token !== TokenType.LEFT_BRACKET)
+            throw new ImportFileError(`"stopSales" must be a list [ ... ]. ${NOT_A_LIST}`)
           inStopSales = true
         } else if (opens) itemStart = offset
       }
@@ -613,16 +631,23 @@ async function* readJson(text: AsyncGenerator<string, void, undefined>): AsyncGe
   }
 
   let row = 0
-  let bytesFed = 0
   const syntaxError = (e: unknown): unknown => {
     if (e instanceof ImportFileError) return e
     const message = e instanceof Error ? e.message : String(e)
     const where = mode === 'object' ? 'object' : 'list'
     if (/ended in the middle|not all the data was received/i.test(message)) return truncated(e)
+    if (!parser) {
+      return new ImportFileError(
+        `The file is not JSON: it starts with ${show(chunk.trimStart().slice(0, 40))}. ${NOT_A_LIST}`,
+        {
+          cause: e,
+        },
+      )
+    }
     const tok = /^Unexpected "(.*)" at chunk position "(\d+)"/s.exec(message)
     if (tok) {
       return new ImportFileError(
-        `The file is not valid JSON: unexpected ${show(tok[1])} on line ${lineAt(chunkStart + Number(tok[2]))} (after record ${row}).`,
+        `The file is not valid JSON: unexpected ${show(tok[1])} on line ${lineAt(chunkStart + Number(tok[2]))} (after record ${row + ready.length}).`,
         { cause: e },
       )
     }
@@ -630,48 +655,60 @@ async function* readJson(text: AsyncGenerator<string, void, undefined>): AsyncGe
     if (parserTok) {
       const line = lineAt(lastTokenOffset)
       if (parserTok[2] === 'ENDED') {
-        return new ImportFileError(`The file is not valid JSON: there is more text after the end of the JSON ${where} (line ${line}).`, {
-          cause: e,
-        })
+        return new ImportFileError(
+          `The file is not valid JSON: there is more text after the end of the JSON ${where} (line ${line}).`,
+          {
+            cause: e,
+          },
+        )
       }
-      return new ImportFileError(`The file is not valid JSON: unexpected ${parserTok[1]} on line ${line} (after record ${row}).`, {
-        cause: e,
-      })
+      return new ImportFileError(
+        `The file is not valid JSON: unexpected ${parserTok[1]} on line ${line} (after record ${row + ready.length}).`,
+        {
+          cause: e,
+        },
+      )
     }
-    return new ImportFileError(`The file is not valid JSON near line ${lineAt(lastTokenOffset)}: ${message}`, { cause: e })
+    return new ImportFileError(`The file is not valid JSON near line ${lineAt(lastTokenOffset)}: ${message}`, {
+      cause: e,
+    })
   }
   const truncated = (cause?: unknown) =>
     new ImportFileError(
-      `The file ends in the middle of the JSON ${mode === 'object' ? 'object' : 'list'} (after record ${row}): it looks cut off. Get the complete file and import it again.`,
+      `The file ends in the middle of the JSON ${mode === 'object' ? 'object' : 'list'} (after record ${row + ready.length}): it looks cut off. Get the complete file and import it again.`,
       cause === undefined ? undefined : { cause },
     )
 
   for await (const s of text) {
     chunk = s
+    let failure: unknown
     try {
       tokenizer.write(s)
     } catch (e) {
-      throw syntaxError(e)
+      failure = syntaxError(e)
     }
+    // The records completed before a problem still come out (like CSV rows before an unclosed quote).
+    for (const value of ready.splice(0)) yield jsonRow(++row, value)
+    if (failure !== undefined) throw failure
     const size = Buffer.byteLength(s, 'utf8')
-    bytesFed += size
     chunkStart += size
     linesBefore += countLines(s)
     const anchor = itemStart >= 0 ? itemStart : lastTokenOffset
-    if (bytesFed - anchor > MAX_RECORD_BYTES) {
+    if (chunkStart - anchor > MAX_RECORD_BYTES) {
       throw new ImportFileError(
-        `Record ${row + ready.length + 1} of the file is larger than 1 MiB: this is not a stop-sale file, or a quote (") is missing.`,
+        `Record ${row + 1} of the file is larger than 1 MiB: this is not a stop-sale file, or a quote (") is missing.`,
       )
     }
-    for (const value of ready.splice(0)) yield jsonRow(++row, value)
   }
   chunk = ''
+  let failure: unknown
   try {
     tokenizer.end()
   } catch (e) {
-    throw syntaxError(e)
+    failure = syntaxError(e)
   }
   for (const value of ready.splice(0)) yield jsonRow(++row, value)
+  if (failure !== undefined) throw failure
   if (!parser) throw new ImportFileError(`The file has no JSON in it. ${NOT_A_LIST}`)
   if (!parser.isEnded) throw truncated()
   if (mode === 'object' && !stopSalesSeen) {

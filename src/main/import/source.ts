@@ -25,14 +25,16 @@ export async function openImportSource(source: ImportSource): Promise<OpenedSour
   const fileName = 'path' in source ? basename(source.path) : source.fileName
   try {
     let facts = 'path' in source ? await describeFile(source.path) : await describeBytes(source.bytes, source.fileName)
-    const hash = 'path' in source ? await hashFile(source.path) : createHash('sha256').update(source.bytes).digest('hex')
+    const hash =
+      'path' in source ? await hashFile(source.path) : createHash('sha256').update(source.bytes).digest('hex')
     return {
       fileName,
       hash,
       format: facts.format,
       encoding: () => describeFacts(facts),
       async *rows() {
-        const reader = 'path' in source ? readStopSaleFile(source.path) : readStopSaleBytes(source.bytes, source.fileName)
+        const reader =
+          'path' in source ? readStopSaleFile(source.path) : readStopSaleBytes(source.bytes, source.fileName)
         try {
           for (;;) {
             const next = await reader.next()
@@ -62,8 +64,10 @@ function staffError(err: unknown, fileName: string): unknown {
   if (err instanceof AppFailure) return err
   if (err instanceof ImportFileError) return new AppFailure('validation', err.message)
   const code = (err as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return new AppFailure('not-found', `The file ${fileName} was not found. It may have been moved or deleted.`)
-  if (code === 'EACCES' || code === 'EPERM') return new AppFailure('validation', `The file ${fileName} cannot be read (no permission).`)
+  if (code === 'ENOENT')
+    return new AppFailure('not-found', `The file ${fileName} was not found. It may have been moved or deleted.`)
+  if (code === 'EACCES' || code === 'EPERM')
+    return new AppFailure('validation', `The file ${fileName} cannot be read (no permission).`)
   if (code === 'EISDIR') return new AppFailure('validation', `${fileName} is a folder, not a file.`)
   return err
 }

@@ -58,7 +58,17 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
           (r) =>
             tx
               .insert(stopSales)
-              .values({ ...r, dedupeKey: r.dedupeKey ?? dedupeKey({ ...r, roomCodes: r.roomCodes ?? [], boardCodes: r.boardCodes ?? [], marketIds: r.marketIds ?? [] }) })
+              .values({
+                ...r,
+                dedupeKey:
+                  r.dedupeKey ??
+                  dedupeKey({
+                    ...r,
+                    roomCodes: r.roomCodes ?? [],
+                    boardCodes: r.boardCodes ?? [],
+                    marketIds: r.marketIds ?? [],
+                  }),
+              })
               .returning({ id: stopSales.id })
               .get().id,
         ),

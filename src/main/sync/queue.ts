@@ -101,7 +101,10 @@ export class SyncQueue {
           .orderBy(stopSales.nextAttemptAt, stopSales.id)
           .limit(limit * 4 + 16)
           .all()
-        const ids = candidates.filter((r) => this.claimable(r, now)).slice(0, limit).map((r) => r.id)
+        const ids = candidates
+          .filter((r) => this.claimable(r, now))
+          .slice(0, limit)
+          .map((r) => r.id)
         if (!ids.length) return []
         const lease = this.iso(LEASE_MS)
         tx.update(stopSales).set({ claimedBy: this.worker, leaseUntil: lease }).where(inArray(stopSales.id, ids)).run()

@@ -27,10 +27,7 @@ export function ImportPage() {
   const input = useRef<HTMLInputElement>(null)
 
   useEffect(
-    () =>
-      onEvent('import.progress', (p) =>
-        setStage((s) => (s.step === 'reading' ? { ...s, rows: p.rows } : s)),
-      ),
+    () => onEvent('import.progress', (p) => setStage((s) => (s.step === 'reading' ? { ...s, rows: p.rows } : s))),
     [],
   )
 
@@ -132,7 +129,12 @@ export function ImportPage() {
   )
 }
 
-function ImportPreviewView(props: { preview: ImportPreview; busy: boolean; onCommit: () => void; onDiscard: () => void }) {
+function ImportPreviewView(props: {
+  preview: ImportPreview
+  busy: boolean
+  onCommit: () => void
+  onDiscard: () => void
+}) {
   const { preview, busy } = props
   const [filter, setFilter] = useState<FilterId>('all')
   const [page, setPage] = useState<{ rows: ImportRow[]; total: number }>()
@@ -141,22 +143,27 @@ function ImportPreviewView(props: { preview: ImportPreview; busy: boolean; onCom
 
   useEffect(() => {
     const states = filters.find((f) => f.id === filter)!.states
-    void call('import.rows', { importId: preview.importId, offset, limit, ...(states ? { states: [...states] } : {}) }).then(
-      setPage,
-      () => setPage({ rows: [], total: 0 }),
-    )
+    void call('import.rows', {
+      importId: preview.importId,
+      offset,
+      limit,
+      ...(states ? { states: [...states] } : {}),
+    }).then(setPage, () => setPage({ rows: [], total: 0 }))
   }, [preview.importId, filter, offset])
 
   return (
     <div className="stack-lg" data-testid="import-preview">
       <div className="card">
         <h2>
-          {preview.fileName} <span className="muted">({preview.format.toUpperCase()}, {preview.encoding})</span>
+          {preview.fileName}{' '}
+          <span className="muted">
+            ({preview.format.toUpperCase()}, {preview.encoding})
+          </span>
         </h2>
         {preview.sameFileImported && (
           <p className="banner banner-warn" data-testid="same-file">
-            This very file was already imported (import #{preview.sameFileImported.importId}). Its stop sales are
-            marked as duplicates below.
+            This very file was already imported (import #{preview.sameFileImported.importId}). Its stop sales are marked
+            as duplicates below.
           </p>
         )}
         <dl className="summary" data-testid="import-counts">
@@ -258,7 +265,12 @@ function ImportPreviewView(props: { preview: ImportPreview; busy: boolean; onCom
         </table>
         {page && page.total > limit && (
           <div className="actions">
-            <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(offset - limit)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={offset === 0}
+              onClick={() => setOffset(offset - limit)}
+            >
               Previous
             </button>
             <span className="muted">
