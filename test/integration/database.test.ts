@@ -55,6 +55,8 @@ describe('database module', () => {
         '__drizzle_migrations',
         'code_mappings',
         'hotel_mappings',
+        'import_rows',
+        'imports',
         'ref_boards',
         'ref_hotels',
         'ref_refreshes',
