@@ -145,6 +145,7 @@ try {
       `${label.padEnd(4)} import: preview ${r.previewMs.toFixed(0)} ms + commit ${r.commitMs.toFixed(0)} ms = ${r.totalMs.toFixed(0)} ms = ${rate(r.totalMs)} rows/s; ` +
         `ratio to baseline ${(r.totalMs / baseMs).toFixed(2)}× (target ≤ 2×); peak heap growth ${r.heapGrowthMiB.toFixed(0)} MiB`,
     )
+    console.log(`     of which commit (staged rows into stop_sales, one transaction): ${(r.commitMs / baseMs).toFixed(2)}× the baseline`)
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })
