@@ -30,7 +30,7 @@ test('a stop sale written to SQLite appears in the list', async ({ page, harness
   await expect(row).toContainText('İstanbul Boğaz Palace')
   await expect(row).toContainText('01.06.2025')
   await expect(row).toContainText('03.06.2025')
-  await expect(row.locator('td').nth(4)).toHaveText('3')
+  await expect(row.locator('td').nth(5)).toHaveText('3')
   await expect(row).toContainText('DBL, TRP')
   await expect(row).toContainText('AI')
   await expect(row).toContainText('Stop (close)')

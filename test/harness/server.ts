@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { openAppContext, type AppContext } from '../../src/main/app-context'
+import { openAppContext, type AppContext, type AppContextOptions } from '../../src/main/app-context'
 import { createMemoryStore } from '../../src/main/credentials'
 import { callNames, eventNames } from '../../src/shared/ipc'
 
@@ -42,10 +42,22 @@ const types: Record<string, string> = {
  * By default the harness keeps Sedna passwords in memory (the keychain itself is proven by the
  * integration tests) and starts the built-in simulator for a demo profile, as the app does.
  */
-export async function startHarness(opts: { dataDir: string; context?: AppContext }): Promise<Harness> {
+export async function startHarness(opts: {
+  dataDir: string
+  context?: AppContext
+  options?: Partial<AppContextOptions>
+}): Promise<Harness> {
   const context =
     opts.context ??
-    openAppContext({ dataDir: opts.dataDir, migrationsFolder, version: 'harness', credentials: createMemoryStore() })
+    openAppContext({
+      dataDir: opts.dataDir,
+      migrationsFolder,
+      version: 'harness',
+      credentials: createMemoryStore(),
+      ...opts.options,
+    })
+  // As the app does at start: whatever waits in the queue goes out, and keeps going out.
+  context.start()
   const token = randomBytes(24).toString('hex')
   const bridgeJs =
     `const HARNESS = ${JSON.stringify({ token, calls: callNames, events: eventNames })};\n` +

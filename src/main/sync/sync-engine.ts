@@ -65,6 +65,20 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
     progress = { ...progress, currentIds: [...current] }
     events.emit('sync.progress', progress)
   }
+  // Lists refetch on stopSales.changed: tell them what the loop changed, at most a few times a second.
+  const changed = new Set<number>()
+  let changedTimer: NodeJS.Timeout | undefined
+  const flushChanged = () => {
+    clearTimeout(changedTimer)
+    changedTimer = undefined
+    if (!changed.size) return
+    events.emit('stopSales.changed', { ids: changed.size <= 1000 ? [...changed] : [] })
+    changed.clear()
+  }
+  const noteChanged = (id: number) => {
+    changed.add(id)
+    changedTimer ??= setTimeout(flushChanged, 250)
+  }
 
   async function oneRun(): Promise<number> {
     if (connectivity.state !== 'offline') {
@@ -104,6 +118,7 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
           outcome = { kind: 'retry', offline: false, message: String(err) }
         }
         current.delete(row.id)
+        noteChanged(row.id)
         outcomes.set(row.id, outcome)
         report(outcome)
         progress.done++
@@ -112,6 +127,7 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
     }
     await Promise.all(Array.from({ length: concurrency }, worker))
     progress = { ...progress, running: false }
+    flushChanged()
     if (started > 0) emit()
     return started
   }
@@ -189,6 +205,7 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
     async close() {
       closed = true
       clearTimeout(timer)
+      clearTimeout(changedTimer)
       connectivity.stop()
       while (run) await run
     },

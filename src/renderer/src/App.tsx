@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { call } from './api'
+import { ConnectivityIndicator } from './components/Connectivity'
 import { ImportPage } from './components/ImportPage'
 import { SettingsPage } from './components/SettingsPage'
 import { StopSalesPage } from './components/StopSalesPage'
@@ -42,6 +43,7 @@ export function App() {
             </a>
           ))}
         </nav>
+        <ConnectivityIndicator />
       </header>
       <main className="content">
         <Page />

@@ -1,8 +1,21 @@
+import { useEffect, useState } from 'react'
 import { nightCount, stopSaleStatuses, type StopSale, type StopSaleStatus } from '../../../shared/stop-sales'
 import { call, onEvent } from '../api'
 import { formatNight } from '../format'
 import { useLoad } from '../use-call'
-import { useEffect } from 'react'
+import { ErrorBanner } from './SettingsPage'
+import { SyncProgress, SyncSummaryView, useSync } from './SyncPanel'
+
+/** Statuses a person may send with "Sync" (needs review waits for a decision). */
+const sendable = new Set<StopSaleStatus>([
+  'pending',
+  'failed',
+  'needs_attention',
+  'queued',
+  'created',
+  'creating',
+  'updating',
+])
 
 export const statusLabels: Record<StopSaleStatus, string> = {
   pending: 'Pending',
@@ -20,6 +33,12 @@ export function StopSalesPage() {
   const [list, reload] = useLoad(() => call('stopSales.list', { limit: 200 }), [])
   // Main says when stop sales change; the page refetches then, and never polls.
   useEffect(() => onEvent('stopSales.changed', reload), [reload])
+  const sync = useSync()
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
+  // A finished sync changed statuses: show them.
+  useEffect(() => {
+    if (sync.summary) reload()
+  }, [sync.summary, reload])
 
   if (list.state === 'error' && !list.data) {
     return (
@@ -59,24 +78,69 @@ export function StopSalesPage() {
           {list.error.message} <button onClick={reload}>Try again</button>
         </p>
       )}
+      <div className="toolbar">
+        <button
+          type="button"
+          disabled={sync.running || !countsByStatus.pending}
+          onClick={() => void sync.run('all-pending')}
+        >
+          Sync all pending{countsByStatus.pending ? ` (${countsByStatus.pending})` : ''}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={sync.running || selected.size === 0}
+          onClick={() => void sync.run({ ids: [...selected] }).then(() => setSelected(new Set()))}
+        >
+          Sync selected ({selected.size})
+        </button>
+      </div>
+      {sync.running && <SyncProgress progress={sync.progress} onStop={() => void call('sync.stopAfterCurrent', {})} />}
+      {sync.summary && <SyncSummaryView summary={sync.summary} onClose={sync.dismiss} />}
+      {sync.error && <ErrorBanner error={sync.error} />}
       {total === 0 ? (
         <div className="state state-empty" data-testid="stop-sales-empty">
           <h2>No stop sales yet</h2>
           <p>Import the parsed stop sales from the e-mail parser to begin. They will be listed here.</p>
         </div>
       ) : (
-        <StopSalesTable rows={rows} total={total} />
+        <StopSalesTable
+          rows={rows}
+          total={total}
+          selected={selected}
+          onSelect={(id, on) =>
+            setSelected((prev) => {
+              const next = new Set(prev)
+              if (on) next.add(id)
+              else next.delete(id)
+              return next
+            })
+          }
+          busy={sync.running}
+          onSync={(id) => void sync.run({ ids: [id] })}
+        />
       )}
     </section>
   )
 }
 
-function StopSalesTable({ rows, total }: { rows: StopSale[]; total: number }) {
+function StopSalesTable(props: {
+  rows: StopSale[]
+  total: number
+  selected: ReadonlySet<number>
+  onSelect: (id: number, on: boolean) => void
+  busy: boolean
+  onSync: (id: number) => void
+}) {
+  const { rows, total, selected } = props
   return (
     <>
       <table className="grid" data-testid="stop-sales-table">
         <thead>
           <tr>
+            <th scope="col" className="check">
+              <span className="sr-only">Select</span>
+            </th>
             <th scope="col">Status</th>
             <th scope="col">Hotel</th>
             <th scope="col">First night</th>
@@ -90,11 +154,23 @@ function StopSalesTable({ rows, total }: { rows: StopSale[]; total: number }) {
             <th scope="col" className="num">
               Sedna RecId
             </th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((s) => (
-            <tr key={s.id} data-testid="stop-sale-row" data-id={s.id}>
+            <tr key={s.id} data-testid="stop-sale-row" data-id={s.id} data-status={s.status}>
+              <td className="check">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${s.hotelName} ${formatNight(s.firstNight)}`}
+                  checked={selected.has(s.id)}
+                  disabled={!sendable.has(s.status)}
+                  onChange={(e) => props.onSelect(s.id, e.target.checked)}
+                />
+              </td>
               <td>
                 <span className={`badge status-${s.status}`} title={s.lastError ?? undefined}>
                   {statusLabels[s.status]}
@@ -109,7 +185,21 @@ function StopSalesTable({ rows, total }: { rows: StopSale[]; total: number }) {
               <td>
                 <span className={`kind kind-${s.kind}`}>{s.kind === 'close' ? 'Stop (close)' : 'Open'}</span>
               </td>
-              <td className="num">{s.sednaRecId ?? '—'}</td>
+              <td className="num" data-testid="rec-id">
+                {s.sednaRecId ?? '—'}
+              </td>
+              <td>
+                {sendable.has(s.status) && (
+                  <button
+                    type="button"
+                    className="secondary small"
+                    disabled={props.busy}
+                    onClick={() => props.onSync(s.id)}
+                  >
+                    Sync
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
