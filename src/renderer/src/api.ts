@@ -33,3 +33,10 @@ export async function call<N extends CallName>(channel: N, input: CallInput<N>):
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   return window.sedna?.on(event, listener) ?? (() => {})
 }
+
+/** Any failure as the AppError the screens show. */
+export function toAppError(err: unknown): AppError {
+  return err instanceof CallFailed
+    ? err.error
+    : { kind: 'internal', message: err instanceof Error ? err.message : String(err) }
+}

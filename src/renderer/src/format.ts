@@ -3,3 +3,8 @@ export function formatNight(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso
 }
+
+/** Room or board codes for a table cell; an empty list means every room (board). */
+export const codesText = (codes: readonly string[], all: string) => (codes.length ? codes.join(', ') : all)
+
+export const kindText = (kind: 'close' | 'open') => (kind === 'open' ? 'Open' : 'Stop (close)')

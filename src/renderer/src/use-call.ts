@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AppError } from '../../shared/result'
-import { CallFailed } from './api'
+import { toAppError } from './api'
 
 export type Loadable<T> =
   { state: 'loading'; data?: T } | { state: 'ready'; data: T } | { state: 'error'; error: AppError; data?: T }
@@ -20,7 +20,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [L
         mine === generation.current &&
         setValue((v) => ({
           state: 'error',
-          error: err instanceof CallFailed ? err.error : { kind: 'internal', message: String(err) },
+          error: toAppError(err),
           ...(v.data !== undefined ? { data: v.data } : {}),
         })),
     )

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react'
 import type { ImportPreview, ImportResult, ImportRow } from '../../../shared/imports'
 import type { AppError } from '../../../shared/result'
-import { call, CallFailed, onEvent } from '../api'
-import { formatNight } from '../format'
+import { call, onEvent, toAppError } from '../api'
+import { codesText, formatNight, kindText } from '../format'
 import { ErrorBanner } from './SettingsPage'
 
 type Stage =
@@ -42,7 +42,7 @@ export function ImportPage() {
       )
       setStage({ step: 'preview', preview })
     } catch (err) {
-      setError(asAppError(err))
+      setError(toAppError(err))
       setStage({ step: 'choose' })
     }
   }
@@ -52,7 +52,7 @@ export function ImportPage() {
     try {
       setStage({ step: 'done', result: await call('import.commit', { importId: preview.importId }) })
     } catch (err) {
-      setError(asAppError(err))
+      setError(toAppError(err))
       setStage({ step: 'preview', preview })
     }
   }
@@ -252,9 +252,9 @@ function ImportPreviewView(props: {
                 <td>{r.firstNight ? formatNight(r.firstNight) : '—'}</td>
                 <td>{r.lastNight ? formatNight(r.lastNight) : '—'}</td>
                 <td className="num">{r.nights ?? '—'}</td>
-                <td>{r.hotelName ? r.roomCodes.join(', ') || <em>All rooms</em> : ''}</td>
-                <td>{r.hotelName ? r.boardCodes.join(', ') || <em>All boards</em> : ''}</td>
-                <td>{r.kind === 'open' ? 'Open' : r.kind === 'close' ? 'Stop (close)' : ''}</td>
+                <td>{r.kind ? codesText(r.roomCodes, 'All rooms') : ''}</td>
+                <td>{r.kind ? codesText(r.boardCodes, 'All boards') : ''}</td>
+                <td>{r.kind ? kindText(r.kind) : ''}</td>
                 <td className="why">
                   {r.reason}
                   {r.attention && <span className="attention">{r.attention}</span>}
@@ -316,8 +316,4 @@ function toBase64(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'))
     reader.readAsDataURL(file)
   })
-}
-
-function asAppError(err: unknown): AppError {
-  return err instanceof CallFailed ? err.error : { kind: 'internal', message: String(err) }
 }

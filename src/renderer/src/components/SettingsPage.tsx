@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { CallOutput } from '../../../shared/ipc'
 import type { AllMode, Profile, ReferenceStatus } from '../../../shared/profiles'
 import type { AppError } from '../../../shared/result'
-import { call, CallFailed, onEvent } from '../api'
+import { call, onEvent, toAppError } from '../api'
 import { useLoad } from '../use-call'
 
 export function SettingsPage() {
@@ -80,7 +80,7 @@ function DemoButton({ onCreated, hasDemo }: { onCreated: (p: Profile) => void; h
           try {
             onCreated(await call('profiles.createDemo', {}))
           } catch (err) {
-            setError(asAppError(err))
+            setError(toAppError(err))
           } finally {
             setBusy(false)
           }
@@ -167,7 +167,7 @@ function ProfileForm({ profile, onSaved }: { profile?: Profile; onSaved?: (p: Pr
       setSaved(true)
       onSaved?.(result)
     } catch (err) {
-      setError(asAppError(err))
+      setError(toAppError(err))
     } finally {
       setSaving(false)
     }
@@ -268,7 +268,7 @@ function ProfileActions({ profile, onDeleted }: { profile: Profile; onDeleted: (
     try {
       await action()
     } catch (err) {
-      setError(asAppError(err))
+      setError(toAppError(err))
     }
   }
 
@@ -290,7 +290,7 @@ function ProfileActions({ profile, onDeleted }: { profile: Profile; onDeleted: (
             try {
               setTest({ busy: false, result: await call('profiles.testConnection', { id: profile.id }) })
             } catch (err) {
-              setTest({ busy: false, error: asAppError(err) })
+              setTest({ busy: false, error: toAppError(err) })
             }
           }}
         >
@@ -403,7 +403,7 @@ function ReferencePanel({ profile }: { profile: Profile }) {
               await call('reference.refresh', { profileId: profile.id })
               reload()
             } catch (err) {
-              setError(asAppError(err))
+              setError(toAppError(err))
             } finally {
               setRefreshing(false)
             }
@@ -451,10 +451,6 @@ export function ErrorBanner({ error, onRetry }: { error: AppError; onRetry?: () 
       )}
     </p>
   )
-}
-
-function asAppError(err: unknown): AppError {
-  return err instanceof CallFailed ? err.error : { kind: 'internal', message: String(err) }
 }
 
 function formatDateTime(iso: string): string {

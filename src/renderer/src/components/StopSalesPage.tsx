@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { nightCount, stopSaleStatuses, type StopSale, type StopSaleStatus } from '../../../shared/stop-sales'
 import { call, onEvent } from '../api'
-import { formatNight } from '../format'
+import { codesText, formatNight, kindText } from '../format'
 import { useLoad } from '../use-call'
 import { ErrorBanner } from './SettingsPage'
 import { SyncProgress, SyncSummaryView, useSync } from './SyncPanel'
@@ -180,10 +180,10 @@ function StopSalesTable(props: {
               <td>{formatNight(s.firstNight)}</td>
               <td>{formatNight(s.lastNight)}</td>
               <td className="num">{nightCount(s.firstNight, s.lastNight)}</td>
-              <td>{s.roomCodes.length ? s.roomCodes.join(', ') : <em>All rooms</em>}</td>
-              <td>{s.boardCodes.length ? s.boardCodes.join(', ') : <em>All boards</em>}</td>
+              <td className={s.roomCodes.length ? undefined : 'all'}>{codesText(s.roomCodes, 'All rooms')}</td>
+              <td className={s.boardCodes.length ? undefined : 'all'}>{codesText(s.boardCodes, 'All boards')}</td>
               <td>
-                <span className={`kind kind-${s.kind}`}>{s.kind === 'close' ? 'Stop (close)' : 'Open'}</span>
+                <span className={`kind kind-${s.kind}`}>{kindText(s.kind)}</span>
               </td>
               <td className="num" data-testid="rec-id">
                 {s.sednaRecId ?? '—'}

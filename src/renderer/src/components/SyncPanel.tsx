@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { EventPayload } from '../../../shared/ipc'
 import type { SyncSummary } from '../../../shared/sync'
 import type { AppError } from '../../../shared/result'
-import { call, CallFailed, onEvent } from '../api'
+import { call, onEvent, toAppError } from '../api'
 import { statusLabels } from './StopSalesPage'
 
 export type SyncRequest = { ids: number[] } | 'all-pending'
@@ -22,7 +22,7 @@ export function useSync() {
     try {
       setSummary(request === 'all-pending' ? await call('sync.allPending', {}) : await call('sync.stopSales', request))
     } catch (err) {
-      setError(err instanceof CallFailed ? err.error : { kind: 'internal', message: String(err) })
+      setError(toAppError(err))
     } finally {
       setRunning(false)
     }
