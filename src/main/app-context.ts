@@ -16,6 +16,8 @@ import type { SednaTimeouts } from './sedna/client'
 import { createProfileService } from './services/profiles'
 import { createReferenceService } from './services/reference'
 import { createStopSaleService } from './services/stop-sales'
+import { createStopSaleDetailService } from './services/stop-sale-detail'
+import { createMappingService } from './services/mappings'
 import { createImportService } from './import/import-service'
 import { createSyncService } from './services/sync'
 import { createConnectivity, type Connectivity } from './sync/connectivity'
@@ -141,6 +143,8 @@ export function openAppContext(opts: AppContextOptions): AppContext {
       runtime: opts.runtime ?? `Node ${process.versions.node}`,
     },
     stopSales: createStopSaleService(db, events),
+    stopSaleDetail: createStopSaleDetailService({ db, profiles, reference }),
+    mappings: createMappingService({ db, profiles, reference, events }),
     profiles,
     reference,
     sync: createSyncService({ db, queue, engine, connectivity, events }),

@@ -8,10 +8,14 @@ import type { ProfileService } from './services/profiles'
 import type { StopSaleService } from './services/stop-sales'
 import type { SyncService } from './services/sync'
 import type { ImportService } from './import/import-service'
+import type { StopSaleDetailService } from './services/stop-sale-detail'
+import type { MappingService } from './services/mappings'
 
 export interface Services {
   info: { version: string; dataDir: string; databaseFile: string; runtime: string }
   stopSales: StopSaleService
+  stopSaleDetail: StopSaleDetailService
+  mappings: MappingService
   profiles: ProfileService
   reference: ReferenceService
   sync: SyncService
@@ -22,6 +26,10 @@ export const createHandlers = (s: Services): Handlers => ({
   'app.info': () => s.info,
   'stopSales.list': (q) => s.stopSales.list(q),
   'stopSales.get': ({ id }) => s.stopSales.get(id),
+  'stopSales.detail': ({ id }) => s.stopSaleDetail.detail(id),
+  'mappings.setHotel': (input) => s.mappings.setHotel(input),
+  'mappings.setRoom': (input) => s.mappings.setRoom(input),
+  'mappings.setBoard': (input) => s.mappings.setBoard(input),
   'import.preview': (input) =>
     s.imports.preview(
       'path' in input
@@ -45,4 +53,7 @@ export const createHandlers = (s: Services): Handlers => ({
   'profiles.testConnection': ({ id }) => s.profiles.testConnection(id),
   'reference.status': ({ profileId }) => s.reference.status(profileId),
   'reference.refresh': ({ profileId }) => s.reference.refresh(profileId),
+  'reference.hotels': ({ profileId, ...q }) => s.reference.hotels(profileId, q),
+  'reference.roomTypes': ({ profileId, hotelId }) => s.reference.roomTypes(profileId, hotelId),
+  'reference.boards': ({ profileId }) => s.reference.boards(profileId),
 })

@@ -13,7 +13,16 @@ import {
   profileSchema,
   referenceStatusSchema,
 } from './profiles'
-import { stopSaleSchema, stopSaleStatusSchema, stopSaleStatuses } from './stop-sales'
+import {
+  isoDateSchema,
+  sortDirectionSchema,
+  stopSaleSchema,
+  stopSaleSortColumnSchema,
+  stopSaleStatusSchema,
+  stopSaleStatuses,
+} from './stop-sales'
+import { stopSaleDetailSchema } from './detail'
+import { boardOptionSchema, hotelOptionSchema, mappingResultSchema, roomTypeOptionSchema } from './mappings'
 import { importPreviewSchema, importResultSchema, importRowSchema, importRowStateSchema } from './imports'
 import {
   connectivityStateSchema,
@@ -24,6 +33,10 @@ import {
 } from './sync'
 
 const idInput = z.strictObject({ id: z.number().int().positive() })
+const positiveId = z.number().int().positive()
+/** A search box's text: trimmed; empty means "no filter". */
+const searchText = z.string().trim().max(200)
+const code = z.string().trim().min(1).max(50)
 
 export const calls = {
   'app.info': defineCall({
@@ -37,12 +50,27 @@ export const calls = {
     }),
   }),
   'stopSales.list': defineCall({
-    summary: 'A page of stop sales, newest first, with counts per status',
-    input: z.strictObject({
-      statuses: z.array(stopSaleStatusSchema).max(stopSaleStatuses.length).optional(),
-      limit: z.number().int().min(1).max(500).default(100),
-      offset: z.number().int().min(0).default(0),
-    }),
+    summary:
+      'A page of stop sales (filtered, sorted and paged by SQLite; newest first by default), the filtered total and counts per status over all rows',
+    input: z
+      .strictObject({
+        statuses: z.array(stopSaleStatusSchema).max(stopSaleStatuses.length).optional(),
+        /** Hotel name, case- and Turkish-insensitive ("istanbul" finds "İstanbul Boğaz Palace"), anywhere in the name. */
+        hotel: searchText.optional(),
+        /** Stop sales whose nights overlap [from, to] (either end may be left open). */
+        from: isoDateSchema.optional(),
+        to: isoDateSchema.optional(),
+        /** Free text: every word must occur in the hotel name, a room or board code, the reason, or be the RecId. */
+        text: searchText.optional(),
+        /** Default: createdAt desc (newest first). Ties are broken by id in the same direction. */
+        sort: z.strictObject({ column: stopSaleSortColumnSchema, direction: sortDirectionSchema }).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+        message: '"from" must not be after "to"',
+        path: ['to'],
+      }),
     output: z.object({
       rows: z.array(stopSaleSchema),
       total: z.number().int().nonnegative(),
@@ -53,6 +81,29 @@ export const calls = {
     summary: 'One stop sale by id',
     input: idInput,
     output: stopSaleSchema,
+  }),
+  'stopSales.detail': defineCall({
+    summary:
+      'One stop sale as imported, what it resolves to in Sedna, the exact bodies of both phases, and every request made for it',
+    input: idInput,
+    output: stopSaleDetailSchema,
+  }),
+  'mappings.setHotel': defineCall({
+    summary:
+      'Remember that this hotel name (as e-mails write it) is that Sedna hotel; parked stop sales that now resolve go back to pending',
+    input: z.strictObject({ profileId: positiveId, hotelName: z.string().trim().min(1).max(300), hotelId: positiveId }),
+    output: mappingResultSchema,
+  }),
+  'mappings.setRoom': defineCall({
+    summary:
+      'Remember that this room code at this hotel is that Sedna room type; parked stop sales that now resolve go back to pending',
+    input: z.strictObject({ profileId: positiveId, hotelId: positiveId, code, roomTypeId: positiveId }),
+    output: mappingResultSchema,
+  }),
+  'mappings.setBoard': defineCall({
+    summary: 'Remember that this board code is that Sedna board; parked stop sales that now resolve go back to pending',
+    input: z.strictObject({ profileId: positiveId, code, boardId: positiveId }),
+    output: mappingResultSchema,
   }),
   'import.preview': defineCall({
     summary: 'Read a parsed stop-sales file (JSON or CSV) and say, row by row, what importing it would do',
@@ -155,6 +206,25 @@ export const calls = {
     summary: 'Fetch hotels, room types and boards from Sedna now',
     input: z.strictObject({ profileId: z.number().int().positive() }),
     output: referenceStatusSchema,
+  }),
+  'reference.hotels': defineCall({
+    summary: 'Cached hotels for a picker: ranked by similarity to the query (Turkish-aware), or by name without one',
+    input: z.strictObject({
+      profileId: positiveId,
+      query: searchText.optional(),
+      limit: z.number().int().min(1).max(200).default(20),
+    }),
+    output: z.array(hotelOptionSchema),
+  }),
+  'reference.roomTypes': defineCall({
+    summary: "A hotel's cached room types (the operator-wide list when the hotel has none), for a picker",
+    input: z.strictObject({ profileId: positiveId, hotelId: positiveId }),
+    output: z.array(roomTypeOptionSchema),
+  }),
+  'reference.boards': defineCall({
+    summary: 'The cached boards, for a picker',
+    input: z.strictObject({ profileId: positiveId }),
+    output: z.array(boardOptionSchema),
   }),
 } as const
 

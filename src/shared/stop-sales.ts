@@ -49,6 +49,22 @@ export const stopSaleSchema = z.object({
 })
 export type StopSale = z.infer<typeof stopSaleSchema>
 
+/** Columns the stop-sales list can be sorted by (each has an index; createdAt is the insertion order, i.e. id). */
+export const stopSaleSortColumns = [
+  'status',
+  'hotel',
+  'firstNight',
+  'lastNight',
+  'nights',
+  'kind',
+  'recId',
+  'lastAttemptAt',
+  'createdAt',
+] as const
+export const stopSaleSortColumnSchema = z.enum(stopSaleSortColumns)
+export type StopSaleSortColumn = z.infer<typeof stopSaleSortColumnSchema>
+export const sortDirectionSchema = z.enum(['asc', 'desc'])
+
 /** Number of nights a stop covers (both ends inclusive). */
 export function nightCount(firstNight: string, lastNight: string): number {
   const ms = Date.parse(`${lastNight}T00:00:00Z`) - Date.parse(`${firstNight}T00:00:00Z`)

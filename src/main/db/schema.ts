@@ -70,6 +70,17 @@ export const stopSales = sqliteTable(
     sourceEmailId: text('source_email_id'),
     /** Record number in the imported file. */
     sourceRow: integer('source_row'),
+    /**
+     * normalizeHotelName(hotel_name): the Turkish-aware, case-folded key the list filters and sorts by
+     * ("istanbul" finds "İstanbul Boğaz Palace"). Computed in JS (SQLite cannot fold İ/ı/ş…), so it is
+     * filled on insert; rows stored before it existed are filled at start-up (services/hotel-keys.ts).
+     */
+    hotelKey: text('hotel_key'),
+    /** Nights covered, both ends inclusive: derived, never written (virtual, so it can be indexed for sorting). */
+    nights: integer('nights').generatedAlwaysAs(
+      sql`cast(julianday("last_night") - julianday("first_night") as integer) + 1`,
+      { mode: 'virtual' },
+    ),
   },
   (t) => [
     check('stop_sales_nights_ordered', sql`${t.firstNight} <= ${t.lastNight}`),
@@ -79,6 +90,15 @@ export const stopSales = sqliteTable(
     index('stop_sales_next_attempt_idx').on(t.status, t.nextAttemptAt),
     index('stop_sales_sedna_rec_id_idx').on(t.sednaRecId),
     index('stop_sales_dedupe_idx').on(t.dedupeKey),
+    // The list's sort columns (each index ends in the rowid, so "column, id" pages need no sort step)
+    // and its filters: hotel key; first/last night for the date-range overlap (a range on first_night,
+    // bounded by the longest stop, with last_night checked from the index).
+    index('stop_sales_hotel_key_idx').on(t.hotelKey),
+    index('stop_sales_first_night_idx').on(t.firstNight, t.lastNight),
+    index('stop_sales_last_night_idx').on(t.lastNight),
+    index('stop_sales_nights_idx').on(t.nights),
+    index('stop_sales_kind_idx').on(t.kind),
+    index('stop_sales_last_attempt_idx').on(t.lastAttemptAt),
   ],
 )
 

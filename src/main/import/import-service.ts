@@ -18,10 +18,12 @@ import { describeUnresolved } from '../sync/stop-sale-sync'
 import type { CanonicalStopSale } from './canonical'
 import { dedupeKey, duplicateOf, type Declaration } from './dedupe'
 import { openImportSource, type ImportSource } from './source'
+import { fillMissingHotelKeys, hotelKeyOf } from '../services/hotel-keys'
 
 const BATCH = 2_000
 const RESOLVE_MEMO_LIMIT = 10_000
 const SEEN_KEYS_LIMIT = 1_000_000
+const HOTEL_KEY_MEMO_LIMIT = 10_000
 
 export interface ImportService {
   preview(source: ImportSource): Promise<ImportPreview>
@@ -40,7 +42,8 @@ interface Staged {
   reason: string | null
   attention: string | null
   dedupeKey: string | null
-  payload: CanonicalStopSale | null
+  /** The record, plus its stop_sales.hotel_key (computed here: the commit's SQL cannot fold names). */
+  payload: (CanonicalStopSale & { hotelKey: string }) | null
 }
 
 export function createImportService(deps: {
@@ -75,12 +78,13 @@ export function createImportService(deps: {
     moveNew: sqlite.prepare(
       `insert into stop_sales (hotel_name, hotel_id, room_codes, board_codes, market_ids, first_night, last_night,
           kind, reason, source_message_id, source_received_at, source_subject, source_email_id, source_row,
-          import_id, dedupe_key, last_error)
+          import_id, dedupe_key, last_error, hotel_key)
        select json_extract(payload, '$.hotelName'), json_extract(payload, '$.hotelId'),
           json_extract(payload, '$.roomCodes'), json_extract(payload, '$.boardCodes'), json_extract(payload, '$.marketIds'),
           json_extract(payload, '$.firstNight'), json_extract(payload, '$.lastNight'), json_extract(payload, '$.kind'),
           json_extract(payload, '$.reason'), json_extract(payload, '$.messageId'), json_extract(payload, '$.receivedAt'),
-          json_extract(payload, '$.subject'), json_extract(payload, '$.emailId'), row, import_id, dedupe_key, attention
+          json_extract(payload, '$.subject'), json_extract(payload, '$.emailId'), row, import_id, dedupe_key, attention,
+          json_extract(payload, '$.hotelKey')
          from import_rows where import_id = ? and state = 'new' order by id`,
     ),
   }
@@ -136,6 +140,17 @@ export function createImportService(deps: {
           memo.set(k, v)
         }
         return v
+      }
+
+      // Names repeat (a season's rows come from a few hundred hotels): fold each once.
+      const hotelKeys = new Map<string, string>()
+      const hotelKeyFor = (name: string): string => {
+        let key = hotelKeys.get(name)
+        if (key === undefined) {
+          if (hotelKeys.size >= HOTEL_KEY_MEMO_LIMIT) hotelKeys.clear()
+          hotelKeys.set(name, (key = hotelKeyOf(name)))
+        }
+        return key
       }
 
       const counts = { rows: 0, stopSales: 0, newCount: 0, duplicates: 0, invalid: 0, needsAttention: 0 }
@@ -202,7 +217,7 @@ export function createImportService(deps: {
                 reason: dup ? duplicateReason(dup) : null,
                 attention,
                 dedupeKey: key,
-                payload: s,
+                payload: { ...s, hotelKey: hotelKeyFor(s.hotelName) },
               })
             }
           }
@@ -290,6 +305,8 @@ export function createImportService(deps: {
           }
           const before = sql.maxStopSaleId.get() ?? 0
           const imported = sql.moveNew.run(importId).changes
+          // Rows staged by an app version without hotel keys get theirs here (usually: nothing to do).
+          fillMissingHotelKeys(db)
           const needsAttention = db
             .select({ n: count() })
             .from(importRows)

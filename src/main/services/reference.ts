@@ -1,11 +1,19 @@
 /** Reference data as the app uses it: per profile, through that profile's Sedna client. */
+import { and, asc, eq } from 'drizzle-orm'
+import type { BoardOption, HotelOption, RoomTypeOption } from '../../shared/mappings'
 import type { ReferenceStatus } from '../../shared/profiles'
 import type { Resolution } from '../../shared/resolution'
 import type { Db } from '../db/database'
-import type { ReferenceCache } from '../reference/reference-cache'
+import { refHotels } from '../db/schema'
+import { AppFailure } from '../errors'
+import { normalizeHotelName, rankHotels } from '../reference/hotel-matching'
+import { cachedBoards, cachedRoomTypes, type ReferenceCache } from '../reference/reference-cache'
 import { rememberCode, rememberHotel, resolveStopSale, type ResolveInput } from '../reference/resolve'
 import type { SednaConnections } from '../sedna/connections'
 import type { ProfileService } from './profiles'
+
+/** Below this similarity a hotel is not suggested, unless its name contains what was typed. */
+const MIN_SUGGESTION_SCORE = 0.35
 
 export interface ReferenceService {
   status(profileId: number): ReferenceStatus
@@ -14,6 +22,13 @@ export interface ReferenceService {
   resolve(profileId: number, input: ResolveInput): Resolution
   rememberHotel(profileId: number, nameAsReceived: string, hotelId: number): void
   rememberCode(profileId: number, kind: 'room' | 'board', hotelId: number, code: string, sednaId: number): void
+  /** Cached hotels for a picker: ranked against the query, or in name order without one. */
+  hotels(profileId: number, q: { query?: string | undefined; limit: number }): HotelOption[]
+  /** One cached hotel; a validation failure naming the profile when it is not in the cache. */
+  hotel(profileId: number, hotelId: number): HotelOption
+  /** The room types a code at this hotel may be mapped to: the hotel's own, else the operator-wide list. */
+  roomTypes(profileId: number, hotelId: number): RoomTypeOption[]
+  boards(profileId: number): BoardOption[]
 }
 
 export function createReferenceService(deps: {
@@ -23,6 +38,38 @@ export function createReferenceService(deps: {
   connections: SednaConnections
 }): ReferenceService {
   const { db, cache, profiles, connections } = deps
+
+  const hotelRows = (profileId: number) =>
+    db
+      .select({
+        id: refHotels.sednaId,
+        name: refHotels.name,
+        nameKey: refHotels.nameKey,
+        code: refHotels.code,
+        region: refHotels.region,
+      })
+      .from(refHotels)
+      .where(eq(refHotels.profileId, profileId))
+      .orderBy(asc(refHotels.nameKey), asc(refHotels.sednaId))
+      .all()
+
+  function hotel(profileId: number, hotelId: number): HotelOption {
+    const profile = profiles.get(profileId)
+    const row = db
+      .select({ id: refHotels.sednaId, name: refHotels.name, code: refHotels.code, region: refHotels.region })
+      .from(refHotels)
+      .where(and(eq(refHotels.profileId, profileId), eq(refHotels.sednaId, hotelId)))
+      .get()
+    if (!row) {
+      throw new AppFailure(
+        'validation',
+        `Hotel ${hotelId} is not in the hotel list of the Sedna account "${profile.name}". ` +
+          'Pick a hotel from the list, or refresh the reference data if it was added in Sedna recently.',
+      )
+    }
+    return { ...row, score: null, exact: false }
+  }
+
   return {
     status: (profileId) => (profiles.get(profileId), cache.status(profileId)),
     async refresh(profileId) {
@@ -37,5 +84,39 @@ export function createReferenceService(deps: {
     rememberHotel: (profileId, name, hotelId) => rememberHotel(db, profileId, name, hotelId),
     rememberCode: (profileId, kind, hotelId, code, sednaId) =>
       rememberCode(db, profileId, kind, hotelId, code, sednaId),
+
+    hotels(profileId, { query, limit }) {
+      profiles.get(profileId)
+      const rows = hotelRows(profileId)
+      const text = query?.trim() ?? ''
+      if (!text) return rows.slice(0, limit).map(({ nameKey: _, ...h }) => ({ ...h, score: null, exact: false }))
+      const key = normalizeHotelName(text)
+      if (!key) return []
+      const byId = new Map(rows.map((r) => [r.id, r]))
+      // Every hotel scored (exact first, then by similarity, then by name); kept when similar enough or
+      // when its name contains what was typed, so that "ista" offers "İstanbul Boğaz Palace" at once.
+      return rankHotels(text, rows, { limit: rows.length, minScore: 0 })
+        .filter((s) => s.score >= MIN_SUGGESTION_SCORE || (byId.get(s.id)?.nameKey.includes(key) ?? false))
+        .slice(0, limit)
+        .map((s) => {
+          const r = byId.get(s.id)!
+          return { id: s.id, name: s.name, code: r.code, region: r.region, score: s.score, exact: s.exact }
+        })
+    },
+
+    hotel,
+
+    roomTypes(profileId, hotelId) {
+      hotel(profileId, hotelId)
+      const own = cachedRoomTypes(db, profileId, hotelId)
+      const list = own.length ? own : cachedRoomTypes(db, profileId, 0)
+      const from = own.length ? hotelId : 0
+      return list.map((r) => ({ id: r.id, code: r.code, name: r.name, hotelId: from }))
+    },
+
+    boards(profileId) {
+      profiles.get(profileId)
+      return cachedBoards(db, profileId).map((b) => ({ id: b.id, code: b.code, name: b.name }))
+    },
   }
 }

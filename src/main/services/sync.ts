@@ -1,9 +1,10 @@
 /** What staff ask of the sync: send these, send all pending, what is waiting, stop, try now. */
-import { asc, count, eq, inArray } from 'drizzle-orm'
+import { asc, count, inArray } from 'drizzle-orm'
 import type { CallOutput } from '../../shared/ipc'
 import type { SyncSummary } from '../../shared/sync'
 import type { Db } from '../db/database'
-import { stopSales, syncAttempts } from '../db/schema'
+import { stopSales } from '../db/schema'
+import { attemptsOf } from './attempts'
 import type { Connectivity } from '../sync/connectivity'
 import { ACTIVE_STATUSES, type SyncQueue } from '../sync/queue'
 import type { SyncEngine } from '../sync/sync-engine'
@@ -95,24 +96,6 @@ export function createSyncService(deps: {
       engine.wake()
       return status()
     },
-    attempts: (id) =>
-      db
-        .select()
-        .from(syncAttempts)
-        .where(eq(syncAttempts.stopSaleId, id))
-        .orderBy(asc(syncAttempts.id))
-        .all()
-        .map((a) => ({
-          id: a.id,
-          startedAt: a.startedAt,
-          phase: a.phase,
-          outcome: a.outcome,
-          httpStatus: a.httpStatus,
-          sednaErrorType: a.sednaErrorType,
-          message: a.message,
-          durationMs: a.durationMs,
-          requestBody: a.requestBody,
-          responseBody: a.responseBody,
-        })),
+    attempts: (id) => attemptsOf(db, id),
   }
 }
