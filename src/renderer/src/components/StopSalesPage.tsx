@@ -176,7 +176,11 @@ function StopSalesTable(props: {
                   {statusLabels[s.status]}
                 </span>
               </td>
-              <td className="hotel">{s.hotelName}</td>
+              <td className="hotel">
+                <a href={`#/stop-sale/${s.id}`} data-testid="open-detail">
+                  {s.hotelName}
+                </a>
+              </td>
               <td>{formatNight(s.firstNight)}</td>
               <td>{formatNight(s.lastNight)}</td>
               <td className="num">{nightCount(s.firstNight, s.lastNight)}</td>
