@@ -71,3 +71,63 @@ test('when main cannot answer, the list shows an error and recovers on retry', a
   await error.getByRole('button', { name: 'Try again' }).click()
   await expect(page.getByTestId('stop-sale-row')).toHaveCount(1)
 })
+
+test('filter by hotel (Turkish-insensitive), status and text; sort by a column; page', async ({
+  page,
+  harness,
+}, testInfo) => {
+  const add = harness.context.services.stopSales
+  add.add([
+    sampleStopSale({
+      hotelName: 'İstanbul Boğaz Palace',
+      firstNight: '2025-06-01',
+      lastNight: '2025-06-03',
+      roomCodes: ['SUI'],
+    }),
+    sampleStopSale({
+      hotelName: 'Kemer Işıklar Resort',
+      firstNight: '2025-07-01',
+      lastNight: '2025-07-09',
+      kind: 'open',
+    }),
+    sampleStopSale({ hotelName: 'Antalya Beach Otel', firstNight: '2025-05-01', lastNight: '2025-05-01' }),
+  ])
+  harness.context.database.sqlite
+    .prepare("update stop_sales set status = 'synced', sedna_rec_id = 823999 where hotel_name like 'Kemer%'")
+    .run()
+  await page.goto(harness.url)
+  const rows = page.getByTestId('stop-sale-row')
+  await expect(rows).toHaveCount(3)
+
+  await page.getByTestId('filter-hotel').fill('istanbul')
+  await expect(rows).toHaveCount(1)
+  await expect(rows).toContainText('İstanbul Boğaz Palace')
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(rows).toHaveCount(3)
+
+  await page.getByTestId('count-synced').click()
+  await expect(rows).toHaveCount(1)
+  await expect(rows).toContainText('823999')
+  await page.getByTestId('count-synced').click()
+
+  await page.getByTestId('filter-text').fill('sui')
+  await expect(rows).toHaveCount(1)
+  await page.getByTestId('filter-text').fill('')
+  await expect(rows).toHaveCount(3)
+
+  await page.getByRole('button', { name: 'First night' }).click()
+  await expect(rows.first()).toContainText('Antalya Beach Otel')
+  await page.getByRole('button', { name: /First night/ }).click()
+  await expect(rows.first()).toContainText('Kemer Işıklar Resort')
+  await expect(page.getByRole('columnheader', { name: /First night/ })).toHaveAttribute('aria-sort', 'descending')
+  await expect(page.getByTestId('page-info')).toHaveText('1–3 of 3')
+
+  // Keyboard: focus a row, arrow down, Enter opens that stop sale.
+  await rows.first().focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(rows.nth(1)).toBeFocused()
+  const id = await rows.nth(1).getAttribute('data-id')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`#/stop-sale/${id}$`))
+  await page.screenshot({ path: testInfo.outputPath('filters.png'), fullPage: true })
+})

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type KeyboardEvent } from 'react'
 import { nightCount, stopSaleStatuses, type StopSale, type StopSaleStatus } from '../../../shared/stop-sales'
 import { call, onEvent } from '../api'
 import { codesText, formatNight, kindText } from '../format'
@@ -30,7 +30,22 @@ export const statusLabels: Record<StopSaleStatus, string> = {
 }
 
 export function StopSalesPage() {
-  const [list, reload] = useLoad(() => call('stopSales.list', { limit: 200 }), [])
+  const [query, setQuery] = useState<ListQuery>({ offset: 0 })
+  const filters = useDebounced(query, 250)
+  const [list, reload] = useLoad(
+    () =>
+      call('stopSales.list', {
+        limit: PAGE,
+        offset: filters.offset,
+        ...(filters.statuses?.length ? { statuses: filters.statuses } : {}),
+        ...(filters.hotel ? { hotel: filters.hotel } : {}),
+        ...(filters.text ? { text: filters.text } : {}),
+        ...(filters.from ? { from: filters.from } : {}),
+        ...(filters.to && (!filters.from || filters.to >= filters.from) ? { to: filters.to } : {}),
+        ...(filters.sort ? { sort: filters.sort } : {}),
+      }),
+    [JSON.stringify(filters)],
+  )
   // Main says when stop sales change; the page refetches then, and never polls.
   useEffect(() => onEvent('stopSales.changed', reload), [reload])
   const sync = useSync()
@@ -59,6 +74,20 @@ export function StopSalesPage() {
     )
 
   const { rows, total, countsByStatus } = list.data
+  const filtered = Boolean(query.statuses?.length || query.hotel || query.text || query.from || query.to)
+  const toggleStatus = (status: StopSaleStatus) =>
+    setQuery((q) => {
+      const current = new Set(q.statuses ?? [])
+      if (current.has(status)) current.delete(status)
+      else current.add(status)
+      return { ...q, statuses: [...current], offset: 0 }
+    })
+  const sortBy = (column: SortColumn) =>
+    setQuery((q) => ({
+      ...q,
+      offset: 0,
+      sort: { column, direction: q.sort?.column === column && q.sort.direction === 'asc' ? 'desc' : 'asc' },
+    }))
   return (
     <section aria-labelledby="stop-sales-title">
       <header className="page-header">
@@ -67,8 +96,17 @@ export function StopSalesPage() {
           {stopSaleStatuses
             .filter((s) => countsByStatus[s])
             .map((s) => (
-              <li key={s} className={`badge status-${s}`} data-testid={`count-${s}`}>
-                {statusLabels[s]} <strong>{countsByStatus[s]}</strong>
+              <li key={s}>
+                <button
+                  type="button"
+                  className={`badge status-${s} chip ${query.statuses?.includes(s) ? 'on' : ''}`}
+                  aria-pressed={query.statuses?.includes(s) ?? false}
+                  title={`Show only: ${statusLabels[s]}`}
+                  data-testid={`count-${s}`}
+                  onClick={() => toggleStatus(s)}
+                >
+                  {statusLabels[s]} <strong>{countsByStatus[s]}</strong>
+                </button>
               </li>
             ))}
         </ul>
@@ -78,6 +116,52 @@ export function StopSalesPage() {
           {list.error.message} <button onClick={reload}>Try again</button>
         </p>
       )}
+      <div className="filters" role="search" aria-label="Filter stop sales">
+        <label>
+          <span>Hotel</span>
+          <input
+            value={query.hotel ?? ''}
+            onChange={(e) => setQuery((q) => ({ ...q, hotel: e.target.value, offset: 0 }))}
+            placeholder="e.g. istanbul"
+            data-testid="filter-hotel"
+          />
+        </label>
+        <label>
+          <span>Nights from</span>
+          <input
+            type="date"
+            value={query.from ?? ''}
+            onChange={(e) => setQuery((q) => ({ ...q, from: e.target.value, offset: 0 }))}
+          />
+        </label>
+        <label>
+          <span>to</span>
+          <input
+            type="date"
+            value={query.to ?? ''}
+            onChange={(e) => setQuery((q) => ({ ...q, to: e.target.value, offset: 0 }))}
+          />
+        </label>
+        <label className="grow">
+          <span>Search</span>
+          <input
+            type="search"
+            value={query.text ?? ''}
+            onChange={(e) => setQuery((q) => ({ ...q, text: e.target.value, offset: 0 }))}
+            placeholder="rooms, boards, reason, RecId…"
+            data-testid="filter-text"
+          />
+        </label>
+        {filtered && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setQuery({ offset: 0, ...(query.sort ? { sort: query.sort } : {}) })}
+          >
+            Clear filters
+          </button>
+        )}
+      </div>
       <div className="toolbar">
         <button
           type="button"
@@ -98,7 +182,11 @@ export function StopSalesPage() {
       {sync.running && <SyncProgress progress={sync.progress} onStop={() => void call('sync.stopAfterCurrent', {})} />}
       {sync.summary && <SyncSummaryView summary={sync.summary} onClose={sync.dismiss} />}
       {sync.error && <ErrorBanner error={sync.error} />}
-      {total === 0 ? (
+      {total === 0 && filtered ? (
+        <div className="state state-empty" data-testid="stop-sales-none-match">
+          <h2>No stop sale matches these filters</h2>
+        </div>
+      ) : total === 0 ? (
         <div className="state state-empty" data-testid="stop-sales-empty">
           <h2>No stop sales yet</h2>
           <p>Import the parsed stop sales from the e-mail parser to begin. They will be listed here.</p>
@@ -118,11 +206,51 @@ export function StopSalesPage() {
           }
           busy={sync.running}
           onSync={(id) => void sync.run({ ids: [id] })}
+          sort={query.sort}
+          onSort={sortBy}
+          offset={query.offset}
+          onPage={(offset) => setQuery((q) => ({ ...q, offset }))}
         />
       )}
     </section>
   )
 }
+
+type SortColumn =
+  'status' | 'hotel' | 'firstNight' | 'lastNight' | 'nights' | 'kind' | 'recId' | 'lastAttemptAt' | 'createdAt'
+type Sort = { column: SortColumn; direction: 'asc' | 'desc' }
+interface ListQuery {
+  offset: number
+  statuses?: StopSaleStatus[]
+  hotel?: string
+  text?: string
+  from?: string
+  to?: string
+  sort?: Sort
+}
+const PAGE = 100
+
+/** The value, settled for `ms` (typing in a filter box does not query on every key). */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value)
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms)
+    return () => clearTimeout(t)
+  }, [value, ms])
+  return settled
+}
+
+const columns: Array<{ label: string; sort?: SortColumn; className?: string }> = [
+  { label: 'Status', sort: 'status' },
+  { label: 'Hotel', sort: 'hotel' },
+  { label: 'First night', sort: 'firstNight' },
+  { label: 'Last night', sort: 'lastNight' },
+  { label: 'Nights', sort: 'nights', className: 'num' },
+  { label: 'Rooms' },
+  { label: 'Boards' },
+  { label: 'Close / open', sort: 'kind' },
+  { label: 'Sedna RecId', sort: 'recId', className: 'num' },
+]
 
 function StopSalesTable(props: {
   rows: StopSale[]
@@ -131,8 +259,23 @@ function StopSalesTable(props: {
   onSelect: (id: number, on: boolean) => void
   busy: boolean
   onSync: (id: number) => void
+  sort: Sort | undefined
+  onSort: (column: SortColumn) => void
+  offset: number
+  onPage: (offset: number) => void
 }) {
-  const { rows, total, selected } = props
+  const { rows, total, selected, sort, offset } = props
+  // Keyboard: arrows move between rows, Enter opens the detail, S sends the focused stop sale.
+  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, s: StopSale) => {
+    const row = e.currentTarget
+    if (e.key === 'ArrowDown') (row.nextElementSibling as HTMLElement | null)?.focus()
+    else if (e.key === 'ArrowUp') (row.previousElementSibling as HTMLElement | null)?.focus()
+    else if (e.key === 'Enter' && e.target === row) window.location.hash = `#/stop-sale/${s.id}`
+    else if ((e.key === 's' || e.key === 'S') && e.target === row && sendable.has(s.status) && !props.busy)
+      props.onSync(s.id)
+    else return
+    e.preventDefault()
+  }
   return (
     <>
       <table className="grid" data-testid="stop-sales-table">
@@ -141,19 +284,26 @@ function StopSalesTable(props: {
             <th scope="col" className="check">
               <span className="sr-only">Select</span>
             </th>
-            <th scope="col">Status</th>
-            <th scope="col">Hotel</th>
-            <th scope="col">First night</th>
-            <th scope="col">Last night</th>
-            <th scope="col" className="num">
-              Nights
-            </th>
-            <th scope="col">Rooms</th>
-            <th scope="col">Boards</th>
-            <th scope="col">Close / open</th>
-            <th scope="col" className="num">
-              Sedna RecId
-            </th>
+            {columns.map((c) => {
+              const active = sort && sort.column === c.sort
+              return (
+                <th
+                  key={c.label}
+                  scope="col"
+                  className={c.className}
+                  aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  {c.sort ? (
+                    <button type="button" className="sort" onClick={() => props.onSort(c.sort!)}>
+                      {c.label}
+                      <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              )
+            })}
             <th scope="col">
               <span className="sr-only">Actions</span>
             </th>
@@ -161,7 +311,14 @@ function StopSalesTable(props: {
         </thead>
         <tbody>
           {rows.map((s) => (
-            <tr key={s.id} data-testid="stop-sale-row" data-id={s.id} data-status={s.status}>
+            <tr
+              key={s.id}
+              tabIndex={0}
+              onKeyDown={(e) => onKeyDown(e, s)}
+              data-testid="stop-sale-row"
+              data-id={s.id}
+              data-status={s.status}
+            >
               <td className="check">
                 <input
                   type="checkbox"
@@ -208,11 +365,27 @@ function StopSalesTable(props: {
           ))}
         </tbody>
       </table>
-      {total > rows.length && (
-        <p className="footnote">
-          Showing the newest {rows.length} of {total}.
-        </p>
-      )}
+      <div className="actions pager">
+        <span className="muted" data-testid="page-info">
+          {total === 0 ? 0 : offset + 1}–{Math.min(offset + rows.length, total)} of {total}
+        </span>
+        <button
+          type="button"
+          className="secondary"
+          disabled={offset === 0}
+          onClick={() => props.onPage(Math.max(0, offset - PAGE))}
+        >
+          Previous
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={offset + PAGE >= total}
+          onClick={() => props.onPage(offset + PAGE)}
+        >
+          Next
+        </button>
+      </div>
     </>
   )
 }
