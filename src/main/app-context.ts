@@ -77,10 +77,17 @@ export function openAppContext(opts: AppContextOptions): AppContext {
   const logger = opts.logger ?? createFileLogger(opts.dataDir)
   const credentials = opts.credentials ?? createKeychainStore()
   const concurrency = opts.sync?.concurrency ?? 4
+  let connectivity: Connectivity | undefined
   const connections = createConnections({
     credentials,
     logger,
     connections: Math.max(8, concurrency * 2),
+    // Any real request with the active account tells whether Sedna answers (not only the sync's).
+    onExchange: (profileId, x) => {
+      if (!connectivity || profiles.active()?.id !== profileId) return
+      if (!x.error) connectivity.reportOk()
+      else if (x.error.kind === 'network' || x.error.kind === 'timeout') connectivity.reportUnreachable()
+    },
     startDemoServer: opts.startDemoServer ?? startBuiltInSimulator,
     ...(opts.sednaTimeouts ? { timeouts: opts.sednaTimeouts } : {}),
   })
@@ -94,7 +101,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
 
   const queue = new SyncQueue(db)
   let engine: SyncEngine | undefined
-  const connectivity = createConnectivity({
+  connectivity = createConnectivity({
     events,
     probeIntervalMs: opts.sync?.probeIntervalMs ?? 5_000,
     onBack: () => {
@@ -114,9 +121,10 @@ export function openAppContext(opts: AppContextOptions): AppContext {
       }
     },
   })
+  const liveConnectivity = connectivity
   engine = createSyncEngine({
     queue,
-    connectivity,
+    connectivity: liveConnectivity,
     events,
     logger,
     concurrency,
@@ -147,7 +155,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     mappings: createMappingService({ db, profiles, reference, events }),
     profiles,
     reference,
-    sync: createSyncService({ db, queue, engine, connectivity, events }),
+    sync: createSyncService({ db, queue, engine, connectivity: liveConnectivity, events }),
     imports: createImportService({ db, sqlite: database.sqlite, events, activeProfile: () => profiles.active() }),
   }
   const dispatch = createDispatcher(createHandlers(services), { error: (m, err) => logger.error(m, err) })
@@ -160,7 +168,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     connections,
     services,
     dispatch,
-    sync: { engine: syncEngine, queue, connectivity },
+    sync: { engine: syncEngine, queue, connectivity: liveConnectivity },
     start: () => syncEngine.wake(),
     async close() {
       await syncEngine.close()

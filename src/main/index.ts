@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Notification } from 'electron'
 import { openAppContext, type AppContext } from './app-context'
 import { registerIpc } from './ipc/register-electron'
 import { resolveDataDir } from './paths'
@@ -53,6 +53,22 @@ app.whenReady().then(() => {
   })
   ctx.events.subscribe((name, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(name, payload)
+  })
+  // A long sync that ends while staff work in another window: say so on the desktop.
+  let syncStartedAt = 0
+  ctx.events.subscribe((name, payload) => {
+    if (name !== 'sync.progress') return
+    const p = payload as { running: boolean; done: number; synced: number; parked: number; retrying: number }
+    if (p.running && !syncStartedAt) syncStartedAt = Date.now()
+    if (p.running || !syncStartedAt) return
+    const long = Date.now() - syncStartedAt > 10_000
+    syncStartedAt = 0
+    if (long && Notification.isSupported() && !mainWindow?.isFocused()) {
+      new Notification({
+        title: 'Sedna sync finished',
+        body: `${p.synced} synced, ${p.parked} need a look, ${p.retrying} waiting to be tried again.`,
+      }).show()
+    }
   })
   // Whatever waited in the queue when the app was last closed goes out now.
   ctx.start()

@@ -34,13 +34,15 @@ export interface ConnectionsOptions {
    * one stop sale must not wait behind another's SQLite work before the next request can use it.
    */
   connections?: number
+  /** Every request made with a profile's client, after it ended (e.g. to judge connectivity). */
+  onExchange?: (profileId: number, exchange: SednaExchange) => void
 }
 
 export function createConnections(opts: ConnectionsOptions): SednaConnections {
   const clients = new Map<number, { key: string; client: SednaClient }>()
   let demo: Promise<DemoServer> | undefined
   const logExchange = (x: SednaExchange) =>
-    opts.logger[x.error ? 'warn' : 'info']('sedna request', {
+    void opts.logger[x.error ? 'warn' : 'info']('sedna request', {
       action: x.action,
       method: x.method,
       url: x.url,
@@ -62,7 +64,10 @@ export function createConnections(opts: ConnectionsOptions): SednaConnections {
           baseUrl: server.url,
           username: server.username,
           password: async () => server.password,
-          onExchange: logExchange,
+          onExchange: (x) => {
+            logExchange(x)
+            opts.onExchange?.(profile.id, x)
+          },
           ...(opts.connections ? { connections: opts.connections } : {}),
           ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
         })
@@ -77,7 +82,10 @@ export function createConnections(opts: ConnectionsOptions): SednaConnections {
             }
             return pw
           },
-          onExchange: logExchange,
+          onExchange: (x) => {
+            logExchange(x)
+            opts.onExchange?.(profile.id, x)
+          },
           ...(opts.connections ? { connections: opts.connections } : {}),
           ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
         })

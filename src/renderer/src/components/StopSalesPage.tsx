@@ -3,6 +3,7 @@ import { nightCount, stopSaleStatuses, type StopSale, type StopSaleStatus } from
 import { call, onEvent } from '../api'
 import { codesText, formatNight, kindText } from '../format'
 import { useLoad } from '../use-call'
+import { FirstRun } from './FirstRun'
 import { ErrorBanner } from './SettingsPage'
 import { SyncProgress, SyncSummaryView, useSync } from './SyncPanel'
 
@@ -116,6 +117,7 @@ export function StopSalesPage() {
           {list.error.message} <button onClick={reload}>Try again</button>
         </p>
       )}
+      <FirstRun />
       <div className="filters" role="search" aria-label="Filter stop sales">
         <label>
           <span>Hotel</span>

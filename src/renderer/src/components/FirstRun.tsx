@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react'
+import type { AppError } from '../../../shared/result'
+import { call, onEvent, toAppError } from '../api'
+import { ErrorBanner } from './SettingsPage'
+
+/** Shown until a Sedna account exists: connect one, or try everything against the built-in demo server. */
+export function FirstRun() {
+  const [needed, setNeeded] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<AppError>()
+  useEffect(() => {
+    const check = () =>
+      call('profiles.list', {}).then(
+        (l) => setNeeded(l.profiles.length === 0),
+        () => setNeeded(false),
+      )
+    void check()
+    return onEvent('profiles.changed', () => void check())
+  }, [])
+  if (!needed) return null
+  return (
+    <div className="card first-run" data-testid="first-run">
+      <h2>Welcome — connect the app to Sedna</h2>
+      <p>
+        Stop sales are sent to your agency’s Sedna. Enter its address and your account once; the password is kept in the
+        system keychain. Or try everything first against a demo Sedna built into the app.
+      </p>
+      <div className="actions">
+        <a className="button" href="#/settings">
+          Connect to Sedna
+        </a>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true)
+            setError(undefined)
+            try {
+              const demo = await call('profiles.createDemo', {})
+              await call('reference.refresh', { profileId: demo.id })
+            } catch (err) {
+              setError(toAppError(err))
+            } finally {
+              setBusy(false)
+            }
+          }}
+        >
+          {busy ? 'Starting the demo server…' : 'Try the demo server'}
+        </button>
+      </div>
+      {error && <ErrorBanner error={error} />}
+    </div>
+  )
+}
