@@ -3,6 +3,7 @@ import { call } from './api'
 import { ConnectivityIndicator } from './components/Connectivity'
 import { ImportPage } from './components/ImportPage'
 import { SettingsPage } from './components/SettingsPage'
+import { StopSaleDetail } from './components/StopSaleDetail'
 import { StopSalesPage } from './components/StopSalesPage'
 import { useLoad } from './use-call'
 
@@ -13,16 +14,24 @@ const pages = {
 } as const
 type PageId = keyof typeof pages
 
-const pageFromHash = (): PageId => {
+/** The page a hash shows; `#/stop-sale/<id>` is one stop sale's detail, under "Stop sales". */
+interface Route {
+  page: PageId
+  detailId?: number
+}
+
+const routeFromHash = (): Route => {
   const id = window.location.hash.replace(/^#\/?/, '')
-  return id in pages ? (id as PageId) : 'stop-sales'
+  const detail = /^stop-sale\/([1-9]\d{0,14})\/?$/.exec(id)
+  if (detail) return { page: 'stop-sales', detailId: Number(detail[1]) }
+  return { page: id in pages ? (id as PageId) : 'stop-sales' }
 }
 
 export function App() {
   const [info] = useLoad(() => call('app.info', {}), [])
-  const [page, setPage] = useState<PageId>(pageFromHash)
+  const [{ page, detailId }, setRoute] = useState<Route>(routeFromHash)
   useEffect(() => {
-    const onHash = () => setPage(pageFromHash())
+    const onHash = () => setRoute(routeFromHash())
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
@@ -37,7 +46,7 @@ export function App() {
               key={id}
               href={`#/${id}`}
               className={id === page ? 'active' : undefined}
-              aria-current={id === page ? 'page' : undefined}
+              aria-current={id === page ? (detailId === undefined ? 'page' : 'true') : undefined}
             >
               {pages[id].label}
             </a>
@@ -46,7 +55,7 @@ export function App() {
         <ConnectivityIndicator />
       </header>
       <main className="content">
-        <Page />
+        {detailId === undefined ? <Page /> : <StopSaleDetail key={detailId} id={detailId} />}
       </main>
       <footer className="statusbar">
         {info.state === 'ready' ? (

@@ -8,7 +8,7 @@ import { ErrorBanner } from './SettingsPage'
 import { SyncProgress, SyncSummaryView, useSync } from './SyncPanel'
 
 /** Statuses a person may send with "Sync" (needs review waits for a decision). */
-const sendable = new Set<StopSaleStatus>([
+export const sendable: ReadonlySet<StopSaleStatus> = new Set<StopSaleStatus>([
   'pending',
   'failed',
   'needs_attention',
