@@ -5,12 +5,13 @@ import { ImportPage } from './components/ImportPage'
 import { SettingsPage } from './components/SettingsPage'
 import { StopSaleDetail } from './components/StopSaleDetail'
 import { StopSalesPage } from './components/StopSalesPage'
+import { languageNames, languages, setLanguage, useLanguage, type Language } from './i18n'
 import { useLoad } from './use-call'
 
 const pages = {
-  'stop-sales': { label: 'Stop sales', component: StopSalesPage },
-  import: { label: 'Import', component: ImportPage },
-  settings: { label: 'Settings', component: SettingsPage },
+  'stop-sales': { component: StopSalesPage },
+  import: { component: ImportPage },
+  settings: { component: SettingsPage },
 } as const
 type PageId = keyof typeof pages
 
@@ -28,6 +29,7 @@ const routeFromHash = (): Route => {
 }
 
 export function App() {
+  const { t, language } = useLanguage()
   const [info] = useLoad(() => call('app.info', {}), [])
   const [{ page, detailId }, setRoute] = useState<Route>(routeFromHash)
   useEffect(() => {
@@ -40,7 +42,7 @@ export function App() {
     <div className="shell">
       <header className="topbar">
         <span className="brand">Sedna Stop Sales</span>
-        <nav aria-label="Main">
+        <nav aria-label={t('app.nav.label')}>
           {(Object.keys(pages) as PageId[]).map((id) => (
             <a
               key={id}
@@ -48,11 +50,21 @@ export function App() {
               className={id === page ? 'active' : undefined}
               aria-current={id === page ? (detailId === undefined ? 'page' : 'true') : undefined}
             >
-              {pages[id].label}
+              {t(`app.nav.${id}`)}
             </a>
           ))}
         </nav>
         <ConnectivityIndicator />
+        <label className="language">
+          <span className="sr-only">{t('app.language')}</span>
+          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="language">
+            {languages.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {languageNames[l]}
+              </option>
+            ))}
+          </select>
+        </label>
       </header>
       <main className="content">
         {detailId === undefined ? <Page /> : <StopSaleDetail key={detailId} id={detailId} />}
@@ -60,7 +72,7 @@ export function App() {
       <footer className="statusbar">
         {info.state === 'ready' ? (
           <span title={info.data.databaseFile}>
-            v{info.data.version} · data: {info.data.dataDir}
+            {t('app.status', { version: info.data.version, dataDir: info.data.dataDir })}
           </span>
         ) : null}
       </footer>

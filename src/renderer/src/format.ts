@@ -7,4 +7,6 @@ export function formatNight(iso: string): string {
 /** Room or board codes for a table cell; an empty list means every room (board). */
 export const codesText = (codes: readonly string[], all: string) => (codes.length ? codes.join(', ') : all)
 
-export const kindText = (kind: 'close' | 'open') => (kind === 'open' ? 'Open' : 'Stop (close)')
+/** The kind of a record, with the language's labels (e.g. `t('common.kindOpen')`). */
+export const kindText = (kind: 'close' | 'open', labels: { open: string; close: string }) =>
+  kind === 'open' ? labels.open : labels.close

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react'
 import type { AppError } from '../../../shared/result'
 import { call, onEvent, toAppError } from '../api'
+import { useLanguage } from '../i18n'
 import { ErrorBanner } from './SettingsPage'
 
 /** Shown until a Sedna account exists: connect one, or try everything against the built-in demo server. */
 export function FirstRun() {
+  const { t } = useLanguage()
   const [needed, setNeeded] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError>()
@@ -20,14 +22,11 @@ export function FirstRun() {
   if (!needed) return null
   return (
     <div className="card first-run" data-testid="first-run">
-      <h2>Welcome — connect the app to Sedna</h2>
-      <p>
-        Stop sales are sent to your agency’s Sedna. Enter its address and your account once; the password is kept in the
-        system keychain. Or try everything first against a demo Sedna built into the app.
-      </p>
+      <h2>{t('firstRun.title')}</h2>
+      <p>{t('firstRun.text')}</p>
       <div className="actions">
         <a className="button" href="#/settings">
-          Connect to Sedna
+          {t('firstRun.connect')}
         </a>
         <button
           type="button"
@@ -46,7 +45,7 @@ export function FirstRun() {
             }
           }}
         >
-          {busy ? 'Starting the demo server…' : 'Try the demo server'}
+          {busy ? t('firstRun.starting') : t('firstRun.tryDemo')}
         </button>
       </div>
       {error && <ErrorBanner error={error} />}

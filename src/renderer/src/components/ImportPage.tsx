@@ -3,6 +3,7 @@ import type { ImportPreview, ImportResult, ImportRow } from '../../../shared/imp
 import type { AppError } from '../../../shared/result'
 import { call, onEvent, toAppError } from '../api'
 import { codesText, formatNight, kindText } from '../format'
+import { formatNumber, useLanguage } from '../i18n'
 import { ErrorBanner } from './SettingsPage'
 
 type Stage =
@@ -13,14 +14,15 @@ type Stage =
   | { step: 'done'; result: ImportResult }
 
 const filters = [
-  { id: 'all', label: 'All rows', states: undefined },
-  { id: 'new', label: 'Will be imported', states: ['new'] },
-  { id: 'duplicate', label: 'Duplicates', states: ['duplicate'] },
-  { id: 'invalid', label: 'Invalid', states: ['invalid'] },
+  { id: 'all', label: 'filterAll', states: undefined },
+  { id: 'new', label: 'filterNew', states: ['new'] },
+  { id: 'duplicate', label: 'filterDuplicate', states: ['duplicate'] },
+  { id: 'invalid', label: 'filterInvalid', states: ['invalid'] },
 ] as const
 type FilterId = (typeof filters)[number]['id']
 
 export function ImportPage() {
+  const { t, language } = useLanguage()
   const [stage, setStage] = useState<Stage>({ step: 'choose' })
   const [error, setError] = useState<AppError>()
   const [dragging, setDragging] = useState(false)
@@ -72,7 +74,7 @@ export function ImportPage() {
   return (
     <section aria-labelledby="import-title" className="stack-lg">
       <header className="page-header">
-        <h1 id="import-title">Import stop sales</h1>
+        <h1 id="import-title">{t('import.title')}</h1>
       </header>
       {error && <ErrorBanner error={error} />}
       {(stage.step === 'choose' || stage.step === 'done') && (
@@ -88,12 +90,12 @@ export function ImportPage() {
             onDrop={onDrop}
           >
             <p>
-              Drop the parser’s file here (JSON or CSV; UTF-8 or Turkish Excel), or{' '}
+              {t('import.drop')}{' '}
               <button type="button" onClick={() => input.current?.click()}>
-                Choose a file…
+                {t('import.choose')}
               </button>
             </p>
-            <p className="muted">Nothing is imported until you have seen the preview and pressed Import.</p>
+            <p className="muted">{t('import.nothingUntil')}</p>
             <input
               ref={input}
               type="file"
@@ -112,9 +114,10 @@ export function ImportPage() {
       {stage.step === 'reading' && (
         <div className="card" role="status" aria-live="polite">
           <p>
-            Reading <strong>{stage.fileName}</strong>… {stage.rows.toLocaleString()} rows so far
+            {t('import.reading')} <strong>{stage.fileName}</strong>…{' '}
+            {t('import.rowsSoFar', { rows: formatNumber(stage.rows, language) })}
           </p>
-          <progress aria-label="Reading the file" />
+          <progress aria-label={t('import.readingLabel')} />
         </div>
       )}
       {(stage.step === 'preview' || stage.step === 'committing') && (
@@ -136,6 +139,8 @@ function ImportPreviewView(props: {
   onDiscard: () => void
 }) {
   const { preview, busy } = props
+  const { t } = useLanguage()
+  const kinds = { open: t('common.kindOpen'), close: t('common.kindClose') }
   const [filter, setFilter] = useState<FilterId>('all')
   const [page, setPage] = useState<{ rows: ImportRow[]; total: number }>()
   const [offset, setOffset] = useState(0)
@@ -162,50 +167,47 @@ function ImportPreviewView(props: {
         </h2>
         {preview.sameFileImported && (
           <p className="banner banner-warn" data-testid="same-file">
-            This very file was already imported (import #{preview.sameFileImported.importId}). Its stop sales are marked
-            as duplicates below.
+            {t('import.sameFile', { id: preview.sameFileImported.importId })}
           </p>
         )}
         <dl className="summary" data-testid="import-counts">
           <div>
-            <dt>Rows in file</dt>
+            <dt>{t('import.rowsInFile')}</dt>
             <dd data-count="rows">{preview.rows}</dd>
           </div>
           <div>
-            <dt>Stop sales</dt>
+            <dt>{t('import.stopSales')}</dt>
             <dd data-count="stopSales">{preview.stopSales}</dd>
           </div>
           <div className="ok">
-            <dt>Will be imported</dt>
+            <dt>{t('import.willImport')}</dt>
             <dd data-count="willImport">{preview.willImport}</dd>
           </div>
           <div>
-            <dt>Duplicates (skipped)</dt>
+            <dt>{t('import.duplicates')}</dt>
             <dd data-count="duplicates">{preview.duplicates}</dd>
           </div>
           <div className={preview.invalid ? 'bad' : ''}>
-            <dt>Invalid (skipped)</dt>
+            <dt>{t('import.invalid')}</dt>
             <dd data-count="invalid">{preview.invalid}</dd>
           </div>
           <div className={preview.needsAttention ? 'warn' : ''}>
-            <dt>Will need a mapping</dt>
+            <dt>{t('import.needMapping')}</dt>
             <dd data-count="needsAttention">{preview.resolutionChecked ? preview.needsAttention : '—'}</dd>
           </div>
         </dl>
-        {!preview.resolutionChecked && (
-          <p className="muted">Set up a Sedna account in Settings to see which hotels, rooms and boards are known.</p>
-        )}
+        {!preview.resolutionChecked && <p className="muted">{t('import.setUpAccount')}</p>}
         <div className="actions">
           <button type="button" disabled={busy || preview.willImport === 0} onClick={props.onCommit}>
-            {busy ? 'Importing…' : `Import ${preview.willImport} stop sale${preview.willImport === 1 ? '' : 's'}`}
+            {busy ? t('import.importing') : t('import.importN', { count: preview.willImport })}
           </button>
           <button type="button" className="secondary" disabled={busy} onClick={props.onDiscard}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </div>
       <div className="card">
-        <div className="tabs" role="tablist" aria-label="Rows">
+        <div className="tabs" role="tablist" aria-label={t('import.rows')}>
           {filters.map((f) => (
             <button
               key={f.id}
@@ -218,7 +220,7 @@ function ImportPreviewView(props: {
                 setOffset(0)
               }}
             >
-              {f.label}
+              {t(`import.${f.label}`)}
             </button>
           ))}
         </div>
@@ -226,35 +228,35 @@ function ImportPreviewView(props: {
           <thead>
             <tr>
               <th scope="col" className="num">
-                Row
+                {t('import.colRow')}
               </th>
-              <th scope="col">Verdict</th>
-              <th scope="col">Hotel</th>
-              <th scope="col">First night</th>
-              <th scope="col">Last night</th>
+              <th scope="col">{t('import.colVerdict')}</th>
+              <th scope="col">{t('columns.hotel')}</th>
+              <th scope="col">{t('columns.firstNight')}</th>
+              <th scope="col">{t('columns.lastNight')}</th>
               <th scope="col" className="num">
-                Nights
+                {t('columns.nights')}
               </th>
-              <th scope="col">Rooms</th>
-              <th scope="col">Boards</th>
-              <th scope="col">Close / open</th>
-              <th scope="col">Why</th>
+              <th scope="col">{t('columns.rooms')}</th>
+              <th scope="col">{t('columns.boards')}</th>
+              <th scope="col">{t('columns.kind')}</th>
+              <th scope="col">{t('import.colWhy')}</th>
             </tr>
           </thead>
           <tbody>
             {page?.rows.map((r, i) => (
               <tr key={`${r.row}-${i}`} data-state={r.state} data-testid="import-row">
-                <td className="num">{r.line ? `${r.row} (line ${r.line})` : r.row}</td>
+                <td className="num">{r.line ? t('import.rowLine', { row: r.row, line: r.line }) : r.row}</td>
                 <td>
-                  <span className={`badge verdict-${r.state}`}>{verdictLabels[r.state]}</span>
+                  <span className={`badge verdict-${r.state}`}>{t(`import.verdict.${r.state}`)}</span>
                 </td>
                 <td>{r.hotelName ?? '—'}</td>
                 <td>{r.firstNight ? formatNight(r.firstNight) : '—'}</td>
                 <td>{r.lastNight ? formatNight(r.lastNight) : '—'}</td>
                 <td className="num">{r.nights ?? '—'}</td>
-                <td>{r.kind ? codesText(r.roomCodes, 'All rooms') : ''}</td>
-                <td>{r.kind ? codesText(r.boardCodes, 'All boards') : ''}</td>
-                <td>{r.kind ? kindText(r.kind) : ''}</td>
+                <td>{r.kind ? codesText(r.roomCodes, t('common.allRooms')) : ''}</td>
+                <td>{r.kind ? codesText(r.boardCodes, t('common.allBoards')) : ''}</td>
+                <td>{r.kind ? kindText(r.kind, kinds) : ''}</td>
                 <td className="why">
                   {r.reason}
                   {r.attention && <span className="attention">{r.attention}</span>}
@@ -271,10 +273,10 @@ function ImportPreviewView(props: {
               disabled={offset === 0}
               onClick={() => setOffset(offset - limit)}
             >
-              Previous
+              {t('common.previous')}
             </button>
             <span className="muted">
-              {offset + 1}–{Math.min(offset + limit, page.total)} of {page.total}
+              {t('common.range', { from: offset + 1, to: Math.min(offset + limit, page.total), total: page.total })}
             </span>
             <button
               type="button"
@@ -282,7 +284,7 @@ function ImportPreviewView(props: {
               disabled={offset + limit >= page.total}
               onClick={() => setOffset(offset + limit)}
             >
-              Next
+              {t('common.next')}
             </button>
           </div>
         )}
@@ -291,20 +293,15 @@ function ImportPreviewView(props: {
   )
 }
 
-const verdictLabels: Record<ImportRow['state'], string> = {
-  new: 'Will import',
-  duplicate: 'Duplicate',
-  invalid: 'Invalid',
-}
-
 function ImportDone({ result }: { result: ImportResult }) {
+  const { t } = useLanguage()
   return (
     <p className="banner banner-ok" role="status" data-testid="import-result">
-      Imported {result.imported} stop sale{result.imported === 1 ? '' : 's'} from {result.fileName}.{' '}
-      {result.duplicates > 0 && `${result.duplicates} duplicate(s) skipped. `}
-      {result.invalid > 0 && `${result.invalid} invalid row(s) left out. `}
-      {result.needsAttention > 0 && `${result.needsAttention} need a mapping before they can be sent. `}
-      <a href="#/stop-sales">See the stop sales</a>
+      {t('import.imported', { count: result.imported, file: result.fileName })}{' '}
+      {result.duplicates > 0 && t('import.duplicatesSkipped', { count: result.duplicates })}
+      {result.invalid > 0 && t('import.invalidLeftOut', { count: result.invalid })}
+      {result.needsAttention > 0 && t('import.needMappingN', { count: result.needsAttention })}
+      <a href="#/stop-sales">{t('import.seeStopSales')}</a>
     </p>
   )
 }

@@ -8,6 +8,7 @@ import type { BoardOption, HotelOption, MappingResult, RoomTypeOption } from '..
 import type { AppError } from '../../../shared/result'
 import type { Unresolved } from '../../../shared/resolution'
 import { call, toAppError } from '../api'
+import { useLanguage, type TFunction } from '../i18n'
 import { useLoad } from '../use-call'
 import { ErrorBanner } from './SettingsPage'
 
@@ -43,11 +44,14 @@ function useSave() {
 }
 
 /** Region, code and id: what tells two similar names apart. */
-const hotelFacts = (h: HotelOption) =>
-  [h.region, h.code ? `code ${h.code}` : null, `id ${h.id}`].filter(Boolean).join(' · ')
+const hotelFacts = (h: HotelOption, t: TFunction) =>
+  [h.region, h.code ? t('mapping.code', { code: h.code }) : null, t('mapping.id', { id: h.id })]
+    .filter(Boolean)
+    .join(' · ')
 
 /** An unknown hotel name: ranked suggestions first, a search over every cached hotel for the others. */
 export function HotelPicker({ profileId, name, onMapped }: PickerProps & { name: string }) {
+  const { t } = useLanguage()
   const ids = useId()
   const [suggestions, reloadSuggestions] = useLoad(
     () => call('reference.hotels', { profileId, query: name, limit: 5 }),
@@ -99,10 +103,10 @@ export function HotelPicker({ profileId, name, onMapped }: PickerProps & { name:
           onChange={() => setChosen(h)}
         />
         <span className="choice-name">{h.name}</span>
-        <span className="muted">{hotelFacts(h)}</span>
+        <span className="muted">{hotelFacts(h, t)}</span>
         {h.score !== null && (
           <span className={`badge match ${h.exact ? 'status-synced' : ''}`}>
-            {h.exact ? 'same name' : `${Math.round(h.score * 100)}% alike`}
+            {h.exact ? t('mapping.sameName') : t('mapping.alike', { pct: Math.round(h.score * 100) })}
           </span>
         )}
       </label>
@@ -114,7 +118,7 @@ export function HotelPicker({ profileId, name, onMapped }: PickerProps & { name:
     if (!chosen) return
     void save(
       () => call('mappings.setHotel', { profileId, hotelName: name, hotelId: chosen.id }),
-      `“${name}” is ${chosen.name} (hotel ${chosen.id})`,
+      t('mapping.hotelWhat', { name, hotel: chosen.name, id: chosen.id }),
       onMapped,
     )
   }
@@ -122,19 +126,19 @@ export function HotelPicker({ profileId, name, onMapped }: PickerProps & { name:
   return (
     <form className="picker" onSubmit={submit} aria-labelledby={`${ids}-title`} data-testid="hotel-picker">
       <h3 id={`${ids}-title`}>
-        Which Sedna hotel is “<span className="as-received">{name}</span>”?
+        {t('mapping.whichHotel')}
+        <span className="as-received">{name}</span>
+        {t('mapping.whichHotelEnd')}
       </h3>
       <fieldset className="choices">
-        <legend>Closest matches</legend>
+        <legend>{t('mapping.closest')}</legend>
         {suggestions.state === 'error' && <ErrorBanner error={suggestions.error} onRetry={reloadSuggestions} />}
         {suggestions.state === 'loading' && !suggestions.data && (
           <p className="muted" aria-busy="true">
-            Looking for similar hotels…
+            {t('mapping.lookingSimilar')}
           </p>
         )}
-        {suggestions.data && suggested.length === 0 && (
-          <p className="muted">No hotel in the Sedna account has a similar name. Search for it below.</p>
-        )}
+        {suggestions.data && suggested.length === 0 && <p className="muted">{t('mapping.noSimilar')}</p>}
         {suggested.length > 0 && (
           <ul className="choice-list" data-testid="hotel-suggestions">
             {suggested.map(option)}
@@ -142,13 +146,13 @@ export function HotelPicker({ profileId, name, onMapped }: PickerProps & { name:
         )}
       </fieldset>
       <fieldset className="choices">
-        <legend>Another hotel</legend>
+        <legend>{t('mapping.another')}</legend>
         <label className="field">
-          <span className="label">Search all hotels of the Sedna account</span>
+          <span className="label">{t('mapping.searchAll')}</span>
           <input
             type="search"
             value={query}
-            placeholder="Name, e.g. Çamyuva"
+            placeholder={t('mapping.searchPlaceholder')}
             onChange={(e) => setQuery(e.target.value)}
             aria-describedby={`${ids}-search-status`}
           />
@@ -156,10 +160,10 @@ export function HotelPicker({ profileId, name, onMapped }: PickerProps & { name:
         <p id={`${ids}-search-status`} className="muted" role="status">
           {results
             ? results.hotels.length === 0
-              ? `No hotel matches “${results.query}”.`
+              ? t('mapping.noMatch', { query: results.query })
               : others.length === 0
-                ? `Every match for “${results.query}” is among the closest matches above.`
-                : `${others.length} more ${others.length === 1 ? 'hotel matches' : 'hotels match'} “${results.query}”.`
+                ? t('mapping.allAbove', { query: results.query })
+                : t('mapping.moreMatch', { count: others.length, query: results.query })
             : ''}
         </p>
         {searchError && <ErrorBanner error={searchError} />}
@@ -171,14 +175,15 @@ export function HotelPicker({ profileId, name, onMapped }: PickerProps & { name:
       </fieldset>
       <div className="actions">
         <button type="submit" disabled={!chosen || busy}>
-          {busy ? 'Saving…' : chosen ? `Use ${chosen.name}` : 'Use this hotel'}
+          {busy
+            ? t('common.saving')
+            : chosen
+              ? t('mapping.useHotel', { name: chosen.name })
+              : t('mapping.useThisHotel')}
         </button>
-        {chosen && <span className="muted">{hotelFacts(chosen)}</span>}
+        {chosen && <span className="muted">{hotelFacts(chosen, t)}</span>}
       </div>
-      <p className="hint remember-note">
-        Your choice is remembered for this Sedna account: later stop sales from “{name}” go to this hotel without asking
-        again.
-      </p>
+      <p className="hint remember-note">{t('mapping.hotelNote', { name })}</p>
       {error && <ErrorBanner error={error} />}
     </form>
   )
@@ -200,6 +205,7 @@ function CodePicker<T extends { id: number; code: string; name: string | null }>
   save: (option: T) => { run: () => Promise<MappingResult>; what: string }
   onMapped: (mapped: Mapped) => void
 }) {
+  const { t } = useLanguage()
   const ids = useId()
   const [options, reload] = useLoad(props.load, props.deps)
   const [chosenId, setChosenId] = useState('')
@@ -230,7 +236,7 @@ function CodePicker<T extends { id: number; code: string; name: string | null }>
               disabled={!options.data}
               aria-busy={!options.data}
             >
-              <option value="">{options.data ? 'Choose…' : 'Loading…'}</option>
+              <option value="">{options.data ? t('mapping.choose') : t('mapping.loading')}</option>
               {list.map((o) => (
                 <option key={o.id} value={o.id}>
                   {codeOptionText(o)}
@@ -239,7 +245,7 @@ function CodePicker<T extends { id: number; code: string; name: string | null }>
             </select>
           </label>
           <button type="submit" className="picker-submit" disabled={!chosen || busy}>
-            {busy ? 'Saving…' : 'Remember this choice'}
+            {busy ? t('common.saving') : t('mapping.remember')}
           </button>
         </div>
       )}
@@ -251,23 +257,20 @@ function CodePicker<T extends { id: number; code: string; name: string | null }>
 }
 
 export function RoomPicker({ profileId, code, hotelId, onMapped }: PickerProps & { code: string; hotelId: number }) {
+  const { t } = useLanguage()
   return (
     <CodePicker<RoomTypeOption>
-      title={`Which room type of hotel ${hotelId} is “${code}”?`}
-      selectLabel={`Sedna room type for “${code}”`}
-      note={`Your choice is remembered for this Sedna account: later stop sales with room code “${code}” at hotel ${hotelId} use this room type without asking again.`}
+      title={t('mapping.roomTitle', { hotelId, code })}
+      selectLabel={t('mapping.roomSelect', { code })}
+      note={t('mapping.roomNote', { code, hotelId })}
       testId="room-picker"
       load={() => call('reference.roomTypes', { profileId, hotelId })}
       deps={[profileId, hotelId]}
-      empty={`No room types of hotel ${hotelId} are known yet. Refresh the reference data in Settings, then come back.`}
-      footnote={(list) =>
-        list.some((o) => o.hotelId === 0)
-          ? 'The hotel has no room types of its own in Sedna: these are the operator-wide ones.'
-          : null
-      }
+      empty={t('mapping.roomEmpty', { hotelId })}
+      footnote={(list) => (list.some((o) => o.hotelId === 0) ? t('mapping.roomOperatorWide') : null)}
       save={(o) => ({
         run: () => call('mappings.setRoom', { profileId, hotelId, code, roomTypeId: o.id }),
-        what: `room code “${code}” at hotel ${hotelId} is ${codeOptionText(o)}`,
+        what: t('mapping.roomWhat', { code, hotelId, option: codeOptionText(o) }),
       })}
       onMapped={onMapped}
     />
@@ -275,18 +278,19 @@ export function RoomPicker({ profileId, code, hotelId, onMapped }: PickerProps &
 }
 
 export function BoardPicker({ profileId, code, onMapped }: PickerProps & { code: string }) {
+  const { t } = useLanguage()
   return (
     <CodePicker<BoardOption>
-      title={`Which board is “${code}”?`}
-      selectLabel={`Sedna board for “${code}”`}
-      note={`Your choice is remembered for this Sedna account: later stop sales with board code “${code}” use this board without asking again.`}
+      title={t('mapping.boardTitle', { code })}
+      selectLabel={t('mapping.boardSelect', { code })}
+      note={t('mapping.boardNote', { code })}
       testId="board-picker"
       load={() => call('reference.boards', { profileId })}
       deps={[profileId]}
-      empty="No boards are known yet. Refresh the reference data in Settings, then come back."
+      empty={t('mapping.boardEmpty')}
       save={(o) => ({
         run: () => call('mappings.setBoard', { profileId, code, boardId: o.id }),
-        what: `board code “${code}” is ${codeOptionText(o)}`,
+        what: t('mapping.boardWhat', { code, option: codeOptionText(o) }),
       })}
       onMapped={onMapped}
     />
@@ -295,6 +299,7 @@ export function BoardPicker({ profileId, code, onMapped }: PickerProps & { code:
 
 /** One thing a person has to fix, with the picker that fixes it (or what to do when no picker can). */
 export function FixUnresolved({ item, ...props }: PickerProps & { item: Unresolved }) {
+  const { t } = useLanguage()
   switch (item.kind) {
     case 'hotel':
       return <HotelPicker {...props} name={item.name} />
@@ -305,20 +310,20 @@ export function FixUnresolved({ item, ...props }: PickerProps & { item: Unresolv
     case 'hotel-rooms-unknown':
       return (
         <div className="picker">
-          <h3>No room types are known for hotel {item.hotelId}</h3>
+          <h3>{t('mapping.noRoomTypesTitle', { hotelId: item.hotelId })}</h3>
           <p>
-            The e-mail names no rooms, so every room type of the hotel is to be stopped, but none is known yet.{' '}
-            <a href="#/settings">Refresh the reference data in Settings</a>, then press Sync again.
+            {t('mapping.noRoomTypesText')} <a href="#/settings">{t('mapping.refreshLink')}</a>
+            {t('mapping.thenSync')}
           </p>
         </div>
       )
     case 'boards-unknown':
       return (
         <div className="picker">
-          <h3>No boards are known</h3>
+          <h3>{t('mapping.noBoardsTitle')}</h3>
           <p>
-            The e-mail names no boards, so every board is to be stopped, but none is known yet.{' '}
-            <a href="#/settings">Refresh the reference data in Settings</a>, then press Sync again.
+            {t('mapping.noBoardsText')} <a href="#/settings">{t('mapping.refreshLink')}</a>
+            {t('mapping.thenSync')}
           </p>
         </div>
       )

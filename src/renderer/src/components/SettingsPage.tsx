@@ -3,9 +3,11 @@ import type { CallOutput } from '../../../shared/ipc'
 import type { AllMode, Profile, ReferenceStatus } from '../../../shared/profiles'
 import type { AppError } from '../../../shared/result'
 import { call, onEvent, toAppError } from '../api'
+import { useLanguage, type TFunction } from '../i18n'
 import { useLoad } from '../use-call'
 
 export function SettingsPage() {
+  const { t } = useLanguage()
   const [list, reload] = useLoad(() => call('profiles.list', {}), [])
   const [selected, setSelected] = useState<number | 'new' | undefined>(undefined)
   useEffect(() => onEvent('profiles.changed', reload), [reload])
@@ -21,7 +23,7 @@ export function SettingsPage() {
   return (
     <section aria-labelledby="settings-title" className="settings">
       <header className="page-header">
-        <h1 id="settings-title">Settings</h1>
+        <h1 id="settings-title">{t('settings.title')}</h1>
       </header>
       {list.state === 'error' && <ErrorBanner error={list.error} onRetry={reload} />}
       {data && !data.keychain.available && (
@@ -30,8 +32,8 @@ export function SettingsPage() {
         </p>
       )}
       <div className="settings-grid">
-        <aside aria-label="Sedna profiles" className="profile-list">
-          <h2>Sedna accounts</h2>
+        <aside aria-label={t('settings.profiles')} className="profile-list">
+          <h2>{t('settings.accounts')}</h2>
           <ul>
             {profiles.map((p) => (
               <li key={p.id}>
@@ -41,14 +43,14 @@ export function SettingsPage() {
                   onClick={() => setSelected(p.id)}
                   data-testid="profile-item"
                 >
-                  {p.name} {p.isActive && <span className="badge status-synced">Active</span>}
+                  {p.name} {p.isActive && <span className="badge status-synced">{t('settings.active')}</span>}
                 </button>
               </li>
             ))}
           </ul>
           <div className="stack">
             <button type="button" className="secondary" onClick={() => setSelected('new')}>
-              New Sedna account
+              {t('settings.newAccount')}
             </button>
             <DemoButton onCreated={(p) => setSelected(p.id)} hasDemo={profiles.some((p) => p.kind === 'demo')} />
           </div>
@@ -66,6 +68,7 @@ export function SettingsPage() {
 }
 
 function DemoButton({ onCreated, hasDemo }: { onCreated: (p: Profile) => void; hasDemo: boolean }) {
+  const { t } = useLanguage()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError>()
   return (
@@ -86,7 +89,7 @@ function DemoButton({ onCreated, hasDemo }: { onCreated: (p: Profile) => void; h
           }
         }}
       >
-        {hasDemo ? 'Use the demo server' : 'Try the built-in demo server'}
+        {hasDemo ? t('settings.useDemo') : t('settings.tryDemo')}
       </button>
       {error && <ErrorBanner error={error} />}
     </>
@@ -94,15 +97,13 @@ function DemoButton({ onCreated, hasDemo }: { onCreated: (p: Profile) => void; h
 }
 
 function ProfileDetail({ profile, onDeleted }: { profile: Profile; onDeleted: () => void }) {
+  const { t } = useLanguage()
   return (
     <div className="stack-lg">
       {profile.kind === 'demo' ? (
         <div className="card">
           <h2>{profile.name}</h2>
-          <p>
-            A Sedna simulator inside the app, with sample hotels, rooms and boards. Use it to try everything without a
-            Sedna account; nothing reaches a real Sedna.
-          </p>
+          <p>{t('settings.demoText')}</p>
         </div>
       ) : (
         <ProfileForm profile={profile} />
@@ -137,6 +138,7 @@ function ProfileForm({ profile, onSaved }: { profile?: Profile; onSaved?: (p: Pr
     allRooms: profile?.allRooms ?? 'explicit',
     allBoards: profile?.allBoards ?? 'explicit',
   })
+  const { t } = useLanguage()
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<AppError>()
   const [saved, setSaved] = useState(false)
@@ -175,16 +177,16 @@ function ProfileForm({ profile, onSaved }: { profile?: Profile; onSaved?: (p: Pr
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="profile-form-title" noValidate>
-      <h2 id="profile-form-title">{profile ? profile.name : 'New Sedna account'}</h2>
+      <h2 id="profile-form-title">{profile ? profile.name : t('settings.newAccount')}</h2>
       {profile?.warnings.map((w) => (
         <p key={w} className="banner banner-warn" data-testid="profile-warning">
           {w}
         </p>
       ))}
-      <Field label="Name" error={fieldError('name')}>
-        <input value={form.name} onChange={set('name')} placeholder="e.g. 7 Star Sedna" required />
+      <Field label={t('settings.name')} error={fieldError('name')}>
+        <input value={form.name} onChange={set('name')} placeholder={t('settings.namePlaceholder')} required />
       </Field>
-      <Field label="Sedna address" error={fieldError('baseUrl')} hint="With or without /api at the end">
+      <Field label={t('settings.address')} error={fieldError('baseUrl')} hint={t('settings.addressHint')}>
         <input
           value={form.baseUrl}
           onChange={set('baseUrl')}
@@ -193,60 +195,60 @@ function ProfileForm({ profile, onSaved }: { profile?: Profile; onSaved?: (p: Pr
           required
         />
       </Field>
-      <Field label="Username" error={fieldError('username')}>
+      <Field label={t('settings.username')} error={fieldError('username')}>
         <input value={form.username} onChange={set('username')} autoComplete="off" required />
       </Field>
       <Field
-        label="Password"
+        label={t('settings.password')}
         error={fieldError('password')}
-        hint={
-          profile?.hasPassword
-            ? 'A password is stored in the system keychain. Type a new one only to replace it.'
-            : 'Stored in the system keychain, never in the app’s files.'
-        }
+        hint={profile?.hasPassword ? t('settings.passwordStored') : t('settings.passwordNew')}
       >
         <input
           type="password"
           value={form.password}
           onChange={set('password')}
           autoComplete="new-password"
-          placeholder={profile?.hasPassword ? '•••••••• (stored)' : ''}
+          placeholder={profile?.hasPassword ? t('settings.passwordPlaceholder') : ''}
           data-testid="password"
         />
       </Field>
       <div className="row">
-        <Field label="Operator code" error={fieldError('operatorCode')} hint="As in Sedna, e.g. 7STAR">
+        <Field
+          label={t('settings.operatorCode')}
+          error={fieldError('operatorCode')}
+          hint={t('settings.operatorCodeHint')}
+        >
           <input value={form.operatorCode} onChange={set('operatorCode')} />
         </Field>
-        <Field label="Authority id" error={fieldError('authorityId')}>
+        <Field label={t('settings.authorityId')} error={fieldError('authorityId')}>
           <input value={form.authorityId} onChange={set('authorityId')} inputMode="numeric" />
         </Field>
-        <Field label="Record user" error={fieldError('recordUser')}>
+        <Field label={t('settings.recordUser')} error={fieldError('recordUser')}>
           <input value={form.recordUser} onChange={set('recordUser')} />
         </Field>
       </div>
       <div className="row">
-        <Field label="When an e-mail names no rooms" hint="Sedna’s meaning of an empty list is not confirmed">
+        <Field label={t('settings.noRooms')} hint={t('settings.noRoomsHint')}>
           <select value={form.allRooms} onChange={set('allRooms')}>
-            <option value="explicit">Send every room type of the hotel (recommended)</option>
-            <option value="empty">Send an empty room list</option>
+            <option value="explicit">{t('settings.roomsExplicit')}</option>
+            <option value="empty">{t('settings.roomsEmpty')}</option>
           </select>
         </Field>
-        <Field label="When an e-mail names no boards">
+        <Field label={t('settings.noBoards')}>
           <select value={form.allBoards} onChange={set('allBoards')}>
-            <option value="explicit">Send every board (recommended)</option>
-            <option value="empty">Send an empty board list</option>
+            <option value="explicit">{t('settings.boardsExplicit')}</option>
+            <option value="empty">{t('settings.boardsEmpty')}</option>
           </select>
         </Field>
       </div>
       {error && !error.issues?.length && <ErrorBanner error={error} />}
       <div className="actions">
         <button type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('common.saving') : t('settings.save')}
         </button>
         {saved && (
           <span className="ok-text" role="status">
-            Saved.
+            {t('settings.saved')}
           </span>
         )}
       </div>
@@ -260,6 +262,7 @@ function ProfileActions({ profile, onDeleted }: { profile: Profile; onDeleted: (
       busy: false,
     },
   )
+  const { t } = useLanguage()
   const [confirming, setConfirming] = useState(false)
   const [error, setError] = useState<AppError>()
 
@@ -274,12 +277,12 @@ function ProfileActions({ profile, onDeleted }: { profile: Profile; onDeleted: (
 
   return (
     <div className="card">
-      <h2>Connection</h2>
+      <h2>{t('settings.connection')}</h2>
       <dl className="facts">
-        <dt>Operator id</dt>
-        <dd data-testid="operator-id">{profile.operatorId ?? 'not known yet — test the connection'}</dd>
-        <dt>Last login</dt>
-        <dd>{profile.lastLoginAt ? formatDateTime(profile.lastLoginAt) : 'never'}</dd>
+        <dt>{t('settings.operatorId')}</dt>
+        <dd data-testid="operator-id">{profile.operatorId ?? t('settings.operatorIdUnknown')}</dd>
+        <dt>{t('settings.lastLogin')}</dt>
+        <dd>{profile.lastLoginAt ? formatDateTime(profile.lastLoginAt) : t('common.never')}</dd>
       </dl>
       <div className="actions">
         <button
@@ -294,7 +297,7 @@ function ProfileActions({ profile, onDeleted }: { profile: Profile; onDeleted: (
             }
           }}
         >
-          {test.busy ? 'Testing…' : 'Test connection'}
+          {test.busy ? t('settings.testing') : t('settings.testConnection')}
         </button>
         {!profile.isActive && (
           <button
@@ -302,7 +305,7 @@ function ProfileActions({ profile, onDeleted }: { profile: Profile; onDeleted: (
             className="secondary"
             onClick={() => run(() => call('profiles.activate', { id: profile.id }))}
           >
-            Use for sending
+            {t('settings.useForSending')}
           </button>
         )}
         {confirming ? (
@@ -312,15 +315,15 @@ function ProfileActions({ profile, onDeleted }: { profile: Profile; onDeleted: (
               className="danger"
               onClick={() => run(async () => (await call('profiles.delete', { id: profile.id }), onDeleted()))}
             >
-              Delete “{profile.name}” and its stored password
+              {t('settings.confirmDelete', { name: profile.name })}
             </button>
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </>
         ) : (
           <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-            Delete…
+            {t('settings.delete')}
           </button>
         )}
       </div>
@@ -337,54 +340,50 @@ function ProfileActions({ profile, onDeleted }: { profile: Profile; onDeleted: (
   )
 }
 
-const kindLabels: Record<ReferenceStatus['kinds'][number]['kind'], string> = {
-  hotels: 'Hotels',
-  roomTypes: 'Room types',
-  boards: 'Boards',
-}
+type ReferenceKind = ReferenceStatus['kinds'][number]['kind']
 
 function ReferencePanel({ profile }: { profile: Profile }) {
   const [status, reload] = useLoad(() => call('reference.status', { profileId: profile.id }), [profile.id])
+  const { t } = useLanguage()
   const [refreshing, setRefreshing] = useState(false)
   const [error, setError] = useState<AppError>()
   useEffect(() => onEvent('reference.changed', (e) => e.profileId === profile.id && reload()), [profile.id, reload])
 
   return (
     <div className="card">
-      <h2>Reference data from Sedna</h2>
-      <p className="muted">
-        Hotels, room types and boards are kept on this computer, so stop sales can be prepared and checked without a
-        connection. They are refreshed when older than {status.data?.ttlHours ?? 24} hours.
-      </p>
+      <h2>{t('settings.reference')}</h2>
+      <p className="muted">{t('settings.referenceText', { hours: status.data?.ttlHours ?? 24 })}</p>
       {status.data && (
         <table className="grid compact" data-testid="reference-status">
           <thead>
             <tr>
-              <th scope="col">Data</th>
+              <th scope="col">{t('settings.colData')}</th>
               <th scope="col" className="num">
-                Count
+                {t('settings.colCount')}
               </th>
-              <th scope="col">Fetched</th>
-              <th scope="col">State</th>
+              <th scope="col">{t('settings.colFetched')}</th>
+              <th scope="col">{t('settings.colState')}</th>
             </tr>
           </thead>
           <tbody>
             {status.data.kinds.map((k) => (
               <tr key={k.kind} data-kind={k.kind}>
-                <td>{kindLabels[k.kind]}</td>
+                <td>{t(`settings.kinds.${k.kind satisfies ReferenceKind}`)}</td>
                 <td className="num">{k.count}</td>
-                <td>{k.refreshedAt ? `${formatDateTime(k.refreshedAt)} (${age(k.refreshedAt)})` : 'never'}</td>
+                <td>
+                  {k.refreshedAt ? `${formatDateTime(k.refreshedAt)} (${age(k.refreshedAt, t)})` : t('common.never')}
+                </td>
                 <td>
                   {k.stale ? (
                     <span className="badge status-needs_attention" title={k.lastError ?? undefined}>
-                      Out of date: {k.lastError}
+                      {t('settings.outOfDate', { error: k.lastError })}
                     </span>
                   ) : k.refreshedAt ? (
-                    <span className="badge status-synced">Up to date</span>
+                    <span className="badge status-synced">{t('settings.upToDate')}</span>
                   ) : (
-                    <span className="badge">Not fetched</span>
+                    <span className="badge">{t('settings.notFetched')}</span>
                   )}
-                  {k.skipped > 0 && <span className="muted"> · {k.skipped} unreadable item(s) ignored</span>}
+                  {k.skipped > 0 && <span className="muted">{t('settings.unreadable', { count: k.skipped })}</span>}
                 </td>
               </tr>
             ))}
@@ -409,7 +408,7 @@ function ReferencePanel({ profile }: { profile: Profile }) {
             }
           }}
         >
-          {refreshing ? 'Refreshing…' : 'Refresh reference data'}
+          {refreshing ? t('settings.refreshing') : t('settings.refresh')}
         </button>
       </div>
       {error && <ErrorBanner error={error} />}
@@ -438,6 +437,7 @@ function Field({
 }
 
 export function ErrorBanner({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
+  const { t } = useLanguage()
   return (
     <p className="banner banner-error" role="alert">
       {error.message}
@@ -445,7 +445,7 @@ export function ErrorBanner({ error, onRetry }: { error: AppError; onRetry?: () 
         <>
           {' '}
           <button type="button" className="secondary" onClick={onRetry}>
-            Try again
+            {t('common.tryAgain')}
           </button>
         </>
       )}
@@ -459,10 +459,10 @@ function formatDateTime(iso: string): string {
   return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`
 }
 
-function age(iso: string): string {
+function age(iso: string, t: TFunction): string {
   const minutes = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000))
-  if (minutes < 1) return 'just now'
-  if (minutes < 60) return `${minutes} min ago`
+  if (minutes < 1) return t('settings.justNow')
+  if (minutes < 60) return t('settings.minAgo', { n: minutes })
   const hours = Math.round(minutes / 60)
-  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`
+  return hours < 48 ? t('settings.hoursAgo', { n: hours }) : t('settings.daysAgo', { n: Math.round(hours / 24) })
 }

@@ -11,19 +11,27 @@ import type { StopSaleStatus } from '../../../shared/stop-sales'
 import type { SyncSummary } from '../../../shared/sync'
 import { call, onEvent } from '../api'
 import { codesText, formatNight, kindText } from '../format'
+import { useLanguage, type TFunction } from '../i18n'
 import { useLoad } from '../use-call'
 import { FixUnresolved, type Mapped } from './MappingPickers'
 import { ErrorBanner } from './SettingsPage'
-import { sendable, statusLabels } from './StopSalesPage'
+import { sendable, useStatusLabels } from './StopSalesPage'
 import { useSync } from './SyncPanel'
 
-const backLink = (
-  <a href="#/stop-sales" className="back-link">
-    ← Back to the stop sales
-  </a>
-)
+function BackLink() {
+  const { t } = useLanguage()
+  return (
+    <a href="#/stop-sales" className="back-link">
+      {t('detail.back')}
+    </a>
+  )
+}
+const backLink = <BackLink />
 
 export function StopSaleDetail({ id }: { id: number }) {
+  const { t } = useLanguage()
+  const statusLabels = useStatusLabels()
+  const kinds = { open: t('common.kindOpen'), close: t('common.kindClose') }
   const [detail, reload] = useLoad(() => call('stopSales.detail', { id }), [id])
   const [profiles, reloadProfiles] = useLoad(() => call('profiles.list', {}), [])
   const sync = useSync()
@@ -61,12 +69,12 @@ export function StopSaleDetail({ id }: { id: number }) {
           data-testid="detail-error"
           data-kind={detail.error.kind}
         >
-          <h1>{notFound ? `Stop sale #${id} was not found` : `Stop sale #${id} could not be loaded`}</h1>
+          <h1>{notFound ? t('detail.notFound', { id }) : t('detail.loadFailed', { id })}</h1>
           <p>{detail.error.message}</p>
           <p className="actions centered">
             {!notFound && (
               <button type="button" onClick={reload}>
-                Try again
+                {t('common.tryAgain')}
               </button>
             )}
             {backLink}
@@ -76,7 +84,7 @@ export function StopSaleDetail({ id }: { id: number }) {
     }
     return (
       <section className="state detail-state" aria-busy="true" data-testid="detail-loading">
-        <p>Loading stop sale #{id}…</p>
+        <p>{t('detail.loading', { id })}</p>
         <p>{backLink}</p>
       </section>
     )
@@ -92,12 +100,12 @@ export function StopSaleDetail({ id }: { id: number }) {
 
   return (
     <section aria-labelledby="detail-title" className="detail" data-testid="stop-sale-detail" data-id={id}>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t('detail.breadcrumb')} className="breadcrumb">
         {backLink}
       </nav>
       <header className="page-header detail-header">
         <h1 id="detail-title" tabIndex={-1} ref={heading}>
-          Stop sale #{id}: {r.hotelName}
+          {t('detail.title', { id, hotel: r.hotelName })}
         </h1>
         <span
           className={`badge badge-lg status-${r.status}`}
@@ -118,22 +126,23 @@ export function StopSaleDetail({ id }: { id: number }) {
               disabled={sync.running}
               data-testid="detail-sync"
             >
-              {sync.running ? 'Sending…' : 'Sync'}
+              {sync.running ? t('detail.sending') : t('detail.sync')}
             </button>
           )}
-          {detail.state === 'loading' && <span className="muted">Refreshing…</span>}
+          {detail.state === 'loading' && <span className="muted">{t('detail.refreshing')}</span>}
         </div>
       </header>
       <p className="detail-sub">
-        {kindText(r.kind)} · {formatNight(r.firstNight)} – {formatNight(r.lastNight)} ({nightsText(r.nights)}) ·{' '}
-        {codesText(r.roomCodes, 'All rooms')} · {codesText(r.boardCodes, 'All boards')}
+        {kindText(r.kind, kinds)} · {formatNight(r.firstNight)} – {formatNight(r.lastNight)} (
+        {t('detail.nights', { count: r.nights })}) · {codesText(r.roomCodes, t('common.allRooms'))} ·{' '}
+        {codesText(r.boardCodes, t('common.allBoards'))}
       </p>
 
       {detail.state === 'error' && <ErrorBanner error={detail.error} onRetry={reload} />}
       <div aria-live="polite">
         {sync.running && (
           <p className="banner banner-info" role="status">
-            Sending to Sedna…
+            {t('detail.sendingToSedna')}
           </p>
         )}
         {syncResult && <SyncResultBanner result={syncResult} summary={sync.summary!} onClose={sync.dismiss} />}
@@ -142,7 +151,7 @@ export function StopSaleDetail({ id }: { id: number }) {
       {sync.error && <ErrorBanner error={sync.error} />}
       {r.lastError && r.status !== 'synced' && !canFix && (
         <p className="banner banner-warn" data-testid="detail-last-error">
-          <strong>Last error:</strong> {r.lastError}
+          <strong>{t('detail.lastError')}</strong> {r.lastError}
         </p>
       )}
 
@@ -163,85 +172,94 @@ export function StopSaleDetail({ id }: { id: number }) {
 
       <div className="detail-columns">
         <section className="card" aria-labelledby="imported-title">
-          <h2 id="imported-title">As imported</h2>
+          <h2 id="imported-title">{t('detail.asImported')}</h2>
           <dl className="facts" data-testid="imported-facts">
-            <Fact label="Hotel (as received)">{r.hotelName}</Fact>
-            {r.hotelId !== null && <Fact label="Sedna hotel id on the record">{r.hotelId}</Fact>}
-            <Fact label="First night">{formatNight(r.firstNight)}</Fact>
-            <Fact label="Last night">{formatNight(r.lastNight)}</Fact>
-            <Fact label="Nights">{r.nights}</Fact>
-            <Fact label="Rooms">{codesText(r.roomCodes, 'All rooms')}</Fact>
-            <Fact label="Boards">{codesText(r.boardCodes, 'All boards')}</Fact>
-            <Fact label="Markets">{r.marketIds.length ? r.marketIds.join(', ') : 'All markets'}</Fact>
-            <Fact label="Close / open">{kindText(r.kind)}</Fact>
-            <Fact label="Reason">{r.reason ?? <None />}</Fact>
-            <Fact label="Source message id">
+            <Fact label={t('detail.hotelAsReceived')}>{r.hotelName}</Fact>
+            {r.hotelId !== null && <Fact label={t('detail.hotelIdOnRecord')}>{r.hotelId}</Fact>}
+            <Fact label={t('columns.firstNight')}>{formatNight(r.firstNight)}</Fact>
+            <Fact label={t('columns.lastNight')}>{formatNight(r.lastNight)}</Fact>
+            <Fact label={t('columns.nights')}>{r.nights}</Fact>
+            <Fact label={t('columns.rooms')}>{codesText(r.roomCodes, t('common.allRooms'))}</Fact>
+            <Fact label={t('columns.boards')}>{codesText(r.boardCodes, t('common.allBoards'))}</Fact>
+            <Fact label={t('detail.markets')}>
+              {r.marketIds.length ? r.marketIds.join(', ') : t('detail.allMarkets')}
+            </Fact>
+            <Fact label={t('columns.kind')}>{kindText(r.kind, kinds)}</Fact>
+            <Fact label={t('detail.reason')}>{r.reason ?? <None />}</Fact>
+            <Fact label={t('detail.sourceMessageId')}>
               {r.sourceMessageId ? <code className="wrap">{r.sourceMessageId}</code> : <None />}
             </Fact>
-            <Fact label="Subject">{r.sourceSubject ?? <None />}</Fact>
-            <Fact label="Received">{r.sourceReceivedAt ? formatWallClock(r.sourceReceivedAt) : <None />}</Fact>
-            {r.sourceEmailId && <Fact label="E-mail id">{r.sourceEmailId}</Fact>}
-            <Fact label="Import">
+            <Fact label={t('detail.subject')}>{r.sourceSubject ?? <None />}</Fact>
+            <Fact label={t('detail.received')}>
+              {r.sourceReceivedAt ? formatWallClock(r.sourceReceivedAt) : <None />}
+            </Fact>
+            {r.sourceEmailId && <Fact label={t('detail.emailId')}>{r.sourceEmailId}</Fact>}
+            <Fact label={t('detail.import')}>
               {d.import ? (
                 <>
                   {d.import.fileName} (import #{d.import.id}
-                  {r.sourceRow !== null ? `, record ${r.sourceRow}` : ''}) · {formatTime(d.import.createdAt)}
+                  {r.sourceRow !== null ? t('detail.importRecord', { row: r.sourceRow }) : ''}) ·{' '}
+                  {formatTime(d.import.createdAt)}
                 </>
               ) : (
-                'Not from an import file'
+                t('detail.notFromImport')
               )}
             </Fact>
-            <Fact label="Added">{formatTime(r.createdAt)}</Fact>
+            <Fact label={t('detail.added')}>{formatTime(r.createdAt)}</Fact>
           </dl>
         </section>
 
         <section className="card" aria-labelledby="sedna-title">
-          <h2 id="sedna-title">In Sedna</h2>
+          <h2 id="sedna-title">{t('detail.inSedna')}</h2>
           <dl className="facts" data-testid="sedna-facts">
-            <Fact label="Status">
+            <Fact label={t('detail.status')}>
               <span className={`badge status-${r.status}`}>{statusLabels[r.status]}</span>
-              {r.waitingForNetwork && <span className="muted"> · waiting for Sedna to answer</span>}
+              {r.waitingForNetwork && <span className="muted">{t('detail.waitingForNetwork')}</span>}
             </Fact>
-            <Fact label="Sedna RecId">
+            <Fact label={t('columns.recId')}>
               <strong data-testid="detail-rec-id">{r.sednaRecId ?? '—'}</strong>
             </Fact>
-            <Fact label="Sedna account">
+            <Fact label={t('detail.account')}>
               {r.profileId === null ? (
-                <span className="muted">Not sent yet{activeProfile ? ` (will use “${activeProfile.name}”)` : ''}</span>
+                <span className="muted">
+                  {t('detail.notSentYet')}
+                  {activeProfile ? t('detail.willUse', { name: activeProfile.name }) : ''}
+                </span>
               ) : (
                 (recordProfile?.name ?? `#${r.profileId}`)
               )}
             </Fact>
-            <Fact label="Requests made">{r.attempts}</Fact>
-            {r.phase1SentAt && <Fact label="Phase 1 first sent">{formatTime(r.phase1SentAt)}</Fact>}
+            <Fact label={t('detail.requestsMade')}>{r.attempts}</Fact>
+            {r.phase1SentAt && <Fact label={t('detail.phase1SentAt')}>{formatTime(r.phase1SentAt)}</Fact>}
             {r.declareDate && (
-              <Fact label="DeclareDate sent">
+              <Fact label={t('detail.declareDate')}>
                 <code>{r.declareDate}</code>
               </Fact>
             )}
-            {r.syncedAt && <Fact label="Synced">{formatTime(r.syncedAt)}</Fact>}
-            {r.nextAttemptAt && r.status !== 'synced' && <Fact label="Next try">{formatTime(r.nextAttemptAt)}</Fact>}
-            <Fact label="Last error">{r.lastError ? <span className="error-text">{r.lastError}</span> : <None />}</Fact>
+            {r.syncedAt && <Fact label={t('detail.synced')}>{formatTime(r.syncedAt)}</Fact>}
+            {r.nextAttemptAt && r.status !== 'synced' && (
+              <Fact label={t('detail.nextTry')}>{formatTime(r.nextAttemptAt)}</Fact>
+            )}
+            <Fact label={t('detail.lastError').replace(/:$/, '')}>
+              {r.lastError ? <span className="error-text">{r.lastError}</span> : <None />}
+            </Fact>
           </dl>
-          <h3>Resolved to</h3>
+          <h3>{t('detail.resolvedTo')}</h3>
           <ResolutionView resolution={d.resolution} />
         </section>
       </div>
 
       <section className="card detail-section" aria-labelledby="payloads-title">
-        <h2 id="payloads-title">What is sent to Sedna</h2>
-        <p className="hint">
-          Sedna saves a stop sale in two requests to UpdateStopSale: phase 1 creates it and returns its RecId, phase 2
-          adds the rooms, boards, operators and markets under that RecId. Passwords are never part of these bodies.
-        </p>
+        <h2 id="payloads-title">{t('detail.whatIsSent')}</h2>
+        <p className="hint">{t('detail.whatIsSentHint')}</p>
         <div className="payloads">
-          <PayloadView payload={d.payloads.phase1} title="Phase 1 — create" />
-          <PayloadView payload={d.payloads.phase2} title="Phase 2 — rooms, boards, markets" />
+          <PayloadView payload={d.payloads.phase1} title={t('detail.phase1Title')} />
+          <PayloadView payload={d.payloads.phase2} title={t('detail.phase2Title')} />
         </div>
       </section>
 
       <section className="card detail-section" aria-labelledby="attempts-title">
-        <h2 id="attempts-title">Attempt history</h2>
+        <h2 id="attempts-title">{t('detail.attemptHistory')}</h2>
         <AttemptsView attempts={d.attempts} />
       </section>
     </section>
@@ -258,8 +276,6 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 const None = () => <span className="muted">—</span>
-
-const nightsText = (n: number) => `${n} ${n === 1 ? 'night' : 'nights'}`
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -287,11 +303,13 @@ function SyncResultBanner({
   summary: SyncSummary
   onClose: () => void
 }) {
+  const { t } = useLanguage()
+  const statusLabels = useStatusLabels()
   const ok = result.status === 'synced'
   const waiting = ['pending', 'queued', 'creating', 'created', 'updating'].includes(result.status)
   const text = ok
-    ? `Synced: Sedna stored it as RecId ${result.recId}.`
-    : `${statusLabels[result.status]}: ${result.message ?? (waiting ? 'it will be tried again.' : 'see the attempt history below.')}`
+    ? t('detail.syncedAs', { recId: result.recId })
+    : `${statusLabels[result.status]}: ${result.message ?? (waiting ? t('detail.willRetry') : t('detail.seeHistory'))}`
   return (
     <div
       className={`banner ${ok ? 'banner-ok' : waiting ? 'banner-info' : 'banner-warn'} banner-row`}
@@ -302,7 +320,7 @@ function SyncResultBanner({
     >
       <span>{text}</span>
       <button type="button" className="secondary small" onClick={onClose}>
-        Dismiss
+        {t('common.dismiss')}
       </button>
     </div>
   )
@@ -319,22 +337,22 @@ function MappedBanner({
   status: StopSaleStatus
   onClose: () => void
 }) {
+  const { t } = useLanguage()
   const { released, stillNeedsAttention } = mapped.result
   const others = released.filter((x) => x !== id).length
   const thisOne = released.includes(id)
-    ? 'Nothing else is missing: this stop sale is pending again. Press Sync to send it.'
+    ? t('detail.mappedReleased')
     : stillNeedsAttention.includes(id) || status === 'needs_attention'
-      ? 'This stop sale still needs something else: see below.'
+      ? t('detail.mappedStill')
       : null
   return (
     <div className="banner banner-ok banner-row" role="status" data-testid="detail-mapped">
       <span>
-        Remembered: {mapped.what}. {thisOne}
-        {others > 0 &&
-          ` ${others} other stop ${others === 1 ? 'sale' : 'sales'} waiting for it ${others === 1 ? 'is' : 'are'} pending again too.`}
+        {t('detail.remembered', { what: mapped.what })} {thisOne}
+        {others > 0 && t('detail.othersPending', { count: others })}
       </span>
       <button type="button" className="secondary small" onClick={onClose}>
-        Dismiss
+        {t('common.dismiss')}
       </button>
     </div>
   )
@@ -349,18 +367,21 @@ function FixInPlace(props: {
   onMapped: (m: Mapped) => void
 }) {
   const { profile } = props
+  const { t } = useLanguage()
   return (
     <section className="card fix" aria-labelledby="fix-title" data-testid="fix-in-place">
-      <h2 id="fix-title">Needs attention: tell the app what these mean in Sedna</h2>
+      <h2 id="fix-title">{t('detail.fixTitle')}</h2>
       <p>
-        This stop sale cannot be sent until {props.unresolved.length === 1 ? 'this is' : 'these are'} matched to Sedna
+        {props.unresolved.length === 1 ? t('detail.fixCannotOne') : t('detail.fixCannotMany')}
         {profile ? (
           <>
             {' '}
-            (Sedna account “<strong>{profile.name}</strong>”)
+            {t('detail.fixAccountBefore')}
+            <strong>{profile.name}</strong>
+            {t('detail.fixAccountAfter')}
           </>
         ) : null}
-        . Each choice is remembered for next time.
+        {t('detail.fixRemembered')}
       </p>
       {props.profilesError ? (
         <p className="banner banner-error" role="alert">
@@ -368,11 +389,11 @@ function FixInPlace(props: {
         </p>
       ) : !props.profilesLoaded ? (
         <p className="muted" aria-busy="true">
-          Loading the Sedna account…
+          {t('detail.loadingAccount')}
         </p>
       ) : !profile ? (
         <p className="banner banner-warn">
-          No Sedna account is active. <a href="#/settings">Choose or add one in Settings</a> to fix this stop sale.
+          {t('detail.noAccount')} <a href="#/settings">{t('detail.noAccountLink')}</a> {t('detail.noAccountAfter')}
         </p>
       ) : (
         <div className="stack-lg">
@@ -396,60 +417,63 @@ const unresolvedKey = (u: Unresolved) =>
           ? `rooms:${u.hotelId}`
           : 'boards'
 
-function unresolvedText(u: Unresolved): string {
+function unresolvedText(u: Unresolved, t: TFunction): string {
   switch (u.kind) {
     case 'hotel':
-      return `Hotel “${u.name}” is not known in Sedna${u.suggestions[0] ? ` (closest: ${u.suggestions[0].name})` : ''}.`
+      return u.suggestions[0]
+        ? t('detail.unresolvedHotelClosest', { name: u.name, closest: u.suggestions[0].name })
+        : t('detail.unresolvedHotel', { name: u.name })
     case 'room':
-      return `Room code “${u.code}” is unknown at hotel ${u.hotelId}.`
+      return t('detail.unresolvedRoom', { code: u.code, hotelId: u.hotelId })
     case 'board':
-      return `Board code “${u.code}” is unknown.`
+      return t('detail.unresolvedBoard', { code: u.code })
     case 'hotel-rooms-unknown':
-      return `No room types are known for hotel ${u.hotelId} (refresh the reference data).`
+      return t('detail.unresolvedHotelRooms', { hotelId: u.hotelId })
     case 'boards-unknown':
-      return 'No boards are known (refresh the reference data).'
+      return t('detail.unresolvedBoards')
   }
 }
 
 function ResolutionView({ resolution }: { resolution: DetailResolution }) {
+  const { t } = useLanguage()
   const source =
     resolution.source === 'stored'
-      ? 'As stored by the sync.'
+      ? t('detail.sourceStored')
       : resolution.source === 'resolved-now'
-        ? 'Resolved just now against the cached reference data (not stored until it is sent).'
+        ? t('detail.sourceNow')
         : null
   const res = resolution.resolution
   return (
     <div data-testid="resolution" data-source={resolution.source} data-ok={res ? String(res.ok) : undefined}>
       {!res ? (
-        <p className="muted">{resolution.message ?? 'Not resolved yet.'}</p>
+        <p className="muted">{resolution.message ?? t('detail.notResolvedYet')}</p>
       ) : res.ok ? (
         <dl className="facts">
-          <Fact label="Hotel id">
+          <Fact label={t('detail.hotelId')}>
             <strong data-testid="resolved-hotel-id">{res.hotelId}</strong>
           </Fact>
-          <Fact label="Room type ids">
+          <Fact label={t('detail.roomTypeIds')}>
             {res.roomTypeIds.length ? res.roomTypeIds.join(', ') : <None />}
-            {res.allRooms && <span className="muted"> (all rooms)</span>}
+            {res.allRooms && <span className="muted">{t('detail.allRoomsNote')}</span>}
           </Fact>
-          <Fact label="Room remark codes">
+          <Fact label={t('detail.roomRemarkCodes')}>
             {res.roomRemarkCodes.length ? res.roomRemarkCodes.join(', ') : <None />}
           </Fact>
-          <Fact label="Board ids">
+          <Fact label={t('detail.boardIds')}>
             {res.boardIds.length ? res.boardIds.join(', ') : <None />}
-            {res.allBoards && <span className="muted"> (all boards)</span>}
+            {res.allBoards && <span className="muted">{t('detail.allBoardsNote')}</span>}
           </Fact>
-          <Fact label="Board remark codes">
+          <Fact label={t('detail.boardRemarkCodes')}>
             {res.boardRemarkCodes.length ? res.boardRemarkCodes.join(', ') : <None />}
           </Fact>
         </dl>
       ) : (
         <>
-          <p>Not resolved. Unknown in Sedna:</p>
+          <p>{t('detail.notResolved')}</p>
           <ul className="unresolved" data-testid="unresolved">
             {res.unresolved.map((u) => (
               <li key={unresolvedKey(u)} data-kind={u.kind}>
-                {unresolvedText(u)}
+                {unresolvedText(u, t)}
               </li>
             ))}
           </ul>
@@ -469,14 +493,11 @@ function pretty(body: string): string {
   }
 }
 
-const payloadLabels: Record<PhasePayload['source'], string> = {
-  sent: 'As sent',
-  preview: 'Preview',
-  unavailable: 'Not available yet',
-}
-
 function PayloadView({ payload, title }: { payload: PhasePayload; title: string }) {
+  const { t } = useLanguage()
   const titleId = `payload-${payload.phase}-title`
+  const sourceLabel = t(`detail.payload.${payload.source}`)
+  const outcomes = outcomeLabels(t)
   return (
     <section
       className="payload"
@@ -487,21 +508,21 @@ function PayloadView({ payload, title }: { payload: PhasePayload; title: string 
       <h3 id={titleId}>
         {title}{' '}
         <span className={`badge payload-${payload.source}`} data-testid="payload-label">
-          {payloadLabels[payload.source]}
+          {sourceLabel}
         </span>
       </h3>
       <p className="hint">
         {payload.source === 'sent' && (
           <>
-            Exactly the body of the request {payload.sentAt ? `sent ${formatTime(payload.sentAt)}` : 'sent'}
-            {payload.outcome ? ` (outcome: ${outcomeLabels[payload.outcome] ?? payload.outcome})` : ''}.
+            {payload.sentAt ? t('detail.exactlySentAt', { time: formatTime(payload.sentAt) }) : t('detail.exactlySent')}
+            {payload.outcome ? t('detail.outcome', { outcome: outcomes[payload.outcome] ?? payload.outcome }) : ''}.
           </>
         )}
-        {payload.source === 'preview' && 'Not sent yet: this is the body the next Sync will send. '}
+        {payload.source === 'preview' && t('detail.previewHint')}
         {payload.message}
       </p>
       {payload.body !== null && (
-        <pre className="json" tabIndex={0} aria-label={`${title} body (${payloadLabels[payload.source]})`}>
+        <pre className="json" tabIndex={0} aria-label={t('detail.bodyLabel', { title, source: sourceLabel })}>
           {pretty(payload.body)}
         </pre>
       )}
@@ -509,39 +530,42 @@ function PayloadView({ payload, title }: { payload: PhasePayload; title: string 
   )
 }
 
-const phaseLabels: Record<string, string> = {
-  phase1: 'Phase 1',
-  phase2: 'Phase 2',
-  lookup: 'Look-up',
-  login: 'Login',
-  resolve: 'Resolve ids',
-}
+const phaseLabels = (t: TFunction): Record<string, string> => ({
+  phase1: t('detail.phases.phase1'),
+  phase2: t('detail.phases.phase2'),
+  lookup: t('detail.phases.lookup'),
+  login: t('detail.phases.login'),
+  resolve: t('detail.phases.resolve'),
+})
 
-const outcomeLabels: Record<string, string> = {
-  ok: 'OK',
-  failed: 'Failed',
-  unknown: 'Unknown',
-  parked: 'Parked',
-}
+const outcomeLabels = (t: TFunction): Record<string, string> => ({
+  ok: t('detail.outcomes.ok'),
+  failed: t('detail.outcomes.failed'),
+  unknown: t('detail.outcomes.unknown'),
+  parked: t('detail.outcomes.parked'),
+})
 
 function AttemptsView({ attempts }: { attempts: Detail['attempts'] }) {
-  if (attempts.length === 0) return <p className="muted">No request has been made to Sedna for this stop sale yet.</p>
+  const { t } = useLanguage()
+  const phases = phaseLabels(t)
+  const outcomes = outcomeLabels(t)
+  if (attempts.length === 0) return <p className="muted">{t('detail.noAttempts')}</p>
   return (
     <table className="grid compact attempts" data-testid="attempts-table">
       <thead>
         <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Phase</th>
-          <th scope="col">Outcome</th>
+          <th scope="col">{t('detail.colTime')}</th>
+          <th scope="col">{t('detail.colPhase')}</th>
+          <th scope="col">{t('detail.colOutcome')}</th>
           <th scope="col" className="num">
             HTTP
           </th>
           <th scope="col" className="num">
             Sedna ErrorType
           </th>
-          <th scope="col">Message</th>
+          <th scope="col">{t('detail.colMessage')}</th>
           <th scope="col" className="num">
-            Duration
+            {t('detail.colDuration')}
           </th>
         </tr>
       </thead>
@@ -549,9 +573,9 @@ function AttemptsView({ attempts }: { attempts: Detail['attempts'] }) {
         <tbody key={a.id} data-testid="attempt" data-phase={a.phase} data-outcome={a.outcome}>
           <tr>
             <td>{formatTime(a.startedAt)}</td>
-            <td>{phaseLabels[a.phase] ?? a.phase}</td>
+            <td>{phases[a.phase] ?? a.phase}</td>
             <td>
-              <span className={`outcome outcome-${a.outcome}`}>{outcomeLabels[a.outcome] ?? a.outcome}</span>
+              <span className={`outcome outcome-${a.outcome}`}>{outcomes[a.outcome] ?? a.outcome}</span>
             </td>
             <td className="num">{a.httpStatus ?? '—'}</td>
             <td className="num">{a.sednaErrorType ?? '—'}</td>
@@ -563,15 +587,15 @@ function AttemptsView({ attempts }: { attempts: Detail['attempts'] }) {
               <td colSpan={7}>
                 <details>
                   <summary>
-                    Request and response of this {phaseLabels[a.phase] ?? a.phase} attempt ({formatTime(a.startedAt)})
+                    {t('detail.attemptBodies', { phase: phases[a.phase] ?? a.phase, time: formatTime(a.startedAt) })}
                   </summary>
                   <div className="bodies">
                     <div>
-                      <h4>Request body</h4>
+                      <h4>{t('detail.requestBody')}</h4>
                       {a.requestBody !== null ? <pre className="json">{pretty(a.requestBody)}</pre> : <None />}
                     </div>
                     <div>
-                      <h4>Response body</h4>
+                      <h4>{t('detail.responseBody')}</h4>
                       {a.responseBody !== null ? <pre className="json">{pretty(a.responseBody)}</pre> : <None />}
                     </div>
                   </div>

@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react'
 import { nightCount, stopSaleStatuses, type StopSale, type StopSaleStatus } from '../../../shared/stop-sales'
 import { call, onEvent } from '../api'
 import { codesText, formatNight, kindText } from '../format'
+import { useLanguage, type TFunction } from '../i18n'
 import { useLoad } from '../use-call'
 import { FirstRun } from './FirstRun'
 import { ErrorBanner } from './SettingsPage'
@@ -18,19 +19,28 @@ export const sendable: ReadonlySet<StopSaleStatus> = new Set<StopSaleStatus>([
   'updating',
 ])
 
-export const statusLabels: Record<StopSaleStatus, string> = {
-  pending: 'Pending',
-  queued: 'Queued',
-  creating: 'Sending',
-  created: 'Sending',
-  updating: 'Sending',
-  synced: 'Synced',
-  needs_attention: 'Needs attention',
-  needs_review: 'Needs review',
-  failed: 'Failed',
+/** Each status's label in the current language (creating, created and updating all read "Sending"). */
+export const statusLabels = (t: TFunction): Record<StopSaleStatus, string> => ({
+  pending: t('status.pending'),
+  queued: t('status.queued'),
+  creating: t('status.sending'),
+  created: t('status.sending'),
+  updating: t('status.sending'),
+  synced: t('status.synced'),
+  needs_attention: t('status.needs_attention'),
+  needs_review: t('status.needs_review'),
+  failed: t('status.failed'),
+})
+
+/** `statusLabels` for the current language, re-rendering when it changes. */
+export function useStatusLabels(): Record<StopSaleStatus, string> {
+  const { t } = useLanguage()
+  return statusLabels(t)
 }
 
 export function StopSalesPage() {
+  const { t } = useLanguage()
+  const labels = useStatusLabels()
   const [query, setQuery] = useState<ListQuery>({ offset: 0 })
   const filters = useDebounced(query, 250)
   const [list, reload] = useLoad(
@@ -59,10 +69,10 @@ export function StopSalesPage() {
   if (list.state === 'error' && !list.data) {
     return (
       <section className="state state-error" role="alert" data-testid="stop-sales-error">
-        <h2>Stop sales could not be loaded</h2>
+        <h2>{t('list.loadFailed')}</h2>
         <p>{list.error.message}</p>
         <button type="button" onClick={reload}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       </section>
     )
@@ -70,7 +80,7 @@ export function StopSalesPage() {
   if (!list.data)
     return (
       <p className="state" aria-busy="true">
-        Loading stop sales…
+        {t('list.loading')}
       </p>
     )
 
@@ -92,8 +102,8 @@ export function StopSalesPage() {
   return (
     <section aria-labelledby="stop-sales-title">
       <header className="page-header">
-        <h1 id="stop-sales-title">Stop sales</h1>
-        <ul className="status-counts" aria-label="Stop sales per status">
+        <h1 id="stop-sales-title">{t('list.title')}</h1>
+        <ul className="status-counts" aria-label={t('list.perStatus')}>
           {stopSaleStatuses
             .filter((s) => countsByStatus[s])
             .map((s) => (
@@ -102,11 +112,11 @@ export function StopSalesPage() {
                   type="button"
                   className={`badge status-${s} chip ${query.statuses?.includes(s) ? 'on' : ''}`}
                   aria-pressed={query.statuses?.includes(s) ?? false}
-                  title={`Show only: ${statusLabels[s]}`}
+                  title={t('list.showOnly', { status: labels[s] })}
                   data-testid={`count-${s}`}
                   onClick={() => toggleStatus(s)}
                 >
-                  {statusLabels[s]} <strong>{countsByStatus[s]}</strong>
+                  {labels[s]} <strong>{countsByStatus[s]}</strong>
                 </button>
               </li>
             ))}
@@ -114,22 +124,22 @@ export function StopSalesPage() {
       </header>
       {list.state === 'error' && (
         <p className="banner banner-error" role="alert">
-          {list.error.message} <button onClick={reload}>Try again</button>
+          {list.error.message} <button onClick={reload}>{t('common.tryAgain')}</button>
         </p>
       )}
       <FirstRun />
-      <div className="filters" role="search" aria-label="Filter stop sales">
+      <div className="filters" role="search" aria-label={t('list.filter')}>
         <label>
-          <span>Hotel</span>
+          <span>{t('list.hotel')}</span>
           <input
             value={query.hotel ?? ''}
             onChange={(e) => setQuery((q) => ({ ...q, hotel: e.target.value, offset: 0 }))}
-            placeholder="e.g. istanbul"
+            placeholder={t('list.hotelPlaceholder')}
             data-testid="filter-hotel"
           />
         </label>
         <label>
-          <span>Nights from</span>
+          <span>{t('list.from')}</span>
           <input
             type="date"
             value={query.from ?? ''}
@@ -137,7 +147,7 @@ export function StopSalesPage() {
           />
         </label>
         <label>
-          <span>to</span>
+          <span>{t('list.to')}</span>
           <input
             type="date"
             value={query.to ?? ''}
@@ -145,12 +155,12 @@ export function StopSalesPage() {
           />
         </label>
         <label className="grow">
-          <span>Search</span>
+          <span>{t('list.search')}</span>
           <input
             type="search"
             value={query.text ?? ''}
             onChange={(e) => setQuery((q) => ({ ...q, text: e.target.value, offset: 0 }))}
-            placeholder="rooms, boards, reason, RecId…"
+            placeholder={t('list.searchPlaceholder')}
             data-testid="filter-text"
           />
         </label>
@@ -160,7 +170,7 @@ export function StopSalesPage() {
             className="secondary"
             onClick={() => setQuery({ offset: 0, ...(query.sort ? { sort: query.sort } : {}) })}
           >
-            Clear filters
+            {t('list.clearFilters')}
           </button>
         )}
       </div>
@@ -170,7 +180,8 @@ export function StopSalesPage() {
           disabled={sync.running || !countsByStatus.pending}
           onClick={() => void sync.run('all-pending')}
         >
-          Sync all pending{countsByStatus.pending ? ` (${countsByStatus.pending})` : ''}
+          {t('list.syncAllPending')}
+          {countsByStatus.pending ? ` (${countsByStatus.pending})` : ''}
         </button>
         <button
           type="button"
@@ -178,7 +189,7 @@ export function StopSalesPage() {
           disabled={sync.running || selected.size === 0}
           onClick={() => void sync.run({ ids: [...selected] }).then(() => setSelected(new Set()))}
         >
-          Sync selected ({selected.size})
+          {t('list.syncSelected', { count: selected.size })}
         </button>
       </div>
       {sync.running && <SyncProgress progress={sync.progress} onStop={() => void call('sync.stopAfterCurrent', {})} />}
@@ -186,12 +197,12 @@ export function StopSalesPage() {
       {sync.error && <ErrorBanner error={sync.error} />}
       {total === 0 && filtered ? (
         <div className="state state-empty" data-testid="stop-sales-none-match">
-          <h2>No stop sale matches these filters</h2>
+          <h2>{t('list.noneMatch')}</h2>
         </div>
       ) : total === 0 ? (
         <div className="state state-empty" data-testid="stop-sales-empty">
-          <h2>No stop sales yet</h2>
-          <p>Import the parsed stop sales from the e-mail parser to begin. They will be listed here.</p>
+          <h2>{t('list.empty')}</h2>
+          <p>{t('list.emptyHint')}</p>
         </div>
       ) : (
         <StopSalesTable
@@ -242,16 +253,17 @@ function useDebounced<T>(value: T, ms: number): T {
   return settled
 }
 
-const columns: Array<{ label: string; sort?: SortColumn; className?: string }> = [
-  { label: 'Status', sort: 'status' },
-  { label: 'Hotel', sort: 'hotel' },
-  { label: 'First night', sort: 'firstNight' },
-  { label: 'Last night', sort: 'lastNight' },
-  { label: 'Nights', sort: 'nights', className: 'num' },
-  { label: 'Rooms' },
-  { label: 'Boards' },
-  { label: 'Close / open', sort: 'kind' },
-  { label: 'Sedna RecId', sort: 'recId', className: 'num' },
+type ColumnKey = 'status' | 'hotel' | 'firstNight' | 'lastNight' | 'nights' | 'rooms' | 'boards' | 'kind' | 'recId'
+const columns: Array<{ key: ColumnKey; sort?: SortColumn; className?: string }> = [
+  { key: 'status', sort: 'status' },
+  { key: 'hotel', sort: 'hotel' },
+  { key: 'firstNight', sort: 'firstNight' },
+  { key: 'lastNight', sort: 'lastNight' },
+  { key: 'nights', sort: 'nights', className: 'num' },
+  { key: 'rooms' },
+  { key: 'boards' },
+  { key: 'kind', sort: 'kind' },
+  { key: 'recId', sort: 'recId', className: 'num' },
 ]
 
 function StopSalesTable(props: {
@@ -267,6 +279,9 @@ function StopSalesTable(props: {
   onPage: (offset: number) => void
 }) {
   const { rows, total, selected, sort, offset } = props
+  const { t } = useLanguage()
+  const labels = useStatusLabels()
+  const kinds = { open: t('common.kindOpen'), close: t('common.kindClose') }
   // Keyboard: arrows move between rows, Enter opens the detail, S sends the focused stop sale.
   const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, s: StopSale) => {
     const row = e.currentTarget
@@ -284,30 +299,31 @@ function StopSalesTable(props: {
         <thead>
           <tr>
             <th scope="col" className="check">
-              <span className="sr-only">Select</span>
+              <span className="sr-only">{t('list.select')}</span>
             </th>
             {columns.map((c) => {
               const active = sort && sort.column === c.sort
+              const label = t(`columns.${c.key}`)
               return (
                 <th
-                  key={c.label}
+                  key={c.key}
                   scope="col"
                   className={c.className}
                   aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
                 >
                   {c.sort ? (
                     <button type="button" className="sort" onClick={() => props.onSort(c.sort!)}>
-                      {c.label}
+                      {label}
                       <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
                     </button>
                   ) : (
-                    c.label
+                    label
                   )}
                 </th>
               )
             })}
             <th scope="col">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('list.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -324,7 +340,7 @@ function StopSalesTable(props: {
               <td className="check">
                 <input
                   type="checkbox"
-                  aria-label={`Select ${s.hotelName} ${formatNight(s.firstNight)}`}
+                  aria-label={t('list.selectRow', { hotel: s.hotelName, night: formatNight(s.firstNight) })}
                   checked={selected.has(s.id)}
                   disabled={!sendable.has(s.status)}
                   onChange={(e) => props.onSelect(s.id, e.target.checked)}
@@ -332,7 +348,7 @@ function StopSalesTable(props: {
               </td>
               <td>
                 <span className={`badge status-${s.status}`} title={s.lastError ?? undefined}>
-                  {statusLabels[s.status]}
+                  {labels[s.status]}
                 </span>
               </td>
               <td className="hotel">
@@ -343,10 +359,12 @@ function StopSalesTable(props: {
               <td>{formatNight(s.firstNight)}</td>
               <td>{formatNight(s.lastNight)}</td>
               <td className="num">{nightCount(s.firstNight, s.lastNight)}</td>
-              <td className={s.roomCodes.length ? undefined : 'all'}>{codesText(s.roomCodes, 'All rooms')}</td>
-              <td className={s.boardCodes.length ? undefined : 'all'}>{codesText(s.boardCodes, 'All boards')}</td>
+              <td className={s.roomCodes.length ? undefined : 'all'}>{codesText(s.roomCodes, t('common.allRooms'))}</td>
+              <td className={s.boardCodes.length ? undefined : 'all'}>
+                {codesText(s.boardCodes, t('common.allBoards'))}
+              </td>
               <td>
-                <span className={`kind kind-${s.kind}`}>{kindText(s.kind)}</span>
+                <span className={`kind kind-${s.kind}`}>{kindText(s.kind, kinds)}</span>
               </td>
               <td className="num" data-testid="rec-id">
                 {s.sednaRecId ?? '—'}
@@ -359,7 +377,7 @@ function StopSalesTable(props: {
                     disabled={props.busy}
                     onClick={() => props.onSync(s.id)}
                   >
-                    Sync
+                    {t('list.sync')}
                   </button>
                 )}
               </td>
@@ -369,7 +387,7 @@ function StopSalesTable(props: {
       </table>
       <div className="actions pager">
         <span className="muted" data-testid="page-info">
-          {total === 0 ? 0 : offset + 1}–{Math.min(offset + rows.length, total)} of {total}
+          {t('common.range', { from: total === 0 ? 0 : offset + 1, to: Math.min(offset + rows.length, total), total })}
         </span>
         <button
           type="button"
@@ -377,7 +395,7 @@ function StopSalesTable(props: {
           disabled={offset === 0}
           onClick={() => props.onPage(Math.max(0, offset - PAGE))}
         >
-          Previous
+          {t('common.previous')}
         </button>
         <button
           type="button"
@@ -385,7 +403,7 @@ function StopSalesTable(props: {
           disabled={offset + PAGE >= total}
           onClick={() => props.onPage(offset + PAGE)}
         >
-          Next
+          {t('common.next')}
         </button>
       </div>
     </>

@@ -3,7 +3,8 @@ import type { EventPayload } from '../../../shared/ipc'
 import type { SyncSummary } from '../../../shared/sync'
 import type { AppError } from '../../../shared/result'
 import { call, onEvent, toAppError } from '../api'
-import { statusLabels } from './StopSalesPage'
+import { useLanguage } from '../i18n'
+import { useStatusLabels } from './StopSalesPage'
 
 export type SyncRequest = { ids: number[] } | 'all-pending'
 
@@ -37,57 +38,60 @@ export function SyncProgress({
   progress: EventPayload<'sync.progress'> | undefined
   onStop: () => void
 }) {
+  const { t } = useLanguage()
   const total = Math.max(progress?.total ?? 0, progress?.done ?? 0)
   return (
     <div className="card sync-progress" role="status" aria-live="polite" data-testid="sync-progress">
       <div className="row-inline">
-        <strong>Sending to Sedna…</strong>
+        <strong>{t('sync.sending')}</strong>
         <span>
-          {progress?.done ?? 0} of {total || '…'} done
-          {progress && progress.synced > 0 && ` · ${progress.synced} synced`}
-          {progress && progress.currentIds.length > 0 && ` · now: #${progress.currentIds.join(', #')}`}
+          {t('sync.doneOf', { done: progress?.done ?? 0, total: total || '…' })}
+          {progress && progress.synced > 0 && t('sync.syncedN', { count: progress.synced })}
+          {progress && progress.currentIds.length > 0 && t('sync.now', { ids: `#${progress.currentIds.join(', #')}` })}
         </span>
         <button type="button" className="secondary" onClick={onStop}>
-          Stop after the current ones
+          {t('sync.stopAfter')}
         </button>
       </div>
-      <progress max={total || 1} value={progress?.done ?? 0} aria-label="Sync progress" />
+      <progress max={total || 1} value={progress?.done ?? 0} aria-label={t('sync.progress')} />
     </div>
   )
 }
 
 export function SyncSummaryView({ summary, onClose }: { summary: SyncSummary; onClose: () => void }) {
+  const { t } = useLanguage()
+  const labels = useStatusLabels()
   const problems = summary.results.filter((r) => r.status !== 'synced')
   return (
     <div className="card" role="status" data-testid="sync-summary">
       <div className="row-inline">
-        <strong>Sync finished</strong>
+        <strong>{t('sync.finished')}</strong>
         <span className="badge status-synced" data-count="synced">
-          Synced {summary.synced}
+          {t('status.synced')} {summary.synced}
         </span>
         <span className="badge status-failed" data-count="failed">
-          Failed {summary.failed}
+          {t('status.failed')} {summary.failed}
         </span>
         <span className="badge status-queued" data-count="queued">
-          Queued {summary.queued}
+          {t('status.queued')} {summary.queued}
         </span>
         <span className="badge status-needs_attention" data-count="needsAttention">
-          Needs attention {summary.needsAttention}
+          {t('status.needs_attention')} {summary.needsAttention}
         </span>
         {summary.needsReview > 0 && (
           <span className="badge status-needs_review" data-count="needsReview">
-            Needs review {summary.needsReview}
+            {t('status.needs_review')} {summary.needsReview}
           </span>
         )}
         <button type="button" className="secondary" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       </div>
       {problems.length > 0 && (
         <ul className="summary-list">
           {problems.map((r) => (
             <li key={r.id} data-testid="sync-summary-item">
-              #{r.id} {statusLabels[r.status]}: {r.message ?? '—'}
+              #{r.id} {labels[r.status]}: {r.message ?? '—'}
             </li>
           ))}
         </ul>
