@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'react'
-import type { AppError } from '../../../shared/result'
-import { call, onEvent, toAppError } from '../api'
+import { call, onEvent } from '../api'
 import { useLanguage } from '../i18n'
-import { ErrorBanner } from './SettingsPage'
+import { DemoButton } from './SettingsPage'
 
 /** Shown until a Sedna account exists: connect one, or try everything against the built-in demo server. */
 export function FirstRun() {
   const { t } = useLanguage()
   const [needed, setNeeded] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<AppError>()
   useEffect(() => {
     const check = () =>
       call('profiles.list', {}).then(
@@ -28,27 +25,14 @@ export function FirstRun() {
         <a className="button" href="#/settings">
           {t('firstRun.connect')}
         </a>
-        <button
-          type="button"
-          className="secondary"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true)
-            setError(undefined)
-            try {
-              const demo = await call('profiles.createDemo', {})
-              await call('reference.refresh', { profileId: demo.id })
-            } catch (err) {
-              setError(toAppError(err))
-            } finally {
-              setBusy(false)
-            }
+        <DemoButton
+          label={t('firstRun.tryDemo')}
+          busyLabel={t('firstRun.starting')}
+          onCreated={async (demo) => {
+            await call('reference.refresh', { profileId: demo.id })
           }}
-        >
-          {busy ? t('firstRun.starting') : t('firstRun.tryDemo')}
-        </button>
+        />
       </div>
-      {error && <ErrorBanner error={error} />}
     </div>
   )
 }

@@ -52,7 +52,10 @@ export function SettingsPage() {
             <button type="button" className="secondary" onClick={() => setSelected('new')}>
               {t('settings.newAccount')}
             </button>
-            <DemoButton onCreated={(p) => setSelected(p.id)} hasDemo={profiles.some((p) => p.kind === 'demo')} />
+            <DemoButton
+              label={profiles.some((p) => p.kind === 'demo') ? t('settings.useDemo') : t('settings.tryDemo')}
+              onCreated={(p) => setSelected(p.id)}
+            />
           </div>
         </aside>
         <div className="profile-detail">
@@ -67,8 +70,12 @@ export function SettingsPage() {
   )
 }
 
-function DemoButton({ onCreated, hasDemo }: { onCreated: (p: Profile) => void; hasDemo: boolean }) {
-  const { t } = useLanguage()
+/** Creates (or re-activates) the demo profile on the built-in Sedna simulator. */
+export function DemoButton(props: {
+  label: string
+  busyLabel?: string
+  onCreated?: (p: Profile) => void | Promise<void>
+}) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError>()
   return (
@@ -81,7 +88,7 @@ function DemoButton({ onCreated, hasDemo }: { onCreated: (p: Profile) => void; h
           setBusy(true)
           setError(undefined)
           try {
-            onCreated(await call('profiles.createDemo', {}))
+            await props.onCreated?.(await call('profiles.createDemo', {}))
           } catch (err) {
             setError(toAppError(err))
           } finally {
@@ -89,7 +96,7 @@ function DemoButton({ onCreated, hasDemo }: { onCreated: (p: Profile) => void; h
           }
         }}
       >
-        {hasDemo ? t('settings.useDemo') : t('settings.tryDemo')}
+        {busy && props.busyLabel ? props.busyLabel : props.label}
       </button>
       {error && <ErrorBanner error={error} />}
     </>
