@@ -3,39 +3,10 @@
  * place (and the choice being remembered for the next stop sale), and a synced stop sale's exact
  * bodies and attempt history.
  */
-import { startSimulator, type Simulator } from '../../src/main/sedna/simulator'
-import { startHarness, type Harness } from '../harness/server'
-import { tempDataDir } from '../support/fixtures'
+
 import { mandarin, stopSaleWrites } from '../support/sync-app'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './fixtures'
-
-let sim: Simulator
-let harness: Harness
-let cleanup: () => void
-
-test.beforeEach(async () => {
-  sim = await startSimulator()
-  const data = tempDataDir()
-  cleanup = data.cleanup
-  harness = await startHarness({ dataDir: data.dir, options: { sync: { probeIntervalMs: 300 } } })
-  const ctx = harness.context
-  const profile = await ctx.dispatch('profiles.save', {
-    name: 'Acente',
-    baseUrl: sim.url,
-    username: 'demo',
-    password: 'demo',
-    operatorCode: '7STAR',
-  })
-  if (!profile.ok) throw new Error(profile.error.message)
-  const refreshed = await ctx.dispatch('reference.refresh', { profileId: (profile.value as { id: number }).id })
-  if (!refreshed.ok) throw new Error(refreshed.error.message)
-})
-test.afterEach(async () => {
-  await harness.close()
-  await sim.close()
-  cleanup()
-})
 
 /**
  * The app scrolls inside its main area, so a full-page screenshot would stop at the window's edge:
@@ -54,17 +25,18 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
 
 test('an unknown hotel is fixed in place, synced, and remembered for the next stop sale', async ({
   page,
+  sedna,
   consoleErrors,
 }, testInfo) => {
   const typo = 'Mandarin Resrt Side'
-  const [id] = harness.context.services.stopSales.add([mandarin({ hotelName: typo })])
+  const [id] = sedna.harness.context.services.stopSales.add([mandarin({ hotelName: typo })])
 
   // From the list: Sync parks it, for want of the hotel.
-  await page.goto(harness.url)
+  await page.goto(sedna.harness.url)
   const row = page.getByTestId('stop-sale-row').filter({ hasText: typo })
   await row.getByRole('button', { name: 'Sync' }).click()
   await expect(row).toHaveAttribute('data-status', 'needs_attention')
-  expect(sim.stopSales()).toHaveLength(0)
+  expect(sedna.sim.stopSales()).toHaveLength(0)
 
   // Open the detail: what is unknown, and the picker.
   await row.getByRole('link', { name: typo }).click()
@@ -109,8 +81,8 @@ test('an unknown hotel is fixed in place, synced, and remembered for the next st
   // Sync from the detail: synced, with the RecId the simulator gave it.
   await page.getByTestId('detail-sync').click()
   await expect(status).toHaveAttribute('data-status', 'synced')
-  expect(sim.stopSales()).toHaveLength(1)
-  const recId = sim.stopSales()[0]!.RecId
+  expect(sedna.sim.stopSales()).toHaveLength(1)
+  const recId = sedna.sim.stopSales()[0]!.RecId
   await expect(page.getByTestId('detail-rec-id')).toHaveText(String(recId))
   await expect(page.getByTestId('detail-sync-result')).toHaveText(
     new RegExp(`^Synced: Sedna stored it as RecId ${recId}\\.`),
@@ -120,7 +92,7 @@ test('an unknown hotel is fixed in place, synced, and remembered for the next st
   await screenshot(page, testInfo, 'detail-fixed-synced.png')
 
   // Another e-mail from the same hotel, same spelling: synced without asking again.
-  const [next] = harness.context.services.stopSales.add([
+  const [next] = sedna.harness.context.services.stopSales.add([
     mandarin({
       hotelName: typo,
       firstNight: '2026-02-10',
@@ -133,9 +105,9 @@ test('an unknown hotel is fixed in place, synced, and remembered for the next st
   await expect(nextRow).toHaveAttribute('data-status', 'pending')
   await nextRow.getByRole('button', { name: 'Sync' }).click()
   await expect(nextRow).toHaveAttribute('data-status', 'synced')
-  expect(sim.stopSales()).toHaveLength(2)
-  expect(sim.stopSales().map((s) => s.HotelId)).toEqual([18, 18])
-  await expect(nextRow.getByTestId('rec-id')).toHaveText(String(sim.stopSales()[1]!.RecId))
+  expect(sedna.sim.stopSales()).toHaveLength(2)
+  expect(sedna.sim.stopSales().map((s) => s.HotelId)).toEqual([18, 18])
+  await expect(nextRow.getByTestId('rec-id')).toHaveText(String(sedna.sim.stopSales()[1]!.RecId))
   await screenshot(page, testInfo, 'detail-remembered-list.png')
 
   await nextRow.getByRole('link', { name: typo }).click()
@@ -146,17 +118,21 @@ test('an unknown hotel is fixed in place, synced, and remembered for the next st
   expect(consoleErrors).toEqual([])
 })
 
-test('an unknown room code and board are fixed one after the other', async ({ page, consoleErrors }, testInfo) => {
-  const [id] = harness.context.services.stopSales.add([
+test('an unknown room code and board are fixed one after the other', async ({
+  page,
+  sedna,
+  consoleErrors,
+}, testInfo) => {
+  const [id] = sedna.harness.context.services.stopSales.add([
     mandarin({ roomCodes: ['STDSV', 'FAMILY'], boardCodes: ['ALLINC'] }),
   ])
-  const parked = await harness.context.dispatch('sync.stopSales', { ids: [id!] })
+  const parked = await sedna.harness.context.dispatch('sync.stopSales', { ids: [id!] })
   expect(parked).toMatchObject({ ok: true, value: { needsAttention: 1 } })
   // Parked before any login: the operator id (part of the bodies) is learned by testing the connection.
-  const profileId = harness.context.services.profiles.active()!.id
-  expect(await harness.context.dispatch('profiles.testConnection', { id: profileId })).toMatchObject({ ok: true })
+  const profileId = sedna.harness.context.services.profiles.active()!.id
+  expect(await sedna.harness.context.dispatch('profiles.testConnection', { id: profileId })).toMatchObject({ ok: true })
 
-  await page.goto(`${harness.url}#/stop-sale/${id}`)
+  await page.goto(`${sedna.harness.url}#/stop-sale/${id}`)
   await expect(page.getByTestId('detail-status')).toHaveAttribute('data-status', 'needs_attention')
   await expect(page.getByTestId('unresolved').locator('li')).toHaveText([
     'Room code “FAMILY” is unknown at hotel 18.',
@@ -190,21 +166,25 @@ test('an unknown room code and board are fixed one after the other', async ({ pa
 
   await page.getByTestId('detail-sync').click()
   await expect(page.getByTestId('detail-status')).toHaveAttribute('data-status', 'synced')
-  const [record] = sim.stopSales()
-  expect(sim.stopSales()).toHaveLength(1)
+  const [record] = sedna.sim.stopSales()
+  expect(sedna.sim.stopSales()).toHaveLength(1)
   await expect(page.getByTestId('payload-phase2').locator('pre')).toContainText(`"StopSaleId": ${record!.RecId}`)
   await expect(page.getByTestId('payload-phase2').locator('pre')).toContainText('"RoomTypeId": 1389')
   expect(consoleErrors).toEqual([])
 })
 
-test('a synced stop sale shows both bodies as sent and its two requests', async ({ page, consoleErrors }, testInfo) => {
-  const [id] = harness.context.services.stopSales.add([mandarin()])
-  const summary = await harness.context.dispatch('sync.stopSales', { ids: [id!] })
+test('a synced stop sale shows both bodies as sent and its two requests', async ({
+  page,
+  sedna,
+  consoleErrors,
+}, testInfo) => {
+  const [id] = sedna.harness.context.services.stopSales.add([mandarin()])
+  const summary = await sedna.harness.context.dispatch('sync.stopSales', { ids: [id!] })
   expect(summary).toMatchObject({ ok: true, value: { synced: 1 } })
-  const recId = sim.stopSales()[0]!.RecId
-  const sent = stopSaleWrites(sim).map((r) => JSON.stringify(JSON.parse(r.body), null, 2))
+  const recId = sedna.sim.stopSales()[0]!.RecId
+  const sent = stopSaleWrites(sedna.sim).map((r) => JSON.stringify(JSON.parse(r.body), null, 2))
 
-  await page.goto(`${harness.url}#/stop-sale/${id}`)
+  await page.goto(`${sedna.harness.url}#/stop-sale/${id}`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Stop sale #${id}: Mandarin Resort`)
   await expect(page.getByTestId('detail-status')).toHaveText('Synced')
   await expect(page.getByTestId('detail-rec-id')).toHaveText(String(recId))
@@ -245,8 +225,8 @@ test('a synced stop sale shows both bodies as sent and its two requests', async 
   expect(consoleErrors).toEqual([])
 })
 
-test('an unknown id says so, with the way back to the list', async ({ page }, testInfo) => {
-  await page.goto(`${harness.url}#/stop-sale/4242`)
+test('an unknown id says so, with the way back to the list', async ({ page, sedna }, testInfo) => {
+  await page.goto(`${sedna.harness.url}#/stop-sale/4242`)
   const error = page.getByTestId('detail-error')
   await expect(error).toHaveAttribute('data-kind', 'not-found')
   await expect(error.getByRole('heading')).toHaveText('Stop sale #4242 was not found')
@@ -256,8 +236,8 @@ test('an unknown id says so, with the way back to the list', async ({ page }, te
   await expect(page.getByTestId('stop-sales-empty')).toBeVisible()
 })
 
-test('when main cannot answer, the detail says so and recovers on retry', async ({ page }, testInfo) => {
-  const [id] = harness.context.services.stopSales.add([mandarin()])
+test('when main cannot answer, the detail says so and recovers on retry', async ({ page, sedna }, testInfo) => {
+  const [id] = sedna.harness.context.services.stopSales.add([mandarin()])
   let failures = 1
   await page.route('**/__harness/invoke/stopSales.detail', (route) =>
     failures-- > 0
@@ -271,7 +251,7 @@ test('when main cannot answer, the detail says so and recovers on retry', async 
         })
       : route.continue(),
   )
-  await page.goto(`${harness.url}#/stop-sale/${id}`)
+  await page.goto(`${sedna.harness.url}#/stop-sale/${id}`)
   const error = page.getByTestId('detail-error')
   await expect(error.getByRole('heading')).toHaveText(`Stop sale #${id} could not be loaded`)
   await expect(error).toContainText('The database is locked by another program.')

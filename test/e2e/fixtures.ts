@@ -4,10 +4,47 @@
  * `consoleErrors` collects what the page logged as errors, for tests that assert there were none.
  */
 import { test as base } from '@playwright/test'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/sedna/simulator'
 import { startHarness, type Harness } from '../harness/server'
 import { tempDataDir } from '../support/fixtures'
 
-export const test = base.extend<{ harness: Harness; consoleErrors: string[] }>({
+/** A harness whose active Sedna account talks to its own simulator, reference data fetched. */
+export interface SednaEnv {
+  harness: Harness
+  /** Replaceable: a test may stop Sedna and start it again; teardown closes whichever is current. */
+  sim: Simulator
+}
+
+export const test = base.extend<{
+  harness: Harness
+  consoleErrors: string[]
+  simOptions: SimulatorOptions
+  sedna: SednaEnv
+}>({
+  simOptions: [{}, { option: true }],
+  sedna: async ({ simOptions }, use) => {
+    const sim = await startSimulator(simOptions)
+    const data = tempDataDir()
+    // Probe often, so "Sedna is back" is noticed within the test's patience.
+    const harness = await startHarness({ dataDir: data.dir, options: { sync: { probeIntervalMs: 300 } } })
+    const profile = await harness.context.dispatch('profiles.save', {
+      name: 'Acente',
+      baseUrl: sim.url,
+      username: 'demo',
+      password: 'demo',
+      operatorCode: '7STAR',
+    })
+    if (!profile.ok) throw new Error(profile.error.message)
+    const refreshed = await harness.context.dispatch('reference.refresh', {
+      profileId: (profile.value as { id: number }).id,
+    })
+    if (!refreshed.ok) throw new Error(refreshed.error.message)
+    const env: SednaEnv = { harness, sim }
+    await use(env)
+    await harness.close()
+    await env.sim.close()
+    data.cleanup()
+  },
   harness: async ({}, use) => {
     const data = tempDataDir()
     const harness = await startHarness({ dataDir: data.dir })

@@ -3,55 +3,32 @@
  * progress and a summary, and the offline queue flushing by itself when Sedna comes back.
  */
 import { join } from 'node:path'
-import { startSimulator, type Simulator } from '../../src/main/sedna/simulator'
-import { startHarness, type Harness } from '../harness/server'
-import { tempDataDir } from '../support/fixtures'
+import { startSimulator } from '../../src/main/sedna/simulator'
 import { mandarin } from '../support/sync-app'
 import { expect, test } from './fixtures'
 
 const samples = join(import.meta.dirname, '../../../shared/samples/parsed')
-let sim: Simulator
-let harness: Harness
-let cleanup: () => void
+test.use({ simOptions: { latencyMs: 150 } })
 
-test.beforeEach(async () => {
-  sim = await startSimulator({ latencyMs: 150 })
-  const data = tempDataDir()
-  cleanup = data.cleanup
-  harness = await startHarness({ dataDir: data.dir, options: { sync: { probeIntervalMs: 300 } } })
-  const ctx = harness.context
-  const profile = await ctx.dispatch('profiles.save', {
-    name: 'Acente',
-    baseUrl: sim.url,
-    username: 'demo',
-    password: 'demo',
-    operatorCode: '7STAR',
-  })
-  if (!profile.ok) throw new Error(profile.error.message)
-  await ctx.dispatch('reference.refresh', { profileId: (profile.value as { id: number }).id })
-})
-test.afterEach(async () => {
-  await harness.close()
-  await sim.close()
-  cleanup()
-})
-
-test('sync one row: it becomes synced with the RecId Sedna gave it', async ({ page }, testInfo) => {
-  harness.context.services.stopSales.add([mandarin(), mandarin({ firstNight: '2026-03-01', lastNight: '2026-03-03' })])
-  await page.goto(harness.url)
+test('sync one row: it becomes synced with the RecId Sedna gave it', async ({ page, sedna }, testInfo) => {
+  sedna.harness.context.services.stopSales.add([
+    mandarin(),
+    mandarin({ firstNight: '2026-03-01', lastNight: '2026-03-03' }),
+  ])
+  await page.goto(sedna.harness.url)
   const row = page.getByTestId('stop-sale-row').filter({ hasText: '25.01.2026' })
   await row.getByRole('button', { name: 'Sync' }).click()
   await expect(row).toHaveAttribute('data-status', 'synced')
-  const [record] = sim.stopSales()
-  expect(sim.stopSales()).toHaveLength(1)
+  const [record] = sedna.sim.stopSales()
+  expect(sedna.sim.stopSales()).toHaveLength(1)
   await expect(row.getByTestId('rec-id')).toHaveText(String(record!.RecId))
   await expect(page.getByTestId('sync-summary').locator('[data-count="synced"]')).toHaveText('Synced 1')
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online')
   await page.screenshot({ path: testInfo.outputPath('sync-one.png'), fullPage: true })
 })
 
-test('"Sync all pending" shows progress and a correct summary', async ({ page }, testInfo) => {
-  await page.goto(`${harness.url}#/import`)
+test('"Sync all pending" shows progress and a correct summary', async ({ page, sedna }, testInfo) => {
+  await page.goto(`${sedna.harness.url}#/import`)
   await page.getByTestId('import-file').setInputFiles(join(samples, 'stop-sales.sample.json'))
   await page.getByRole('button', { name: 'Import 5 stop sales' }).click()
   await page.getByRole('link', { name: 'See the stop sales' }).click()
@@ -63,15 +40,21 @@ test('"Sync all pending" shows progress and a correct summary', async ({ page },
   await expect(summary.locator('[data-count="needsAttention"]')).toHaveText('Needs attention 3')
   await expect(summary.getByTestId('sync-summary-item')).toHaveCount(3)
   await expect(summary).toContainText('room code "TRP" is unknown')
-  expect(sim.stopSales()).toHaveLength(2)
+  expect(sedna.sim.stopSales()).toHaveLength(2)
   await page.screenshot({ path: testInfo.outputPath('sync-all.png'), fullPage: true })
 })
 
-test('offline: rows wait as queued, then go out by themselves when Sedna is back', async ({ page }, testInfo) => {
-  harness.context.services.stopSales.add([mandarin(), mandarin({ firstNight: '2026-04-01', lastNight: '2026-04-02' })])
-  const port = sim.port
-  await sim.close()
-  await page.goto(harness.url)
+test('offline: rows wait as queued, then go out by themselves when Sedna is back', async ({
+  page,
+  sedna,
+}, testInfo) => {
+  sedna.harness.context.services.stopSales.add([
+    mandarin(),
+    mandarin({ firstNight: '2026-04-01', lastNight: '2026-04-02' }),
+  ])
+  const port = sedna.sim.port
+  await sedna.sim.close()
+  await page.goto(sedna.harness.url)
   await page.getByRole('button', { name: 'Sync all pending (2)' }).click()
   const summary = page.getByTestId('sync-summary')
   await expect(summary.locator('[data-count="queued"]')).toHaveText('Queued 2')
@@ -80,9 +63,9 @@ test('offline: rows wait as queued, then go out by themselves when Sedna is back
   await expect(page.getByTestId('connectivity')).toContainText('2 waiting')
   await page.screenshot({ path: testInfo.outputPath('sync-offline.png'), fullPage: true })
 
-  sim = await startSimulator({ port })
+  sedna.sim = await startSimulator({ port })
   const rows = page.getByTestId('stop-sale-row')
   await expect(rows.and(page.locator('[data-status="synced"]'))).toHaveCount(2, { timeout: 15_000 })
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online')
-  expect(sim.stopSales()).toHaveLength(2)
+  expect(sedna.sim.stopSales()).toHaveLength(2)
 })
