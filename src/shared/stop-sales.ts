@@ -1,20 +1,8 @@
 import { z } from 'zod'
 
-/**
- * Where a stop sale stands on its way to Sedna. The sync engine moves a record
- * pending → creating → created (RecId known) → updating → synced; the others are parking states.
- */
-export const stopSaleStatuses = [
-  'pending',
-  'queued',
-  'creating',
-  'created',
-  'updating',
-  'synced',
-  'needs_attention',
-  'needs_review',
-  'failed',
-] as const
+import { stopSaleStatuses } from './stop-sale-basics'
+
+export { nightCount, stopSaleStatuses } from './stop-sale-basics'
 export const stopSaleStatusSchema = z.enum(stopSaleStatuses)
 export type StopSaleStatus = z.infer<typeof stopSaleStatusSchema>
 
@@ -64,9 +52,3 @@ export const stopSaleSortColumns = [
 export const stopSaleSortColumnSchema = z.enum(stopSaleSortColumns)
 export type StopSaleSortColumn = z.infer<typeof stopSaleSortColumnSchema>
 export const sortDirectionSchema = z.enum(['asc', 'desc'])
-
-/** Number of nights a stop covers (both ends inclusive). */
-export function nightCount(firstNight: string, lastNight: string): number {
-  const ms = Date.parse(`${lastNight}T00:00:00Z`) - Date.parse(`${firstNight}T00:00:00Z`)
-  return Math.round(ms / 86_400_000) + 1
-}

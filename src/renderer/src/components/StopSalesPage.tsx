@@ -1,5 +1,6 @@
 import { useEffect, useState, type KeyboardEvent } from 'react'
-import { nightCount, stopSaleStatuses, type StopSale, type StopSaleStatus } from '../../../shared/stop-sales'
+import { nightCount, stopSaleStatuses } from '../../../shared/stop-sale-basics'
+import type { StopSale, StopSaleStatus } from '../../../shared/stop-sales'
 import { call, onEvent } from '../api'
 import { codesText, formatNight, kindText } from '../format'
 import { useLanguage, type TFunction } from '../i18n'
