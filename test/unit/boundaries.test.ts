@@ -55,4 +55,15 @@ describe('process boundaries', () => {
     )
     expect(offenders).toEqual([])
   })
+
+  it('the renderer takes no runtime value from a shared module that pulls in zod (bundle size)', () => {
+    const offenders = sourceFiles(join(src, 'renderer')).flatMap((f) => {
+      const text = readFileSync(f, 'utf8')
+      return [...text.matchAll(/(?:^|\n)\s*import\s+(?!type\b)[^'"\n]*?from\s+['"]([^'"]*\/shared\/[^'"]+)['"]/g)]
+        .map((m) => m[1]!)
+        .filter((spec) => importsOf(join(f, '..', `${spec}.ts`)).includes('zod'))
+        .map((spec) => `${relative(root, f)} imports ${spec}`)
+    })
+    expect(offenders).toEqual([])
+  })
 })
