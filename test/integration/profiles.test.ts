@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CredentialStore } from '../../src/main/credentials'
+import { createMemoryStore, type CredentialStore } from '../../src/main/credentials'
 import { AppFailure } from '../../src/main/errors'
 import { invoke, startTestApp, type TestApp } from '../support/context'
 
@@ -129,5 +129,24 @@ describe('profiles', () => {
       'Demo (built-in Sedna simulator)',
       'İkinci hesap',
     ])
+  })
+
+  it('asks the keychain once per profile, not on every listing (a locked keyring may prompt)', async () => {
+    const inner = createMemoryStore()
+    let reads = 0
+    const counting: CredentialStore = { ...inner, kind: 'keychain', get: (id) => (reads++, inner.get(id)) }
+    const other = await startTestApp({ credentials: counting })
+    try {
+      const { id } = await invoke(other.ctx, 'profiles.save', profileInput())
+      reads = 0
+      for (let i = 0; i < 5; i++) {
+        expect((await invoke(other.ctx, 'profiles.list', {})).profiles[0]).toMatchObject({ id, hasPassword: true })
+      }
+      expect(reads).toBe(0) // known since it was saved
+      await invoke(other.ctx, 'profiles.delete', { id })
+      expect(await inner.get(id)).toBeUndefined()
+    } finally {
+      await other.close()
+    }
   })
 })

@@ -42,13 +42,29 @@ export function createProfileService(deps: {
     return row
   }
 
+  // What the keychain told this process, so listing profiles (on every screen that needs them) does
+  // not ask it again each time: a locked keyring may prompt or stall. Saving and deleting keep it true.
+  const passwordStored = new Map<number, boolean>()
+  let keychainAnswered = false
+
   async function hasPassword(row: ProfileRow): Promise<boolean | null> {
     if (row.kind === 'demo') return true
+    const known = passwordStored.get(row.id)
+    if (known !== undefined) return known
     try {
-      return (await credentials.get(row.id)) !== undefined
+      const stored = (await credentials.get(row.id)) !== undefined
+      keychainAnswered = true
+      passwordStored.set(row.id, stored)
+      return stored
     } catch {
       return null
     }
+  }
+
+  async function storePassword(id: number, password: string) {
+    await credentials.set(id, password)
+    keychainAnswered = true
+    passwordStored.set(id, true)
   }
 
   async function view(row: ProfileRow): Promise<Profile> {
@@ -101,7 +117,9 @@ export function createProfileService(deps: {
       const profiles = await Promise.all(rows.map(view))
       let keychain: CallOutput<'profiles.list'>['keychain'] = { kind: credentials.kind, available: true, message: null }
       try {
-        await credentials.get(0) // account 0 is never used: this only asks whether the keychain answers
+        // Account 0 is never used: this only asks whether the keychain answers (once it has, no more).
+        if (!keychainAnswered) await credentials.get(0)
+        keychainAnswered = true
       } catch (err) {
         keychain = {
           kind: credentials.kind,
@@ -137,7 +155,7 @@ export function createProfileService(deps: {
         const before = get(input.id)
         if (before.kind === 'demo') throw new AppFailure('validation', 'The demo profile cannot be edited.')
         // Password first: if the keychain refuses, nothing about the profile changes.
-        if (input.password !== undefined) await credentials.set(input.id, input.password)
+        if (input.password !== undefined) await storePassword(input.id, input.password)
         const accountChanged = before.baseUrl !== baseUrl || before.username !== input.username
         db.update(sednaProfiles)
           .set({ ...fields, ...(accountChanged ? { operatorId: null } : {}) })
@@ -157,7 +175,7 @@ export function createProfileService(deps: {
           .returning({ id: sednaProfiles.id })
           .get().id
         try {
-          await credentials.set(id, input.password)
+          await storePassword(id, input.password)
         } catch (err) {
           db.delete(sednaProfiles).where(eq(sednaProfiles.id, id)).run() // nothing half-written
           throw err
@@ -198,6 +216,7 @@ export function createProfileService(deps: {
     async remove(id) {
       const row = get(id)
       if (row.kind === 'sedna') await credentials.delete(id)
+      passwordStored.delete(id)
       await connections.invalidate(id)
       db.transaction((tx) => {
         // Stop sales keep their RecId; they just no longer know which account sent them.
