@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   canonicalProblems,
+  FIELD_NAMES,
   ImportFileError,
   type CanonicalStopSale,
   type RowResult,
@@ -953,26 +954,8 @@ describe('properties', () => {
         { maxLength: 3 },
       ),
     )
-    const key = fc.constantFrom(
-      'hotel_name',
-      'Hotel_Name',
-      'hotel_id',
-      'date_from',
-      'date_to',
-      'date_ranges',
-      'room_types',
-      'room_type',
-      'board_types',
-      'board_type',
-      'is_close',
-      'reason',
-      'subject',
-      'message_id',
-      'received_at',
-      'email_id',
-      'markets',
-      'other',
-    )
+    // Every field the importer knows, a differently-cased one and an unknown one.
+    const key = fc.constantFrom(...FIELD_NAMES, 'Hotel_Name', 'other')
     const record = fc.oneof(fc.dictionary(key, value, { maxKeys: 10 }), fc.jsonValue({ maxDepth: 1 }))
     const doc = fc
       .tuple(fc.array(record, { maxLength: 6 }), fc.boolean(), fc.constantFrom(undefined, 2))
