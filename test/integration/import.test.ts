@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createImportService } from '../../src/main/import/import-service'
 import { invoke, startTestApp, type TestApp } from '../support/context'
 
 const samples = join(import.meta.dirname, '../../../shared/samples/parsed')
@@ -207,6 +208,54 @@ describe('import', () => {
     await commit(second.importId)
     expect(await commit(first.importId)).toMatchObject({ imported: 0, duplicates: 5 })
     expect(stopSales()).toHaveLength(5)
+  })
+
+  it('a preview lives in the process that made it: another process (or a restart) must preview again', async () => {
+    const p = await preview(sampleJson)
+    const other = await startTestApp({ dataDir: app.dataDir })
+    try {
+      const refused = await other.ctx.dispatch('import.commit', { importId: p.importId })
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/Preview the file again/) } })
+    } finally {
+      await other.close()
+    }
+    expect(await commit(p.importId)).toMatchObject({ imported: 5 }) // still fine where it was made
+  })
+
+  it('keeps the last few previews open; an older one must be made again', async () => {
+    const first = await preview(sampleJson)
+    for (let i = 0; i < 4; i++) await preview(sampleCsv)
+    expect(await app.ctx.dispatch('import.commit', { importId: first.importId })).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict' },
+    })
+    expect(app.ctx.database.sqlite.prepare('select status from imports where id = ?').pluck().get(first.importId)).toBe(
+      'discarded',
+    )
+  })
+
+  it('a huge file (more distinct keys than kept in memory) still finds its repeats, through an indexed stage', async () => {
+    const imports = createImportService({
+      db: app.ctx.database.db,
+      sqlite: app.ctx.database.sqlite,
+      events: app.ctx.events,
+      activeProfile: () => undefined,
+      limits: { batch: 2, fileKeys: 3 },
+    })
+    const rec = (i: number, receivedAt: string) => ({
+      hotel_name: `Otel ${i}`,
+      date_from: '2025-06-15',
+      date_to: '2025-06-16',
+      received_at: receivedAt,
+    })
+    // 6 distinct stop sales (past 3 keys the stage is indexed), then three again in later batches: copies.
+    const records = [0, 1, 2, 3, 4, 5].map((i) => rec(i, '2025-06-01T08:00:00+03:00'))
+    records.push(...[5, 0, 3].map((i) => rec(i, '2025-06-02T08:00:00+03:00')))
+    const path = write('many.json', JSON.stringify(records))
+    const p = await imports.preview({ path })
+    expect(p).toMatchObject({ willImport: 6, duplicates: 3 })
+    const r = imports.commit(p.importId)
+    expect(r).toMatchObject({ imported: 6, duplicates: 3 })
   })
 
   it('accepts file contents instead of a path (a file dropped in a browser)', async () => {

@@ -8,6 +8,9 @@
  */
 import { normalizeCode } from '../reference/hotel-matching'
 import { parseNight, parseReceivedAt } from './dates'
+import { memoByText } from './memo'
+
+const codeOf = memoByText(normalizeCode)
 
 export interface CanonicalStopSale {
   /** Trimmed; otherwise exactly as in the file (no case change, no Unicode normalisation). '' only when hotelId is set. */
@@ -82,12 +85,12 @@ export type FieldName = (typeof FIELD_NAMES)[number]
 const FIELD_SET: ReadonlySet<string> = new Set(FIELD_NAMES)
 
 /** 'Hotel_Name ', ' HOTEL NAME', 'hotel-name' → 'hotel_name'. */
-export function normalizeFieldName(name: string): string {
-  return name
+export const normalizeFieldName = memoByText((name: string): string =>
+  name
     .trim()
     .toLowerCase()
-    .replace(/[\s-]+/g, '_')
-}
+    .replace(/[\s-]+/g, '_'),
+)
 
 export function isFieldName(name: string): name is FieldName {
   return FIELD_SET.has(name)
@@ -274,7 +277,7 @@ function readCodes(field: string, v: unknown, errors: Errors): string[] {
   else errors.push(`${field} must be a list of codes or text (got ${show(v)})`)
   const out: string[] = []
   for (const piece of pieces) {
-    const code = normalizeCode(piece)
+    const code = codeOf(piece)
     if (code === '') continue
     if (charCount(code) > LIMITS.code) {
       errors.push(`${field}: code ${show(piece)} is longer than ${LIMITS.code} characters`)

@@ -3,6 +3,7 @@
  * 6 May; there is no guessing from the values.
  */
 import { isExists } from 'date-fns/isExists'
+import { memoByText } from './memo'
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/
 const DAY_FIRST = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$/
@@ -24,7 +25,7 @@ function realDate(y: string, m: string, d: string): string | undefined {
  * '5.6.2025'); day-first ALWAYS; two-digit years are 20yy. Surrounding spaces are ignored. Returns
  * YYYY-MM-DD, or undefined when it is not a real date (31.02.2025, 2025-13-01, 'tomorrow', '').
  */
-export function parseNight(text: string): string | undefined {
+export const parseNight = memoByText(function parseNight(text: string): string | undefined {
   const s = text.trim()
   const iso = ISO_DATE.exec(s)
   if (iso) return realDate(iso[1]!, iso[2]!, iso[3]!)
@@ -34,7 +35,7 @@ export function parseNight(text: string): string | undefined {
     return realDate(y.length === 2 ? `20${y}` : y, dm[3]!, dm[1]!)
   }
   return undefined
-}
+})
 
 const ISO_DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/
@@ -47,7 +48,7 @@ const DAY_FIRST_DATE_TIME = /^(\d{1,2}[./-]\d{1,2}[./-]\d{4})[ Tt]+(\d{1,2}):(\d
  * another zone: same wall clock, same offset ('T' separator, seconds added when missing, 'z' → 'Z',
  * '+0300'/'+03' → '+03:00', fraction kept). Undefined when it is not a real date-time.
  */
-export function parseReceivedAt(text: string): string | undefined {
+export const parseReceivedAt = memoByText(function parseReceivedAt(text: string): string | undefined {
   const s = text.trim()
   let date: string | undefined
   let hh: string
@@ -80,4 +81,4 @@ export function parseReceivedAt(text: string): string | undefined {
   if (date === undefined) return undefined
   if (Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return undefined
   return `${date}T${hh}:${mm}:${ss}${fraction}${offset}`
-}
+})

@@ -3,7 +3,8 @@
  * nights, rooms, boards and markets — order-insensitive. The kind (close/open) is deliberately not
  * part of it: a later open sale for the same key is a new declaration, a second stop is not.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
+import { memoByText } from './memo'
 import { normalizeCode, normalizeHotelName } from '../reference/hotel-matching'
 
 export interface DedupeFields {
@@ -16,18 +17,20 @@ export interface DedupeFields {
   marketIds: readonly number[]
 }
 
-export function dedupeKey(s: DedupeFields): string {
-  const hotel = s.hotelId ? `#${s.hotelId}` : normalizeHotelName(s.hotelName) || s.hotelName.trim()
-  const sorted = (xs: readonly string[]) => [...new Set(xs.map(normalizeCode))].sort()
-  const identity = [
-    hotel,
-    s.firstNight,
-    s.lastNight,
-    sorted(s.roomCodes),
-    sorted(s.boardCodes),
-    [...new Set(s.marketIds)].sort((a, b) => a - b),
-  ]
-  return createHash('sha1').update(JSON.stringify(identity)).digest('base64url')
+const codeKey = memoByText(normalizeCode)
+/** Normalised, distinct, sorted: the same set of codes in any order and spelling gives the same list. */
+function codeSet(codes: readonly string[]): string[] {
+  if (codes.length === 0) return []
+  if (codes.length === 1) return [codeKey(codes[0]!)]
+  return [...new Set(codes.map(codeKey))].sort()
+}
+
+/** `hotelKey`: normalizeHotelName(s.hotelName) when the caller has it already (the import folds each name once). */
+export function dedupeKey(s: DedupeFields, hotelKey?: string): string {
+  const hotel = s.hotelId ? `#${s.hotelId}` : (hotelKey ?? normalizeHotelName(s.hotelName)) || s.hotelName.trim()
+  const markets = s.marketIds.length > 1 ? [...new Set(s.marketIds)].sort((a, b) => a - b) : s.marketIds
+  const identity = [hotel, s.firstNight, s.lastNight, codeSet(s.roomCodes), codeSet(s.boardCodes), markets]
+  return hash('sha1', JSON.stringify(identity), 'base64url')
 }
 
 export interface Declaration {
@@ -46,6 +49,7 @@ export function duplicateOf(
   candidate: Omit<Declaration, 'id'>,
   known: readonly Declaration[],
 ): Declaration | undefined {
+  if (known.length === 0) return undefined
   if (candidate.messageId) {
     const same = known.find((k) => k.messageId === candidate.messageId)
     if (same) return same

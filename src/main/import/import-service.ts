@@ -1,12 +1,17 @@
 /**
  * Import of parsed stop sales: preview first, then commit. The file streams through the reader; each
- * record gets a verdict (new, duplicate, invalid — with the reason and its row/line) and is staged in
- * SQLite in small batches, so memory stays at a batch whatever the file's size. Commit moves the new
- * ones into stop_sales in one transaction, checking for duplicates once more; invalid rows are left
- * out and kept for the record.
+ * record gets a verdict (new, duplicate, invalid — with the reason and its row/line) in batches of
+ * 2,000, and the batch is staged in a TEMP table of this connection (one per preview, plain columns
+ * shaped like stop_sales): no WAL, no fsync, no JSON, so memory stays at a batch (plus SQLite's page
+ * cache) whatever the file's size and staging costs little. Commit moves the new rows into stop_sales
+ * with one INSERT … SELECT in one transaction, after checking again what was stored since the preview
+ * began; the invalid rows are kept with the import's record (import_rows), the stage is dropped.
+ *
+ * A preview lives as long as the process that made it (the app window, one command-line run): after
+ * a restart it must be made again, and a process keeps at most MAX_LIVE_PREVIEWS at once.
  */
 import type Database from 'better-sqlite3'
-import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm'
 import type { ImportPreview, ImportResult, ImportRow } from '../../shared/imports'
 import { nightCount } from '../../shared/stop-sales'
 import type { Db } from '../db/database'
@@ -18,12 +23,16 @@ import { describeUnresolved } from '../sync/stop-sale-sync'
 import type { CanonicalStopSale } from './canonical'
 import { dedupeKey, duplicateOf, type Declaration } from './dedupe'
 import { openImportSource, type ImportSource } from './source'
-import { fillMissingHotelKeys, hotelKeyOf } from '../services/hotel-keys'
+import { hotelKeyOf } from '../services/hotel-keys'
+import { memoByText } from './memo'
 
 const BATCH = 2_000
 const RESOLVE_MEMO_LIMIT = 10_000
-const SEEN_KEYS_LIMIT = 1_000_000
-const HOTEL_KEY_MEMO_LIMIT = 10_000
+/** Past this many distinct keys in one file, the stage gets an index instead of the in-memory map. */
+const FILE_KEYS_LIMIT = 250_000
+const MAX_LIVE_PREVIEWS = 4
+/** Declarations of this file's own rows get ids from here up: above any stored id, in file order. */
+const FILE_ROW_IDS = 2 ** 50
 
 export interface ImportService {
   preview(source: ImportSource): Promise<ImportPreview>
@@ -35,15 +44,35 @@ export interface ImportService {
   discard(importId: number): void
 }
 
-interface Staged {
+/** One record of the file waiting for its verdict. */
+type Pending =
+  | { row: number; line: number | null; ok: false; reason: string }
+  | { row: number; line: number | null; ok: true; s: CanonicalStopSale; key: string; hotelKey: string }
+
+interface StagedRow {
+  seq: number
   row: number
   line: number | null
-  state: 'new' | 'duplicate' | 'invalid'
+  state: ImportRow['state']
   reason: string | null
   attention: string | null
-  dedupeKey: string | null
-  /** The record, plus its stop_sales.hotel_key (computed here: the commit's SQL cannot fold names). */
-  payload: (CanonicalStopSale & { hotelKey: string }) | null
+  hotel_name: string | null
+  first_night: string | null
+  last_night: string | null
+  room_codes: string | null
+  board_codes: string | null
+  kind: 'close' | 'open' | null
+}
+
+/** The temp table of one live preview and its statements. */
+interface Stage {
+  readonly table: string
+  insert: Database.Statement
+  byKeys: Database.Statement<[string], Declaration & { key: string }>
+  bySeqs: Database.Statement<[string], Declaration & { key: string }>
+  /** Lets byKeys find rows without scanning: made only for a huge file (see FILE_KEYS_LIMIT). */
+  indexKeys(): void
+  drop(): void
 }
 
 export function createImportService(deps: {
@@ -51,60 +80,80 @@ export function createImportService(deps: {
   sqlite: Database.Database
   events: EventBus
   activeProfile: () => ProfileRow | undefined
+  /** Tests only: small batches and FILE_KEYS_LIMIT, to exercise the indexed stage. */
+  limits?: { batch?: number; fileKeys?: number }
 }): ImportService {
   const { db, sqlite, events } = deps
-  // The per-row statements, prepared once: building SQL per row would cost more than the rows.
+  const batchSize = deps.limits?.batch ?? BATCH
+  const fileKeysLimit = deps.limits?.fileKeys ?? FILE_KEYS_LIMIT
+  // Prepared once: building SQL per row would cost more than the rows.
   const sql = {
+    storedByKeys: sqlite.prepare<[string], Declaration & { key: string }>(
+      `select id, kind, source_message_id as messageId, source_received_at as receivedAt, dedupe_key as key
+         from stop_sales where dedupe_key in (select value from json_each(?))`,
+    ),
     storedByKey: sqlite.prepare<[string], Declaration>(
       `select id, kind, source_message_id as messageId, source_received_at as receivedAt
          from stop_sales where dedupe_key = ?`,
     ),
-    stagedByKey: sqlite.prepare<[number, string], Declaration>(
-      `select -id as id, json_extract(payload, '$.kind') as kind, json_extract(payload, '$.messageId') as messageId,
-              json_extract(payload, '$.receivedAt') as receivedAt
-         from import_rows where import_id = ? and dedupe_key = ? and state = 'new'`,
-    ),
-    stage: sqlite.prepare(
-      `insert into import_rows (import_id, row, line, state, reason, attention, dedupe_key, payload)
-       values (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
     maxStopSaleId: sqlite.prepare<[], number>('select coalesce(max(id), 0) from stop_sales').pluck(),
-    lateCandidates: sqlite.prepare<[number, number], { id: number; dedupeKey: string; payload: string }>(
-      `select r.id, r.dedupe_key as dedupeKey, r.payload from import_rows r
-        where r.import_id = ? and r.state = 'new'
-          and exists (select 1 from stop_sales s where s.dedupe_key = r.dedupe_key and s.id > ?)`,
-    ),
-    markLate: sqlite.prepare(`update import_rows set state = 'duplicate', reason = ? where id = ?`),
-    moveNew: sqlite.prepare(
-      `insert into stop_sales (hotel_name, hotel_id, room_codes, board_codes, market_ids, first_night, last_night,
-          kind, reason, source_message_id, source_received_at, source_subject, source_email_id, source_row,
-          import_id, dedupe_key, last_error, hotel_key)
-       select json_extract(payload, '$.hotelName'), json_extract(payload, '$.hotelId'),
-          json_extract(payload, '$.roomCodes'), json_extract(payload, '$.boardCodes'), json_extract(payload, '$.marketIds'),
-          json_extract(payload, '$.firstNight'), json_extract(payload, '$.lastNight'), json_extract(payload, '$.kind'),
-          json_extract(payload, '$.reason'), json_extract(payload, '$.messageId'), json_extract(payload, '$.receivedAt'),
-          json_extract(payload, '$.subject'), json_extract(payload, '$.emailId'), row, import_id, dedupe_key, attention,
-          json_extract(payload, '$.hotelKey')
-         from import_rows where import_id = ? and state = 'new' order by id`,
-    ),
+  }
+  /** Live previews of this process, oldest first. */
+  const stages = new Map<number, Stage>()
+
+  function openStage(importId: number): Stage {
+    const table = `temp.import_stage_${importId}`
+    sqlite.exec(`drop table if exists ${table}`)
+    sqlite.exec(`create table ${table} (
+      seq integer primary key, row integer not null, line integer, state text not null, reason text,
+      attention text, dedupe_key text, hotel_name text, hotel_id integer, room_codes text, board_codes text,
+      market_ids text, first_night text, last_night text, kind text, sale_reason text, message_id text,
+      received_at text, subject text, email_id text, hotel_key text)`)
+    return {
+      table,
+      insert: sqlite.prepare(
+        `insert into ${table} (seq, row, line, state, reason, attention, dedupe_key, hotel_name, hotel_id, room_codes,
+           board_codes, market_ids, first_night, last_night, kind, sale_reason, message_id, received_at, subject,
+           email_id, hotel_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      byKeys: sqlite.prepare(
+        `select seq + ${FILE_ROW_IDS} as id, kind, message_id as messageId, received_at as receivedAt, dedupe_key as key
+           from ${table} where state = 'new' and dedupe_key in (select value from json_each(?))`,
+      ),
+      bySeqs: sqlite.prepare(
+        `select seq + ${FILE_ROW_IDS} as id, kind, message_id as messageId, received_at as receivedAt, dedupe_key as key
+           from ${table} where seq in (select value from json_each(?))`,
+      ),
+      indexKeys: () => void sqlite.exec(`create index if not exists ${table}_key on import_stage_${importId} (dedupe_key)`),
+      drop: () => void sqlite.exec(`drop table if exists ${table}`),
+    }
   }
 
-  /**
-   * Earlier declarations with this key: stored, staged by this import, and in the unflushed batch.
-   * `seen` (keys met earlier in this file) spares the staging query for the usual first sighting.
-   */
-  function knownDeclarations(
-    key: string,
-    importId: number,
-    batchByKey: Map<string, Declaration[]>,
-    seen: Set<string>,
-  ): Declaration[] {
-    const known = sql.storedByKey.all(key)
-    // Past the limit the set is no longer kept up to date, so every key is looked up.
-    if (seen.has(key) || seen.size >= SEEN_KEYS_LIMIT) {
-      known.push(...sql.stagedByKey.all(importId, key), ...(batchByKey.get(key) ?? []))
+  function liveStage(importId: number): Stage {
+    const record = db.select().from(imports).where(eq(imports.id, importId)).get()
+    if (!record) throw new AppFailure('not-found', `Import #${importId} does not exist.`)
+    if (record.status !== 'preview') {
+      throw new AppFailure('conflict', `Import #${importId} of ${record.fileName} was already ${record.status}.`)
     }
-    return known
+    const stage = stages.get(importId)
+    if (!stage) {
+      throw new AppFailure(
+        'conflict',
+        `The preview of ${record.fileName} is no longer open (the app was closed, or newer previews replaced it). Preview the file again.`,
+      )
+    }
+    return stage
+  }
+
+  function forget(importId: number, status: 'committed' | 'discarded' | undefined) {
+    stages.get(importId)?.drop()
+    stages.delete(importId)
+    if (status === 'discarded') {
+      db.update(imports)
+        .set({ status })
+        .where(and(eq(imports.id, importId), eq(imports.status, 'preview')))
+        .run()
+    }
   }
 
   return {
@@ -127,6 +176,11 @@ export function createImportService(deps: {
         })
         .returning({ id: imports.id })
         .get().id
+      for (const id of [...stages.keys()].slice(0, Math.max(0, stages.size - MAX_LIVE_PREVIEWS + 1)))
+        forget(id, 'discarded')
+      const stage = openStage(importId)
+      stages.set(importId, stage)
+
       const profile = deps.activeProfile()
       const memo = new Map<string, string | null>()
       const attentionFor = (s: CanonicalStopSale): string | null => {
@@ -141,42 +195,91 @@ export function createImportService(deps: {
         }
         return v
       }
-
       // Names repeat (a season's rows come from a few hundred hotels): fold each once.
-      const hotelKeys = new Map<string, string>()
-      const hotelKeyFor = (name: string): string => {
-        let key = hotelKeys.get(name)
-        if (key === undefined) {
-          if (hotelKeys.size >= HOTEL_KEY_MEMO_LIMIT) hotelKeys.clear()
-          hotelKeys.set(name, (key = hotelKeyOf(name)))
-        }
-        return key
-      }
+      const hotelKeyFor = memoByText(hotelKeyOf)
 
       const counts = { rows: 0, stopSales: 0, newCount: 0, duplicates: 0, invalid: 0, needsAttention: 0 }
-      let batch: Staged[] = []
-      let batchByKey = new Map<string, Declaration[]>()
-      // Keys already met in this file; bounded so that a huge file cannot grow it without end.
-      const seen = new Set<string>()
-      const stageAll = sqlite.transaction((rows: Staged[]) => {
-        for (const r of rows) {
-          sql.stage.run(
-            importId,
-            r.row,
-            r.line,
-            r.state,
-            r.reason,
-            r.attention,
-            r.dedupeKey,
-            r.payload ? JSON.stringify(r.payload) : null,
+      let seq = 0
+      let pending: Pending[] = []
+      // This file's will-import rows by key (their stage seqs), so that a repeated key finds its earlier
+      // rows without an index on the stage. Past FILE_KEYS_LIMIT keys the stage is indexed instead.
+      const fileKeys = new Map<string, number[]>()
+      let keysIndexed = false
+      const lookup = (
+        stmt: Database.Statement<[string], Declaration & { key: string }>,
+        args: (string | number)[],
+        into: Map<string, Declaration[]>,
+      ) => {
+        if (!args.length) return
+        for (const { key, ...declaration } of stmt.all(JSON.stringify(args))) {
+          const list = into.get(key)
+          if (list) list.push(declaration)
+          else into.set(key, [declaration])
+        }
+      }
+      /** Verdicts for the waiting records, staged in one transaction (temp only: the database stays free). */
+      const judgeAndStage = sqlite.transaction((batch: Pending[]) => {
+        const keys = [...new Set(batch.flatMap((p) => (p.ok ? [p.key] : [])))]
+        const known = new Map<string, Declaration[]>()
+        lookup(sql.storedByKeys, keys, known)
+        if (keysIndexed) lookup(stage.byKeys, keys, known)
+        else lookup(stage.bySeqs, keys.flatMap((k) => fileKeys.get(k) ?? []), known)
+        for (const p of batch) {
+          seq++
+          if (!p.ok) {
+            stage.insert.run(seq, p.row, p.line, 'invalid', p.reason, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+            continue
+          }
+          const { s, key } = p
+          const list = known.get(key) ?? []
+          const dup = duplicateOf(s, list)
+          const attention = dup ? null : attentionFor(s)
+          if (dup) counts.duplicates++
+          else {
+            counts.newCount++
+            if (attention) counts.needsAttention++
+            list.push({ id: FILE_ROW_IDS + seq, kind: s.kind, messageId: s.messageId, receivedAt: s.receivedAt })
+            known.set(key, list)
+            if (!keysIndexed) {
+              const seqs = fileKeys.get(key)
+              if (seqs) seqs.push(seq)
+              else fileKeys.set(key, [seq])
+            }
+          }
+          stage.insert.run(
+            seq,
+            p.row,
+            p.line,
+            dup ? 'duplicate' : 'new',
+            dup ? duplicateReason(dup) : null,
+            attention,
+            key,
+            s.hotelName,
+            s.hotelId,
+            JSON.stringify(s.roomCodes),
+            JSON.stringify(s.boardCodes),
+            JSON.stringify(s.marketIds),
+            s.firstNight,
+            s.lastNight,
+            s.kind,
+            s.reason,
+            s.messageId,
+            s.receivedAt,
+            s.subject,
+            s.emailId,
+            p.hotelKey,
           )
+        }
+        if (!keysIndexed && fileKeys.size >= fileKeysLimit) {
+          stage.indexKeys()
+          keysIndexed = true
+          fileKeys.clear()
         }
       })
       const flush = () => {
-        if (!batch.length) return
-        stageAll.immediate(batch)
-        batch = []
-        batchByKey = new Map()
+        if (!pending.length) return
+        judgeAndStage(pending)
+        pending = []
         events.emit('import.progress', { importId, rows: counts.rows, stopSales: counts.stopSales, phase: 'reading' })
       }
       try {
@@ -184,47 +287,19 @@ export function createImportService(deps: {
           counts.rows++
           if (!r.ok) {
             counts.invalid++
-            batch.push({
-              row: r.row,
-              line: r.line,
-              state: 'invalid',
-              reason: r.errors.join('; '),
-              attention: null,
-              dedupeKey: null,
-              payload: null,
-            })
+            pending.push({ row: r.row, line: r.line, ok: false, reason: r.errors.join('; ') })
           } else {
             for (const s of r.stopSales) {
               counts.stopSales++
-              const key = dedupeKey(s)
-              const dup = duplicateOf(declarationOf(0, s), knownDeclarations(key, importId, batchByKey, seen))
-              const attention = dup ? null : attentionFor(s)
-              if (dup) counts.duplicates++
-              else {
-                counts.newCount++
-                if (attention) counts.needsAttention++
-              }
-              if (!dup) {
-                const list = batchByKey.get(key) ?? []
-                list.push(declarationOf(-1_000_000_000 - batch.length, s))
-                batchByKey.set(key, list)
-              }
-              if (seen.size < SEEN_KEYS_LIMIT) seen.add(key)
-              batch.push({
-                row: r.row,
-                line: r.line,
-                state: dup ? 'duplicate' : 'new',
-                reason: dup ? duplicateReason(dup) : null,
-                attention,
-                dedupeKey: key,
-                payload: { ...s, hotelKey: hotelKeyFor(s.hotelName) },
-              })
+              const hotelKey = hotelKeyFor(s.hotelName)
+              pending.push({ row: r.row, line: r.line, ok: true, s, key: dedupeKey(s, hotelKey), hotelKey })
             }
           }
-          if (batch.length >= BATCH) flush()
+          if (pending.length >= batchSize) flush()
         }
         flush()
       } catch (err) {
+        forget(importId, undefined)
         db.delete(imports).where(eq(imports.id, importId)).run()
         throw err
       }
@@ -249,69 +324,84 @@ export function createImportService(deps: {
     },
 
     rows(importId, { states, offset, limit }) {
-      const where = and(
-        eq(importRows.importId, importId),
-        states?.length ? inArray(importRows.state, states) : undefined,
-      )
-      const total = db.select({ n: count() }).from(importRows).where(where).get()?.n ?? 0
-      const rows = db
-        .select()
-        .from(importRows)
-        .where(where)
-        .orderBy(asc(importRows.row), asc(importRows.id))
-        .limit(limit)
-        .offset(offset)
-        .all()
-        .map((r): ImportRow => {
-          const s = r.payload as unknown as CanonicalStopSale | null
-          return {
+      const stage = stages.get(importId)
+      if (!stage) return keptRows(importId, states, offset, limit)
+      const filter = states?.length ? `where state in (select value from json_each(?))` : ''
+      const args = states?.length ? [JSON.stringify(states)] : []
+      const total = sqlite.prepare<unknown[], number>(`select count(*) from ${stage.table} ${filter}`).pluck().get(...args) ?? 0
+      const rows = sqlite
+        .prepare<unknown[], StagedRow>(
+          `select seq, row, line, state, reason, attention, hotel_name, first_night, last_night, room_codes, board_codes, kind
+             from ${stage.table} ${filter} order by seq limit ? offset ?`,
+        )
+        .all(...args, limit, offset)
+        .map(
+          (r): ImportRow => ({
             row: r.row,
             line: r.line,
             state: r.state,
             reason: r.reason,
             attention: r.attention,
-            hotelName: s?.hotelName ?? null,
-            firstNight: s?.firstNight ?? null,
-            lastNight: s?.lastNight ?? null,
-            nights: s ? nightCount(s.firstNight, s.lastNight) : null,
-            roomCodes: s?.roomCodes ?? [],
-            boardCodes: s?.boardCodes ?? [],
-            kind: s?.kind ?? null,
-          }
-        })
+            hotelName: r.hotel_name,
+            firstNight: r.first_night,
+            lastNight: r.last_night,
+            nights: r.first_night && r.last_night ? nightCount(r.first_night, r.last_night) : null,
+            roomCodes: r.room_codes ? (JSON.parse(r.room_codes) as string[]) : [],
+            boardCodes: r.board_codes ? (JSON.parse(r.board_codes) as string[]) : [],
+            kind: r.kind,
+          }),
+        )
       return { rows, total }
     },
 
     commit(importId) {
-      const record = db.select().from(imports).where(eq(imports.id, importId)).get()
-      if (!record) throw new AppFailure('not-found', `Import #${importId} does not exist.`)
-      if (record.status !== 'preview') {
-        throw new AppFailure('conflict', `Import #${importId} of ${record.fileName} was already ${record.status}.`)
-      }
+      const stage = liveStage(importId)
+      const record = db.select().from(imports).where(eq(imports.id, importId)).get()!
       const result = sqlite
         .transaction(() => {
           // Only stop sales stored since the preview began can make a staged row a duplicate now
           // (another window, the command line): re-check those rows, then move the rest in one statement.
           let late = 0
-          for (const r of sql.lateCandidates.all(importId, record.seenMaxStopSaleId)) {
-            const dup = duplicateOf(
-              declarationOf(0, JSON.parse(r.payload) as CanonicalStopSale),
-              sql.storedByKey.all(r.dedupeKey),
-            )
-            if (dup) {
-              sql.markLate.run(duplicateReason(dup), r.id)
-              late++
+          if ((sql.maxStopSaleId.get() ?? 0) > record.seenMaxStopSaleId) {
+            const candidates = sqlite
+              .prepare<[number], { seq: number; key: string; kind: 'close' | 'open'; messageId: string | null; receivedAt: string | null }>(
+                `select r.seq, r.dedupe_key as key, r.kind, r.message_id as messageId, r.received_at as receivedAt
+                   from ${stage.table} r where r.state = 'new'
+                    and exists (select 1 from stop_sales s where s.dedupe_key = r.dedupe_key and s.id > ?)`,
+              )
+              .all(record.seenMaxStopSaleId)
+            const markLate = sqlite.prepare(`update ${stage.table} set state = 'duplicate', reason = ? where seq = ?`)
+            for (const c of candidates) {
+              const dup = duplicateOf(c, sql.storedByKey.all(c.key))
+              if (dup) {
+                markLate.run(duplicateReason(dup), c.seq)
+                late++
+              }
             }
           }
           const before = sql.maxStopSaleId.get() ?? 0
-          const imported = sql.moveNew.run(importId).changes
-          // Rows staged by an app version without hotel keys get theirs here (usually: nothing to do).
-          fillMissingHotelKeys(db)
-          const needsAttention = db
-            .select({ n: count() })
-            .from(importRows)
-            .where(and(eq(importRows.importId, importId), eq(importRows.state, 'new'), isNotNull(importRows.attention)))
-            .get()!.n
+          const imported = sqlite
+            .prepare(
+              `insert into stop_sales (hotel_name, hotel_id, room_codes, board_codes, market_ids, first_night, last_night,
+                  kind, reason, source_message_id, source_received_at, source_subject, source_email_id, source_row,
+                  import_id, dedupe_key, last_error, hotel_key)
+               select hotel_name, hotel_id, room_codes, board_codes, market_ids, first_night, last_night, kind, sale_reason,
+                  message_id, received_at, subject, email_id, row, ?, dedupe_key, attention, hotel_key
+                 from ${stage.table} where state = 'new' order by seq`,
+            )
+            .run(importId).changes
+          const needsAttention =
+            sqlite
+              .prepare<[], number>(`select count(*) from ${stage.table} where state = 'new' and attention is not null`)
+              .pluck()
+              .get() ?? 0
+          // Keep the rejected rows: they are the record of what was left out and why.
+          sqlite
+            .prepare(
+              `insert into import_rows (import_id, row, line, state, reason)
+               select ?, row, line, state, reason from ${stage.table} where state = 'invalid' order by seq`,
+            )
+            .run(importId)
           db.update(imports)
             .set({
               status: 'committed',
@@ -322,13 +412,10 @@ export function createImportService(deps: {
             })
             .where(eq(imports.id, importId))
             .run()
-          // Keep only the rejected rows: they are the record of what was left out and why.
-          db.delete(importRows)
-            .where(and(eq(importRows.importId, importId), inArray(importRows.state, ['new', 'duplicate'])))
-            .run()
           return { imported, duplicates: record.duplicates + late, needsAttention, firstId: before + 1 }
         })
         .immediate()
+      forget(importId, 'committed')
       const ids = result.imported <= 1000 ? Array.from({ length: result.imported }, (_, i) => result.firstId + i) : []
       events.emit('stopSales.changed', { ids })
       return {
@@ -342,21 +429,45 @@ export function createImportService(deps: {
     },
 
     discard(importId) {
-      const changed = db
-        .update(imports)
-        .set({ status: 'discarded' })
-        .where(and(eq(imports.id, importId), eq(imports.status, 'preview')))
-        .run().changes
-      if (changed) db.delete(importRows).where(eq(importRows.importId, importId)).run()
+      forget(importId, 'discarded')
     },
+  }
+
+  /** A committed (or closed) import: the rows it left out, kept in import_rows. */
+  function keptRows(importId: number, states: ImportRow['state'][] | undefined, offset: number, limit: number) {
+    if (!db.select({ id: imports.id }).from(imports).where(eq(imports.id, importId)).get())
+      throw new AppFailure('not-found', `Import #${importId} does not exist.`)
+    const where = and(eq(importRows.importId, importId), states?.length ? inArray(importRows.state, states) : undefined)
+    const total = db.select({ n: count() }).from(importRows).where(where).get()?.n ?? 0
+    const rows = db
+      .select()
+      .from(importRows)
+      .where(where)
+      .orderBy(asc(importRows.row), asc(importRows.id))
+      .limit(limit)
+      .offset(offset)
+      .all()
+      .map(
+        (r): ImportRow => ({
+          row: r.row,
+          line: r.line,
+          state: r.state,
+          reason: r.reason,
+          attention: r.attention,
+          hotelName: null,
+          firstNight: null,
+          lastNight: null,
+          nights: null,
+          roomCodes: [],
+          boardCodes: [],
+          kind: null,
+        }),
+      )
+    return { rows, total }
   }
 }
 
-function declarationOf(id: number, s: Pick<CanonicalStopSale, 'kind' | 'messageId' | 'receivedAt'>): Declaration {
-  return { id, kind: s.kind, messageId: s.messageId, receivedAt: s.receivedAt }
-}
-
 function duplicateReason(d: Declaration): string {
-  if (d.id > 0) return `Already imported as stop sale #${d.id}.`
+  if (d.id < FILE_ROW_IDS) return `Already imported as stop sale #${d.id}.`
   return 'Same as an earlier row of this file.'
 }

@@ -18,8 +18,6 @@
 import { createReadStream } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { Readable, pipeline } from 'node:stream'
-import { Tokenizer, TokenParser, TokenType } from '@streamparser/json'
-import type { ParsedElementInfo, ParsedTokenInfo } from '@streamparser/json'
 import { CsvError, parse as parseCsv, type Parser } from 'csv-parse'
 import {
   canonicalizeRecord,
@@ -33,6 +31,7 @@ import {
   type RowResult,
 } from './canonical'
 import { isValidUtf8, openTextStream, type Encoding, type TextStream } from './decode'
+import { JsonRecordSplitter, type RawValue } from './json-records'
 
 export interface ReadOptions {
   /** Default: from the file name's extension (.json → json; .csv/.tsv/.txt → csv), else sniffed: first non-space character '[' or '{' → json, otherwise csv. */
@@ -512,17 +511,6 @@ function csvFileError(e: unknown, lines: LineTracker): unknown {
 // ---------------------------------------------------------------------------------------------
 // JSON
 
-/** Name given to root keys other than stopSales, so that their values are dropped as soon as they are parsed. */
-const IGNORED = '__ignored__'
-
-function isStopSalesKey(key: string): boolean {
-  const k = normalizeFieldName(key)
-  return k === 'stopsales' || k === 'stop_sales'
-}
-
-const NOT_A_LIST =
-  'The JSON file must hold a list of stop sales ([ {...}, {...} ]) or an object with a "stopSales" list ({ "stopSales": [ ... ] }).'
-
 function jsonRow(row: number, value: unknown): RowResult {
   const { fields, errors } = fieldsFromJsonRecord(value)
   if (errors.length > 0 && fields.size === 0 && (typeof value !== 'object' || value === null || Array.isArray(value))) {
@@ -534,191 +522,29 @@ function jsonRow(row: number, value: unknown): RowResult {
   return { row, line: null, ok: true, stopSales: out.stopSales }
 }
 
+/** Records of a JSON file: the splitter finds each record's text, JSON.parse reads it. */
 async function* readJson(text: AsyncGenerator<string, void, undefined>): AsyncGenerator<RowResult, void, undefined> {
-  const tokenizer = new Tokenizer()
-  let parser: TokenParser | undefined
-  let mode: 'array' | 'object' | undefined
-  const ready: unknown[] = []
-
-  // Where the tokens are: depth 1 = inside the root; records sit at depth 1 (array root) or 2 (in stopSales).
-  let depth = 0
-  let rootState: 'key' | 'colon' | 'value' | 'after' = 'key'
-  let keyIsStopSales = false
-  let inStopSales = false
-  let stopSalesSeen = false
-  const rootKeys: string[] = []
-  /** Byte offset where the current record (or other root value) began; -1 between them. */
-  let itemStart = -1
-  let lastTokenOffset = 0
-
-  // For error positions: the chunk being tokenized, where it starts, and the lines before it.
-  let chunk = ''
-  let chunkStart = 0
-  let linesBefore = 0
-  const lineAt = (byteOffset: number) => {
-    const within = byteOffset - chunkStart
-    if (within <= 0) return linesBefore + 1
-    const prefix = Buffer.from(chunk, 'utf8').subarray(0, within)
-    let n = 0
-    for (let i = prefix.indexOf(10); i !== -1; i = prefix.indexOf(10, i + 1)) n++
-    return linesBefore + n + 1
-  }
-
-  const onValue = (info: ParsedElementInfo) => {
-    if (info.key !== IGNORED) ready.push(info.value)
-  }
-  const containerDepth = () => (mode === 'object' && inStopSales ? 2 : 1)
-
-  tokenizer.onToken = (info: ParsedTokenInfo) => {
-    const { token, offset } = info
-    lastTokenOffset = offset
-    if (!parser) {
-      if (token === TokenType.LEFT_BRACKET) mode = 'array'
-      else if (token === TokenType.LEFT_BRACE) mode = 'object'
-      else throw new ImportFileError(NOT_A_LIST)
-      parser = new TokenParser({
-        paths: mode === 'array' ? ['$.*'] : ['$.stopSales.*', `$.${IGNORED}`],
-        keepStack: false,
-      })
-      parser.onValue = onValue
-    }
-    const opens = token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET
-    const closes = token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET
-    const isValue =
-      opens ||
-      token === TokenType.STRING ||
-      token === TokenType.NUMBER ||
-      token === TokenType.TRUE ||
-      token === TokenType.FALSE ||
-      token === TokenType.NULL
-    let forward: ParsedTokenInfo = info
-
-    if (mode === 'object' && depth === 1) {
-      if (rootState === 'key' && token === TokenType.STRING) {
-        const key = String(info.value)
-        keyIsStopSales = isStopSalesKey(key)
-        if (keyIsStopSales) {
-          if (stopSalesSeen) throw new ImportFileError('The JSON file has two "stopSales" lists; keep only one.')
-          stopSalesSeen = true
-          forward = { ...info, value: 'stopSales' } as ParsedTokenInfo
-        } else {
-          if (rootKeys.length < 10) rootKeys.push(key)
-          forward = { ...info, value: IGNORED } as ParsedTokenInfo
-        }
-        rootState = 'colon'
-      } else if (token === TokenType.COLON) rootState = 'value'
-      else if (token === TokenType.COMMA) rootState = 'key'
-      else if (rootState === 'value' && isValue) {
-        rootState = 'after'
-        if (keyIsStopSales) {
-          if (token !== TokenType.LEFT_BRACKET)
-            throw new ImportFileError(`"stopSales" must be a list [ ... ]. ${NOT_A_LIST}`)
-          inStopSales = true
-        } else if (opens) itemStart = offset
-      }
-    } else if (depth === containerDepth() && isValue && opens) {
-      itemStart = offset
-    }
-
-    parser.write(forward)
-
-    if (opens) depth++
-    else if (closes) {
-      if (mode === 'object' && inStopSales && depth === 2) inStopSales = false
-      depth--
-      if (depth === containerDepth()) itemStart = -1
-    }
-  }
-
+  const splitter = new JsonRecordSplitter(MAX_RECORD_BYTES)
+  const found: RawValue[] = []
   let row = 0
-  const syntaxError = (e: unknown): unknown => {
-    if (e instanceof ImportFileError) return e
-    const message = e instanceof Error ? e.message : String(e)
-    const where = mode === 'object' ? 'object' : 'list'
-    if (/ended in the middle|not all the data was received/i.test(message)) return truncated(e)
-    if (!parser) {
-      return new ImportFileError(
-        `The file is not JSON: it starts with ${show(chunk.trimStart().slice(0, 40))}. ${NOT_A_LIST}`,
-        {
-          cause: e,
-        },
-      )
-    }
-    const tok = /^Unexpected "(.*)" at chunk position "(\d+)"/s.exec(message)
-    if (tok) {
-      return new ImportFileError(
-        `The file is not valid JSON: unexpected ${show(tok[1])} on line ${lineAt(chunkStart + Number(tok[2]))} (after record ${row + ready.length}).`,
-        { cause: e },
-      )
-    }
-    const parserTok = /^Unexpected \w+ \((.*)\) in state (\w+)/s.exec(message)
-    if (parserTok) {
-      const line = lineAt(lastTokenOffset)
-      if (parserTok[2] === 'ENDED') {
-        return new ImportFileError(
-          `The file is not valid JSON: there is more text after the end of the JSON ${where} (line ${line}).`,
-          {
-            cause: e,
-          },
-        )
+  // The values completed before a problem still come out (like CSV rows before an unclosed quote).
+  function* drain(): Generator<RowResult, void, undefined> {
+    for (const v of found.splice(0)) {
+      let value: unknown
+      try {
+        value = JSON.parse(v.text)
+      } catch (e) {
+        throw splitter.explain(v, e)
       }
-      return new ImportFileError(
-        `The file is not valid JSON: unexpected ${parserTok[1]} on line ${line} (after record ${row + ready.length}).`,
-        {
-          cause: e,
-        },
-      )
+      if (!v.ignored) yield jsonRow(++row, value)
     }
-    return new ImportFileError(`The file is not valid JSON near line ${lineAt(lastTokenOffset)}: ${message}`, {
-      cause: e,
-    })
   }
-  const truncated = (cause?: unknown) =>
-    new ImportFileError(
-      `The file ends in the middle of the JSON ${mode === 'object' ? 'object' : 'list'} (after record ${row + ready.length}): it looks cut off. Get the complete file and import it again.`,
-      cause === undefined ? undefined : { cause },
-    )
-
   for await (const s of text) {
-    chunk = s
-    let failure: unknown
     try {
-      tokenizer.write(s)
-    } catch (e) {
-      failure = syntaxError(e)
-    }
-    // The records completed before a problem still come out (like CSV rows before an unclosed quote).
-    for (const value of ready.splice(0)) yield jsonRow(++row, value)
-    if (failure !== undefined) throw failure
-    const size = Buffer.byteLength(s, 'utf8')
-    chunkStart += size
-    linesBefore += countLines(s)
-    const anchor = itemStart >= 0 ? itemStart : lastTokenOffset
-    if (chunkStart - anchor > MAX_RECORD_BYTES) {
-      throw new ImportFileError(
-        `Record ${row + 1} of the file is larger than 1 MiB: this is not a stop-sale file, or a quote (") is missing.`,
-      )
+      splitter.write(s, found)
+    } finally {
+      yield* drain()
     }
   }
-  chunk = ''
-  let failure: unknown
-  try {
-    tokenizer.end()
-  } catch (e) {
-    failure = syntaxError(e)
-  }
-  for (const value of ready.splice(0)) yield jsonRow(++row, value)
-  if (failure !== undefined) throw failure
-  if (!parser) throw new ImportFileError(`The file has no JSON in it. ${NOT_A_LIST}`)
-  if (!parser.isEnded) throw truncated()
-  if (mode === 'object' && !stopSalesSeen) {
-    const keys = rootKeys.length > 0 ? `it has ${rootKeys.map((k) => show(k)).join(', ')}` : 'it is empty'
-    throw new ImportFileError(`The JSON object has no "stopSales" list (${keys}). ${NOT_A_LIST}`)
-  }
-}
-
-function countLines(s: string): number {
-  let n = 0
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++
-  return n
+  splitter.end()
 }
