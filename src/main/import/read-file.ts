@@ -511,15 +511,16 @@ function csvFileError(e: unknown, lines: LineTracker): unknown {
 // ---------------------------------------------------------------------------------------------
 // JSON
 
-function jsonRow(row: number, value: unknown): RowResult {
+/** A JSON record's verdict; `line` is where the record starts in the file. */
+function jsonRow(row: number, line: number, value: unknown): RowResult {
   const { fields, errors } = fieldsFromJsonRecord(value)
   if (errors.length > 0 && fields.size === 0 && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-    return { row, line: null, ok: false, errors }
+    return { row, line, ok: false, errors }
   }
   const out = canonicalizeRecord(fields)
   const all = out.ok ? errors : [...errors, ...out.errors]
-  if (all.length > 0 || !out.ok) return { row, line: null, ok: false, errors: all }
-  return { row, line: null, ok: true, stopSales: out.stopSales }
+  if (all.length > 0 || !out.ok) return { row, line, ok: false, errors: all }
+  return { row, line, ok: true, stopSales: out.stopSales }
 }
 
 /** Records of a JSON file: the splitter finds each record's text, JSON.parse reads it. */
@@ -536,7 +537,7 @@ async function* readJson(text: AsyncGenerator<string, void, undefined>): AsyncGe
       } catch (e) {
         throw splitter.explain(v, e)
       }
-      if (!v.ignored) yield jsonRow(++row, value)
+      if (!v.ignored) yield jsonRow(++row, v.line, value)
     }
   }
   for await (const s of text) {
