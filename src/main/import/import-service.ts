@@ -283,19 +283,21 @@ export function createImportService(deps: {
         events.emit('import.progress', { importId, rows: counts.rows, stopSales: counts.stopSales, phase: 'reading' })
       }
       try {
-        for await (const r of opened.rows()) {
-          counts.rows++
-          if (!r.ok) {
-            counts.invalid++
-            pending.push({ row: r.row, line: r.line, ok: false, reason: r.errors.join('; ') })
-          } else {
-            for (const s of r.stopSales) {
-              counts.stopSales++
-              const hotelKey = hotelKeyFor(s.hotelName)
-              pending.push({ row: r.row, line: r.line, ok: true, s, key: dedupeKey(s, hotelKey), hotelKey })
+        for await (const batch of opened.rows()) {
+          for (const r of batch) {
+            counts.rows++
+            if (!r.ok) {
+              counts.invalid++
+              pending.push({ row: r.row, line: r.line, ok: false, reason: r.errors.join('; ') })
+            } else {
+              for (const s of r.stopSales) {
+                counts.stopSales++
+                const hotelKey = hotelKeyFor(s.hotelName)
+                pending.push({ row: r.row, line: r.line, ok: true, s, key: dedupeKey(s, hotelKey), hotelKey })
+              }
             }
+            if (pending.length >= batchSize) flush()
           }
-          if (pending.length >= batchSize) flush()
         }
         flush()
       } catch (err) {

@@ -66,8 +66,7 @@ export function readStopSaleFile(
   path: string,
   opts: ReadOptions = {},
 ): AsyncGenerator<RowResult, FileFacts, undefined> {
-  const name = basename(path)
-  return readFrom(() => fileChunks(path, opts.chunkSize ?? DEFAULT_CHUNK), name, opts, undefined)
+  return oneByOne(readStopSaleFileBatches(path, opts))
 }
 
 /** Same, from bytes in memory (the renderer may hand over dropped file contents). */
@@ -76,6 +75,25 @@ export function readStopSaleBytes(
   fileName: string,
   opts: ReadOptions = {},
 ): AsyncGenerator<RowResult, FileFacts, undefined> {
+  return oneByOne(readStopSaleBytesBatches(bytes, fileName, opts))
+}
+
+/**
+ * The same records in batches (those completed by one chunk of the file): what the importer reads,
+ * since a step of an async generator per record costs more than the record's own checks.
+ */
+export function readStopSaleFileBatches(
+  path: string,
+  opts: ReadOptions = {},
+): AsyncGenerator<RowResult[], FileFacts, undefined> {
+  return readFrom(() => fileChunks(path, opts.chunkSize ?? DEFAULT_CHUNK), basename(path), opts, undefined)
+}
+
+export function readStopSaleBytesBatches(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: ReadOptions = {},
+): AsyncGenerator<RowResult[], FileFacts, undefined> {
   // In memory the whole input can be checked, so the encoding is never a guess.
   return readFrom(
     () => byteChunks(bytes, opts.chunkSize ?? DEFAULT_CHUNK),
@@ -83,6 +101,18 @@ export function readStopSaleBytes(
     opts,
     () => isValidUtf8(bytes),
   )
+}
+
+async function* oneByOne<T, R>(batches: AsyncGenerator<T[], R, undefined>): AsyncGenerator<T, R, undefined> {
+  try {
+    for (;;) {
+      const next = await batches.next()
+      if (next.done) return next.value
+      yield* next.value
+    }
+  } finally {
+    await batches.return(undefined as R)
+  }
 }
 
 /**
@@ -165,7 +195,7 @@ async function* readFrom(
   fileName: string,
   opts: ReadOptions,
   utf8: (() => boolean) | undefined,
-): AsyncGenerator<RowResult, FileFacts, undefined> {
+): AsyncGenerator<RowResult[], FileFacts, undefined> {
   const stream = await openTextStream(open(), { utf8: utf8?.() })
   try {
     if (stream.whole && stream.head.trim() === '') throw emptyFile(fileName)
@@ -368,7 +398,7 @@ function csvRow(
 async function* readCsv(
   text: AsyncGenerator<string, void, undefined>,
   facts: FileFacts,
-): AsyncGenerator<RowResult, void, undefined> {
+): AsyncGenerator<RowResult[], void, undefined> {
   // The header line decides the delimiter, so it is read before csv-parse starts.
   let pre = ''
   let layout: HeaderLayout | undefined
@@ -403,7 +433,6 @@ async function* readCsv(
   const parser = parseCsv({
     delimiter,
     bom: false, // decode.ts removed it
-    info: true,
     relax_column_count: true, // a row with the wrong number of cells is a row error, reported below
     relax_quotes: true, // a quote inside an unquoted cell is text (Hotel "Star")
     skip_empty_lines: true,
@@ -417,20 +446,24 @@ async function* readCsv(
   let columns: (FieldName | undefined)[] | undefined
   let row = 0
   try {
-    for await (const rec of csvRecords(parser)) {
-      const line = lines.advance(rec.info.bytes)
-      const cells = rec.record
-      if (cells.every((c) => c.trim() === '')) continue // blank lines and rows of empty cells (";;;;")
-      if (skipSepLine) {
-        skipSepLine = false
-        continue
+    for await (const records of csvRecords(parser)) {
+      const batch: RowResult[] = []
+      for (const rec of records) {
+        const line = lines.advance(rec.info.bytes)
+        const cells = rec.record
+        if (cells.every((c) => c.trim() === '')) continue // blank lines and rows of empty cells (";;;;")
+        if (skipSepLine) {
+          skipSepLine = false
+          continue
+        }
+        if (!columns) {
+          columns = mapHeader(cells, delimiter)
+          continue
+        }
+        row++
+        batch.push(csvRow(row, line, cells, columns, delimiter))
       }
-      if (!columns) {
-        columns = mapHeader(cells, delimiter)
-        continue
-      }
-      row++
-      yield csvRow(row, line, cells, columns, delimiter)
+      if (batch.length) yield batch
     }
   } catch (e) {
     throw csvFileError(e, lines)
@@ -440,13 +473,12 @@ async function* readCsv(
 }
 
 /**
- * csv-parse's records one by one, with backpressure. Unlike the stream's own async iterator, the
- * records parsed before an error are still delivered (then the error is thrown), so the rows before
- * an unclosed quote come out and the line numbers stay right.
+ * csv-parse's records as they come, in batches, with backpressure. Unlike the stream's own async
+ * iterator, the records parsed before an error are still delivered (then the error is thrown), so
+ * the rows before an unclosed quote come out and the line numbers stay right.
  */
-async function* csvRecords(parser: Parser): AsyncGenerator<CsvRecord, void, undefined> {
-  const queue: CsvRecord[] = []
-  let head = 0
+async function* csvRecords(parser: Parser): AsyncGenerator<CsvRecord[], void, undefined> {
+  let queue: CsvRecord[] = []
   let failure: { error: unknown } | undefined
   let ended = false
   let wake: (() => void) | undefined
@@ -455,9 +487,11 @@ async function* csvRecords(parser: Parser): AsyncGenerator<CsvRecord, void, unde
     wake = undefined
     w?.()
   }
-  parser.on('data', (r: CsvRecord) => {
-    queue.push(r)
-    if (queue.length - head >= 64) parser.pause()
+  parser.on('data', (record: string[]) => {
+    // The parser's live counters, read as each record is pushed: where the record ends (csv-parse's
+    // per-record `info` option would copy all its counters for every record).
+    queue.push({ record, info: { bytes: parser.info.bytes } })
+    if (queue.length >= 1024) parser.pause()
     signal()
   })
   parser.on('error', (error: unknown) => {
@@ -470,15 +504,11 @@ async function* csvRecords(parser: Parser): AsyncGenerator<CsvRecord, void, unde
   })
   try {
     for (;;) {
-      if (head < queue.length) {
-        const r = queue[head]!
-        queue[head++] = undefined as unknown as CsvRecord
-        if (head === queue.length) {
-          queue.length = 0
-          head = 0
-          if (parser.isPaused() && !failure) parser.resume()
-        }
-        yield r
+      if (queue.length) {
+        const batch = queue
+        queue = []
+        if (parser.isPaused() && !failure) parser.resume()
+        yield batch
         continue
       }
       if (failure) throw failure.error
@@ -524,28 +554,38 @@ function jsonRow(row: number, line: number, value: unknown): RowResult {
 }
 
 /** Records of a JSON file: the splitter finds each record's text, JSON.parse reads it. */
-async function* readJson(text: AsyncGenerator<string, void, undefined>): AsyncGenerator<RowResult, void, undefined> {
+async function* readJson(
+  text: AsyncGenerator<string, void, undefined>,
+): AsyncGenerator<RowResult[], void, undefined> {
   const splitter = new JsonRecordSplitter(MAX_RECORD_BYTES)
   const found: RawValue[] = []
   let row = 0
-  // The values completed before a problem still come out (like CSV rows before an unclosed quote).
-  function* drain(): Generator<RowResult, void, undefined> {
+  /** The records the splitter found, read; a record JSON.parse refuses ends the file after those before it. */
+  const read = (): { rows: RowResult[]; failure?: unknown } => {
+    const rows: RowResult[] = []
     for (const v of found.splice(0)) {
       let value: unknown
       try {
         value = JSON.parse(v.text)
       } catch (e) {
-        throw splitter.explain(v, e)
+        return { rows, failure: splitter.explain(v, e) }
       }
-      if (!v.ignored) yield jsonRow(++row, v.line, value)
+      if (!v.ignored) rows.push(jsonRow(++row, v.line, value))
     }
+    return { rows }
   }
   for await (const s of text) {
+    let fileProblem: { error: unknown } | undefined
     try {
       splitter.write(s, found)
-    } finally {
-      yield* drain()
+    } catch (error) {
+      fileProblem = { error }
     }
+    // The records completed before a problem still come out (like CSV rows before an unclosed quote).
+    const { rows, failure } = read()
+    if (rows.length) yield rows
+    if (failure !== undefined) throw failure
+    if (fileProblem) throw fileProblem.error
   }
   splitter.end()
 }

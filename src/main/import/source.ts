@@ -7,7 +7,13 @@ import { createReadStream } from 'node:fs'
 import { basename } from 'node:path'
 import { AppFailure } from '../errors'
 import { ImportFileError, type ImportFormat, type RowResult } from './canonical'
-import { describeBytes, describeFile, readStopSaleBytes, readStopSaleFile, type FileFacts } from './read-file'
+import {
+  describeBytes,
+  describeFile,
+  readStopSaleBytesBatches,
+  readStopSaleFileBatches,
+  type FileFacts,
+} from './read-file'
 
 export type ImportSource = { path: string } | { fileName: string; bytes: Uint8Array }
 
@@ -18,7 +24,8 @@ export interface OpenedSource {
   format: ImportFormat
   /** e.g. "UTF-8 with BOM, ';'" — final once rows() has been read to the end. */
   encoding(): string
-  rows(): AsyncGenerator<RowResult, void, undefined>
+  /** The file's records, in batches (see readStopSaleFileBatches). */
+  rows(): AsyncGenerator<RowResult[], void, undefined>
 }
 
 export async function openImportSource(source: ImportSource): Promise<OpenedSource> {
@@ -34,7 +41,9 @@ export async function openImportSource(source: ImportSource): Promise<OpenedSour
       encoding: () => describeFacts(facts),
       async *rows() {
         const reader =
-          'path' in source ? readStopSaleFile(source.path) : readStopSaleBytes(source.bytes, source.fileName)
+          'path' in source
+            ? readStopSaleFileBatches(source.path)
+            : readStopSaleBytesBatches(source.bytes, source.fileName)
         try {
           for (;;) {
             const next = await reader.next()
