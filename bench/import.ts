@@ -164,7 +164,10 @@ try {
   )
   const base: number[] = []
   const baseCpu: number[] = []
-  const runs = { JSON: [] as Awaited<ReturnType<typeof importFile>>[], CSV: [] as Awaited<ReturnType<typeof importFile>>[] }
+  const runs = {
+    JSON: [] as Awaited<ReturnType<typeof importFile>>[],
+    CSV: [] as Awaited<ReturnType<typeof importFile>>[],
+  }
   for (let round = 0; round < rounds; round++) {
     const b = await baseline(records)
     base.push(b.ms)

@@ -20,14 +20,20 @@ import { createStopSaleDetailService } from './services/stop-sale-detail'
 import { createMappingService } from './services/mappings'
 import { createImportService } from './import/import-service'
 import { createSyncService } from './services/sync'
+import { createQueueViewService } from './services/queue-view'
 import { createConnectivity, type Connectivity } from './sync/connectivity'
 import { SyncQueue } from './sync/queue'
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine'
-import type { CheckpointName } from './sync/stop-sale-sync'
+import type { CheckpointName } from './sync/outcome'
+import { reservationWorker, stopSaleWorker } from './sync/workers'
+import { ReservationQueue } from './reservations/queue'
+import { createReservationImportService } from './reservations/import'
+import { createReservationService } from './services/reservations'
+import { resolveReservation } from './reference/resolve-reservation'
 import type { BackoffPolicy } from './sync/backoff'
 import { SednaError } from './sedna/failures'
 import { resolveStopSale } from './reference/resolve'
-import { sednaProfiles } from './db/schema'
+import { sednaProfiles, type ProfileRow } from './db/schema'
 import { eq } from 'drizzle-orm'
 
 export interface AppContext {
@@ -38,7 +44,13 @@ export interface AppContext {
   readonly connections: SednaConnections
   readonly services: Services
   readonly dispatch: Dispatch
-  readonly sync: { engine: SyncEngine; queue: SyncQueue; connectivity: Connectivity }
+  readonly sync: {
+    engine: SyncEngine
+    /** Stop sales. */
+    queue: SyncQueue
+    reservations: ReservationQueue
+    connectivity: Connectivity
+  }
   /** Start background work: send what waits in the queue now and whenever it falls due. */
   start(): void
   close(): Promise<void>
@@ -100,12 +112,13 @@ export function openAppContext(opts: AppContextOptions): AppContext {
   const reference = createReferenceService({ db, cache, profiles, connections })
 
   const queue = new SyncQueue(db)
+  const reservationQueue = new ReservationQueue(db, queue.worker)
   let engine: SyncEngine | undefined
   connectivity = createConnectivity({
     events,
     probeIntervalMs: opts.sync?.probeIntervalMs ?? 5_000,
     onBack: () => {
-      queue.networkBack()
+      engine?.networkBack()
       engine?.wake()
     },
     async probe() {
@@ -122,22 +135,28 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     },
   })
   const liveConnectivity = connectivity
+  // What both kinds' state machines need: accounts, clients, the retry policy, the crash-test hook.
+  const common = {
+    activeProfile: () => profiles.active(),
+    profile: (id: number) => db.select().from(sednaProfiles).where(eq(sednaProfiles.id, id)).get(),
+    client: (profile: ProfileRow) => connections.client(profile),
+    rememberOperatorId: (id: number, operatorId: number) =>
+      void db.update(sednaProfiles).set({ operatorId }).where(eq(sednaProfiles.id, id)).run(),
+    ...(opts.sync?.backoff ? { backoff: opts.sync.backoff } : {}),
+    ...(opts.sync?.checkpoint ? { checkpoint: opts.sync.checkpoint } : {}),
+  }
   engine = createSyncEngine({
-    queue,
+    workers: [
+      stopSaleWorker(queue, { ...common, resolve: (profile, row) => resolveStopSale(db, profile, row) }),
+      reservationWorker(reservationQueue, {
+        ...common,
+        resolve: (profile, row) => resolveReservation(db, profile.id, row),
+      }),
+    ],
     connectivity: liveConnectivity,
     events,
     logger,
     concurrency,
-    deps: {
-      activeProfile: () => profiles.active(),
-      profile: (id) => db.select().from(sednaProfiles).where(eq(sednaProfiles.id, id)).get(),
-      client: (profile) => connections.client(profile),
-      resolve: (profile, row) => resolveStopSale(db, profile, row),
-      rememberOperatorId: (id, operatorId) =>
-        void db.update(sednaProfiles).set({ operatorId }).where(eq(sednaProfiles.id, id)).run(),
-      ...(opts.sync?.backoff ? { backoff: opts.sync.backoff } : {}),
-      ...(opts.sync?.checkpoint ? { checkpoint: opts.sync.checkpoint } : {}),
-    },
     async beforeRun() {
       const profile = profiles.active()
       if (profile) await reference.ensureFresh(profile.id)
@@ -155,8 +174,20 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     mappings: createMappingService({ db, profiles, reference, events }),
     profiles,
     reference,
-    sync: createSyncService({ db, queue, engine, connectivity: liveConnectivity, events }),
+    sync: createSyncService({ db, queue, reservationQueue, engine, connectivity: liveConnectivity, events }),
+    queueView: createQueueViewService({ db, engine, connectivity: liveConnectivity, events }),
     imports: createImportService({ db, sqlite: database.sqlite, events, activeProfile: () => profiles.active() }),
+    reservations: createReservationService({
+      db,
+      profiles,
+      resolve: (profile, row) => resolveReservation(db, profile.id, row),
+    }),
+    reservationImports: createReservationImportService({
+      db,
+      events,
+      activeProfile: () => profiles.active(),
+      resolve: (profile, r) => resolveReservation(db, profile.id, r),
+    }),
   }
   const dispatch = createDispatcher(createHandlers(services), { error: (m, err) => logger.error(m, err) })
   const syncEngine = engine
@@ -168,7 +199,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     connections,
     services,
     dispatch,
-    sync: { engine: syncEngine, queue, connectivity: liveConnectivity },
+    sync: { engine: syncEngine, queue, reservations: reservationQueue, connectivity: liveConnectivity },
     start: () => syncEngine.wake(),
     async close() {
       await syncEngine.close()

@@ -10,6 +10,9 @@ import type { SyncService } from './services/sync'
 import type { ImportService } from './import/import-service'
 import type { StopSaleDetailService } from './services/stop-sale-detail'
 import type { MappingService } from './services/mappings'
+import type { QueueViewService } from './services/queue-view'
+import type { ReservationService } from './services/reservations'
+import type { ReservationImportService } from './reservations/import'
 
 export interface Services {
   info: { version: string; dataDir: string; databaseFile: string; runtime: string }
@@ -19,7 +22,10 @@ export interface Services {
   profiles: ProfileService
   reference: ReferenceService
   sync: SyncService
+  queueView: QueueViewService
   imports: ImportService
+  reservations: ReservationService
+  reservationImports: ReservationImportService
 }
 
 export const createHandlers = (s: Services): Handlers => ({
@@ -45,6 +51,8 @@ export const createHandlers = (s: Services): Handlers => ({
   'sync.status': () => s.sync.status(),
   'sync.stopAfterCurrent': () => (s.sync.stopAfterCurrent(), { stopping: true }),
   'sync.retryNow': () => s.sync.retryNow(),
+  'queue.list': (q) => s.queueView.list(q),
+  'queue.tryNow': ({ ids }) => s.queueView.tryNow(ids),
   'profiles.list': () => s.profiles.list(),
   'profiles.save': (input) => s.profiles.save(input),
   'profiles.createDemo': () => s.profiles.createDemo(),
@@ -56,4 +64,21 @@ export const createHandlers = (s: Services): Handlers => ({
   'reference.hotels': ({ profileId, ...q }) => s.reference.hotels(profileId, q),
   'reference.roomTypes': ({ profileId, hotelId }) => s.reference.roomTypes(profileId, hotelId),
   'reference.boards': ({ profileId }) => s.reference.boards(profileId),
+  'reference.countries': ({ profileId, ...q }) => s.reference.countries(profileId, q),
+  'mappings.setNationality': (input) => s.mappings.setNationality(input),
+  'reservations.list': (q) => s.reservations.list(q),
+  'reservations.get': ({ id }) => s.reservations.get(id),
+  'reservations.detail': ({ id }) => s.reservations.detail(id),
+  'reservations.attempts': ({ id }) => s.reservations.attempts(id),
+  'reservations.cancel': ({ id }) => s.sync.cancelReservation(id),
+  'reservationImport.preview': (input) =>
+    s.reservationImports.preview(
+      'path' in input
+        ? { path: input.path }
+        : { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64') },
+    ),
+  'reservationImport.rows': ({ importId, ...q }) => s.reservationImports.rows(importId, q),
+  'reservationImport.commit': ({ importId }) => s.reservationImports.commit(importId),
+  'reservationImport.discard': ({ importId }) => (s.reservationImports.discard(importId), { discarded: true }),
+  'sync.reservations': ({ ids }) => s.sync.syncReservations(ids),
 })

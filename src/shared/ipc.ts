@@ -24,8 +24,24 @@ import {
 import { stopSaleDetailSchema } from './detail'
 import { boardOptionSchema, hotelOptionSchema, mappingResultSchema, roomTypeOptionSchema } from './mappings'
 import { importPreviewSchema, importResultSchema, importRowSchema, importRowStateSchema } from './imports'
+import { queueListSchema } from './queue'
+import {
+  countryOptionSchema,
+  reservationAttemptSchema,
+  reservationDetailSchema,
+  reservationImportPreviewSchema,
+  reservationImportResultSchema,
+  reservationImportRowSchema,
+  reservationImportRowStateSchema,
+  reservationListOutputSchema,
+  reservationSchema,
+  reservationSortColumnSchema,
+  reservationStatusSchema,
+  reservationStatuses,
+} from './reservations'
 import {
   connectivityStateSchema,
+  reservationCancelResultSchema,
   syncAttemptSchema,
   syncProgressSchema,
   syncStatusSchema,
@@ -148,7 +164,7 @@ export const calls = {
     output: syncSummarySchema,
   }),
   'sync.allPending': defineCall({
-    summary: 'Send every pending stop sale; answers with the summary',
+    summary: 'Send every pending stop sale and every pending reservation; answers with the summary (both kinds)',
     input: z.strictObject({}),
     output: syncSummarySchema,
   }),
@@ -166,6 +182,21 @@ export const calls = {
     summary: 'Check Sedna now and send everything waiting in the queue',
     input: z.strictObject({}),
     output: syncStatusSchema,
+  }),
+  'queue.list': defineCall({
+    summary:
+      'What waits in the sync queue, in the order it will be tried: each stop sale with why it waits, its attempts and when it is tried next',
+    input: z.strictObject({
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: queueListSchema,
+  }),
+  'queue.tryNow': defineCall({
+    summary:
+      'Try these waiting stop sales now instead of at their next-try time (checks Sedna first if it seemed down)',
+    input: z.strictObject({ ids: z.array(positiveId).min(1).max(500) }),
+    output: z.object({ due: z.array(positiveId), connectivity: connectivityStateSchema }),
   }),
   'profiles.list': defineCall({
     summary: 'All Sedna profiles (never a password) and whether the keychain answers',
@@ -226,6 +257,111 @@ export const calls = {
     input: z.strictObject({ profileId: positiveId }),
     output: z.array(boardOptionSchema),
   }),
+
+  // ---- reservations (issue #8) ----------------------------------------------------------------
+  'reservations.list': defineCall({
+    summary:
+      'A page of reservations (filtered, sorted and paged by SQLite; newest first by default), the filtered total and counts per status over all rows',
+    input: z
+      .strictObject({
+        statuses: z.array(reservationStatusSchema).max(reservationStatuses.length).optional(),
+        /** Hotel name, case- and Turkish-insensitive, anywhere in the name. */
+        hotel: searchText.optional(),
+        /** Stays with a night in [from, to] (check-in on or before `to`, check-out after `from`). */
+        from: isoDateSchema.optional(),
+        to: isoDateSchema.optional(),
+        /** Free text: every word must occur in the voucher, a guest's name, the hotel, be the room/board code, the SourceId or the RecId. */
+        text: searchText.optional(),
+        /** Default: createdAt desc (newest first). Ties are broken by id in the same direction. */
+        sort: z.strictObject({ column: reservationSortColumnSchema, direction: sortDirectionSchema }).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+        message: '"from" must not be after "to"',
+        path: ['to'],
+      }),
+    output: reservationListOutputSchema,
+  }),
+  'reservations.get': defineCall({
+    summary: 'One reservation by id',
+    input: idInput,
+    output: reservationSchema,
+  }),
+  'reservations.detail': defineCall({
+    summary:
+      'One reservation as imported (guests included), what it resolves to in Sedna, the InsertReservation request (as sent, or as it would be sent now; credentials redacted) and every request made for it',
+    input: idInput,
+    output: reservationDetailSchema,
+  }),
+  'reservations.attempts': defineCall({
+    summary: 'Every request made to Sedna for one reservation, oldest first (URL and bodies redacted)',
+    input: idInput,
+    output: z.array(reservationAttemptSchema),
+  }),
+  'reservations.cancel': defineCall({
+    summary:
+      'Cancel a reservation in Sedna (CancelReservationBySourcId with its SourceId) after staff confirmed; one never sent is cancelled here only. Answers when done, or queued when Sedna is unreachable',
+    input: z.strictObject({ id: positiveId, confirm: z.literal(true) }),
+    output: reservationCancelResultSchema,
+  }),
+  'reservationImport.preview': defineCall({
+    summary: 'Read a parsed-reservations file (JSON or CSV) and say, row by row, what importing it would do',
+    input: z.union([
+      z.strictObject({ path: z.string().min(1).max(4096) }),
+      z.strictObject({
+        fileName: z.string().min(1).max(255),
+        // Base64 of the file, for pages that cannot hand over a path (a dropped file in a browser).
+        contentBase64: z.string().max(30 * 2 ** 20),
+      }),
+    ]),
+    output: reservationImportPreviewSchema,
+  }),
+  'reservationImport.rows': defineCall({
+    summary: "A page of a reservation import preview's rows with their verdicts and reasons",
+    input: z.strictObject({
+      importId: positiveId,
+      states: z.array(reservationImportRowStateSchema).max(3).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: z.object({ rows: z.array(reservationImportRowSchema), total: z.number().int().nonnegative() }),
+  }),
+  'reservationImport.commit': defineCall({
+    summary: 'Import the valid, new reservations of a preview in one transaction',
+    input: z.strictObject({ importId: positiveId }),
+    output: reservationImportResultSchema,
+  }),
+  'reservationImport.discard': defineCall({
+    summary: 'Drop a reservation import preview without importing anything',
+    input: z.strictObject({ importId: positiveId }),
+    output: z.object({ discarded: z.literal(true) }),
+  }),
+  'sync.reservations': defineCall({
+    summary:
+      'Send these reservations to Sedna now (InsertReservation, exactly once); answers when each is synced, parked or queued',
+    input: z.strictObject({ ids: z.array(positiveId).min(1).max(10_000) }),
+    output: syncSummarySchema,
+  }),
+  'mappings.setNationality': defineCall({
+    summary:
+      'Remember that this guest nationality (as vouchers write it) is that Sedna country; parked reservations that now resolve go back to pending',
+    input: z.strictObject({
+      profileId: positiveId,
+      nationality: z.string().trim().min(1).max(100),
+      countryId: positiveId,
+    }),
+    output: mappingResultSchema,
+  }),
+  'reference.countries': defineCall({
+    summary: 'Cached countries (guest nationalities) for a picker: matching the query by code or name, or all by name',
+    input: z.strictObject({
+      profileId: positiveId,
+      query: searchText.optional(),
+      limit: z.number().int().min(1).max(300).default(50),
+    }),
+    output: z.array(countryOptionSchema),
+  }),
 } as const
 
 export const events = {
@@ -257,6 +393,10 @@ export const events = {
   'connectivity.changed': defineEvent({
     summary: 'Whether Sedna answers',
     payload: z.object({ state: connectivityStateSchema }),
+  }),
+  'reservations.changed': defineEvent({
+    summary: 'Reservations were added or changed; lists should refetch',
+    payload: z.object({ ids: z.array(z.number().int().positive()) }),
   }),
 } as const
 

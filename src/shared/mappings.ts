@@ -32,5 +32,7 @@ export const mappingResultSchema = z.object({
   released: z.array(id),
   /** They needed this mapping but still miss another one: their list of what is missing was updated. */
   stillNeedsAttention: z.array(id),
+  /** The same for reservations (their ids are a separate series); present only when any was concerned. */
+  reservations: z.object({ released: z.array(id), stillNeedsAttention: z.array(id) }).optional(),
 })
 export type MappingResult = z.infer<typeof mappingResultSchema>

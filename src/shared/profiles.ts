@@ -49,7 +49,8 @@ export const keychainStatusSchema = z.object({
   message: z.string().nullable(),
 })
 
-export const referenceKindSchema = z.enum(['hotels', 'roomTypes', 'boards'])
+/** countries: Sedna's GetCountrys, what guests' nationalities resolve to (reservations). */
+export const referenceKindSchema = z.enum(['hotels', 'roomTypes', 'boards', 'countries'])
 export type ReferenceKind = z.infer<typeof referenceKindSchema>
 
 export const referenceStatusSchema = z.object({

@@ -26,7 +26,13 @@ test('switching to Türkçe translates the screen, is remembered, and switches b
   await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Türkçe' })
   await expect(page.locator('html')).toHaveAttribute('lang', 'tr')
   const trNav = page.getByRole('navigation', { name: 'Ana menü' })
-  await expect(trNav.getByRole('link')).toHaveText(['Satış durdurmalar', 'İçe aktar', 'Ayarlar'])
+  await expect(trNav.getByRole('link')).toHaveText([
+    'Satış durdurmalar',
+    'Rezervasyonlar',
+    'Kuyruk',
+    'İçe aktar',
+    'Ayarlar',
+  ])
   await expect(headers).toHaveText([
     'Seç',
     'Durum',
@@ -60,7 +66,7 @@ test('switching to Türkçe translates the screen, is remembered, and switches b
   // And back.
   await page.getByRole('combobox', { name: 'Dil' }).selectOption({ label: 'English' })
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-  await expect(nav.getByRole('link')).toHaveText(['Stop sales', 'Import', 'Settings'])
+  await expect(nav.getByRole('link')).toHaveText(['Stop sales', 'Reservations', 'Queue', 'Import', 'Settings'])
   await expect(headers.nth(3)).toHaveText('First night')
   await expect(row.locator('td').nth(1)).toHaveText('Pending')
   await expect(row.locator('td').nth(3)).toHaveText('12.05.2025')
@@ -77,6 +83,8 @@ test.describe('with a Turkish system language', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'tr')
     await expect(page.getByRole('navigation', { name: 'Ana menü' }).getByRole('link')).toHaveText([
       'Satış durdurmalar',
+      'Rezervasyonlar',
+      'Kuyruk',
       'İçe aktar',
       'Ayarlar',
     ])

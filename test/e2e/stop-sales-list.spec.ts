@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3'
 import { databaseFileIn } from '../../src/main/paths'
+import { normalizeHotelName } from '../../src/main/reference/hotel-matching'
 import { sampleStopSale } from '../support/fixtures'
 import { expect, test } from './fixtures'
 
@@ -72,7 +73,7 @@ test('when main cannot answer, the list shows an error and recovers on retry', a
   await expect(page.getByTestId('stop-sale-row')).toHaveCount(1)
 })
 
-test('filter by hotel (Turkish-insensitive), status and text; sort by a column; page', async ({
+test('filter by hotel (Turkish-insensitive), status and text; sort by a column; keyboard', async ({
   page,
   harness,
 }, testInfo) => {
@@ -102,6 +103,7 @@ test('filter by hotel (Turkish-insensitive), status and text; sort by a column; 
   await page.getByTestId('filter-hotel').fill('istanbul')
   await expect(rows).toHaveCount(1)
   await expect(rows).toContainText('İstanbul Boğaz Palace')
+  await expect(page.getByTestId('list-total')).toHaveText('1 stop sale matches')
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect(rows).toHaveCount(3)
 
@@ -120,7 +122,7 @@ test('filter by hotel (Turkish-insensitive), status and text; sort by a column; 
   await page.getByRole('button', { name: /First night/ }).click()
   await expect(rows.first()).toContainText('Kemer Işıklar Resort')
   await expect(page.getByRole('columnheader', { name: /First night/ })).toHaveAttribute('aria-sort', 'descending')
-  await expect(page.getByTestId('page-info')).toHaveText('1–3 of 3')
+  await expect(page.getByTestId('list-total')).toHaveText('3 stop sales')
 
   // Keyboard: focus a row, arrow down, Enter opens that stop sale.
   await rows.first().focus()
@@ -130,4 +132,100 @@ test('filter by hotel (Turkish-insensitive), status and text; sort by a column; 
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(new RegExp(`#/stop-sale/${id}$`))
   await page.screenshot({ path: testInfo.outputPath('filters.png'), fullPage: true })
+})
+
+test('thousands of stop sales: one scrolled table, a few dozen rows in the DOM, keyboard from top to bottom', async ({
+  page,
+  harness,
+  consoleErrors,
+}, testInfo) => {
+  // 3,000 rows written directly (as an import's commit would), newest first: #3000 at the top.
+  const count = 3_000
+  const sqlite = harness.context.database.sqlite
+  const insert = sqlite.prepare(
+    `insert into stop_sales (hotel_name, hotel_key, first_night, last_night, room_codes) values (?, ?, ?, ?, '["DBL"]')`,
+  )
+  sqlite.transaction(() => {
+    for (let i = 1; i <= count; i++) {
+      const night = new Date(Date.UTC(2026, 0, 1) + (i % 300) * 86_400_000).toISOString().slice(0, 10)
+      insert.run(`Kaya ${i}`, normalizeHotelName(`Kaya ${i}`), night, night)
+    }
+  })()
+  const listCalls: string[] = []
+  page.on('request', (r) => r.url().includes('/stopSales.list') && listCalls.push(r.postData() ?? ''))
+  await page.goto(harness.url)
+  const rows = page.getByTestId('stop-sale-row')
+  const inDom = page.getByTestId('stop-sales-table').locator('tbody tr[data-index]')
+  await expect(rows.first()).toContainText('Kaya 3000')
+  await expect(page.getByTestId('list-total')).toHaveText('3,000 stop sales')
+  await expect(page.getByTestId('stop-sales-table')).toHaveAttribute('aria-rowcount', String(count + 1))
+  expect(await inDom.count()).toBeLessThan(200)
+  expect(listCalls).toHaveLength(1)
+
+  // Scrolled to the bottom: the last stop sale is there, fetched on demand, and the DOM stays small.
+  const scroller = page.getByTestId('stop-sales-scroll')
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight))
+  const last = page.locator('[data-testid="stop-sale-row"][data-index="2999"]')
+  await expect(last).toBeInViewport()
+  await expect(last.getByRole('link')).toHaveText('Kaya 1')
+  await expect(page.locator('[data-index="2999"]')).toHaveAttribute('aria-rowindex', String(count + 1))
+  expect(await inDom.count()).toBeLessThan(200)
+  expect(listCalls.length).toBeLessThanOrEqual(4)
+  await page.screenshot({ path: testInfo.outputPath('virtual-bottom.png') })
+
+  // Main says stop sales changed (one added, at the top): only the pages on screen are asked for again —
+  // the bottom one, and the first (its focusable row is kept) — and the list moves down by one.
+  const before = listCalls.length
+  harness.context.services.stopSales.add([sampleStopSale({ hotelName: 'Kaya 3001' })])
+  await expect(page.getByTestId('list-total')).toHaveText('3,001 stop sales')
+  await expect(page.locator('[data-testid="stop-sale-row"][data-index="3000"]').getByRole('link')).toHaveText('Kaya 1')
+  const offsets = listCalls.slice(before).map((body) => JSON.parse(body).offset as number)
+  expect(offsets.length).toBeLessThanOrEqual(3)
+  for (const offset of offsets) expect([0, 2_900, 3_000]).toContain(offset)
+
+  // Keyboard: Home to the first row, arrows, End to the last, PageUp; Enter opens the focused one.
+  await scroller.evaluate((el) => (el.scrollTop = 0))
+  await rows.first().focus()
+  await page.keyboard.press('End')
+  const lastRow = page.locator('tr[data-index="3000"]')
+  await expect(lastRow).toBeFocused()
+  await expect(lastRow).toContainText('Kaya 1')
+  await expect(lastRow).toBeInViewport()
+  await page.keyboard.press('ArrowUp')
+  await expect(page.locator('tr[data-index="2999"]')).toBeFocused()
+  await expect(page.locator('tr[data-index="2999"]')).toContainText('Kaya 2')
+  await page.keyboard.press('Home')
+  await expect(page.locator('tr[data-index="0"]')).toBeFocused()
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown')
+  const fortieth = page.locator('tr[data-index="40"]')
+  await expect(fortieth).toBeFocused()
+  await expect(fortieth).toBeInViewport()
+  await expect(fortieth).toContainText('Kaya 2961')
+  await page.keyboard.press('PageDown')
+  const afterPage = Number(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.index))
+  expect(afterPage).toBeGreaterThan(45)
+  await page.keyboard.press('PageUp')
+  await expect(fortieth).toBeFocused()
+  // The focused row stays in the DOM when scrolled away by the mouse, so the keyboard carries on there.
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight / 2))
+  await expect(fortieth).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(page.locator('tr[data-index="41"]')).toBeFocused()
+  await expect(page.locator('tr[data-index="41"]')).toBeInViewport()
+  expect(await inDom.count()).toBeLessThan(200)
+  await page.screenshot({ path: testInfo.outputPath('virtual-keyboard.png') })
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/stop-sale\/2960$/)
+
+  // Back to the list: where it was, the row it was opened from focused again.
+  await page.goBack()
+  await expect(page.locator('tr[data-index="41"]')).toBeFocused()
+  await expect(page.locator('tr[data-index="41"]')).toBeInViewport()
+
+  // A filter scrolls back to the top of its own result.
+  await page.getByTestId('filter-hotel').fill('kaya 29')
+  await expect(page.getByTestId('list-total')).toHaveText('111 stop sales match')
+  await expect(rows.first()).toContainText('Kaya 2999')
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0)
+  expect(consoleErrors).toEqual([])
 })

@@ -27,6 +27,29 @@ test('sync one row: it becomes synced with the RecId Sedna gave it', async ({ pa
   await page.screenshot({ path: testInfo.outputPath('sync-one.png'), fullPage: true })
 })
 
+test('keyboard: S sends the focused row, Space selects one for "Sync selected"', async ({ page, sedna }) => {
+  sedna.harness.context.services.stopSales.add([
+    mandarin(),
+    mandarin({ firstNight: '2026-03-01', lastNight: '2026-03-03' }),
+    mandarin({ firstNight: '2026-04-01', lastNight: '2026-04-03' }),
+  ])
+  await page.goto(sedna.harness.url)
+  const rows = page.getByTestId('stop-sale-row')
+  await rows.first().focus()
+  await page.keyboard.press('s')
+  await expect(rows.first()).toHaveAttribute('data-status', 'synced')
+  await expect(rows.first()).toBeFocused()
+  expect(sedna.sim.stopSales()).toHaveLength(1)
+
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press(' ')
+  await expect(rows.nth(1).getByRole('checkbox')).toBeChecked()
+  await page.getByRole('button', { name: 'Sync selected (1)' }).click()
+  await expect(rows.nth(1)).toHaveAttribute('data-status', 'synced')
+  await expect(rows.nth(2)).toHaveAttribute('data-status', 'pending')
+  expect(sedna.sim.stopSales()).toHaveLength(2)
+})
+
 test('"Sync all pending" shows progress and a correct summary', async ({ page, sedna }, testInfo) => {
   await page.goto(`${sedna.harness.url}#/import`)
   await page.getByTestId('import-file').setInputFiles(join(samples, 'stop-sales.sample.json'))

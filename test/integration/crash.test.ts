@@ -10,12 +10,18 @@ import { openAppContext } from '../../src/main/app-context'
 import { createMemoryStore } from '../../src/main/credentials'
 import { createMemoryLogger } from '../../src/main/log'
 import { startSimulator, type Simulator } from '../../src/main/sedna/simulator'
-import type { CheckpointName } from '../../src/main/sync/stop-sale-sync'
+import type { CheckpointName } from '../../src/main/sync/outcome'
 import { migrationsFolder, projectRoot } from '../harness/server'
 import { tempDataDir } from '../support/fixtures'
 import { mandarin } from '../support/sync-app'
 
 const POINTS: CheckpointName[] = ['before-phase1', 'phase1-answered', 'recid-stored', 'phase2-sent', 'phase2-answered']
+const RESERVATION_POINTS: CheckpointName[] = [
+  'reservation-before-send',
+  'reservation-send-answered',
+  'reservation-recid-stored',
+]
+const RESERVATION_RUNS = Number(process.env.CRASH_RUNS ?? 6)
 const RUNS = Number(process.env.CRASH_RUNS ?? 15)
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000)
 
@@ -145,5 +151,101 @@ describe('crash safety', () => {
       }
     }
     expect([...killedAt.keys()].sort()).toEqual([...POINTS].sort())
+  }, 300_000)
+
+  it(`reservations: SIGKILL around InsertReservation, ${RESERVATION_RUNS} randomised runs: exactly one reservation each in Sedna`, async () => {
+    const random = mulberry32(seed + 1)
+    const killedAt = new Map<string, number>()
+    for (let run = 0; run < RESERVATION_RUNS; run++) {
+      sim.reset()
+      const data = tempDataDir()
+      try {
+        const count = 2 + Math.floor(random() * 4)
+        const point = RESERVATION_POINTS[run % RESERVATION_POINTS.length]!
+        const hit = 1 + Math.floor(random() * count)
+        const setup = openAppContext({
+          dataDir: data.dir,
+          migrationsFolder,
+          version: 'crash-setup',
+          logger: createMemoryLogger(),
+          credentials: createMemoryStore(),
+        })
+        const saved = await setup.dispatch('profiles.save', {
+          name: 'A',
+          baseUrl: sim.url,
+          username: 'demo',
+          password: 'demo',
+          operatorCode: '7STAR',
+        })
+        if (!saved.ok) throw new Error(saved.error.message)
+        const profileId = (saved.value as { id: number }).id
+        await setup.dispatch('reference.refresh', { profileId })
+        const records = Array.from({ length: count }, (_, i) => ({
+          voucher_no: `CR-${run}-${i}`,
+          hotel_name: 'Mandarin Resort',
+          check_in: `2027-0${1 + (i % 9)}-10`,
+          check_out: `2027-0${1 + (i % 9)}-17`,
+          room_type: 'STDSV',
+          board_type: 'AI',
+          adults: 2,
+          guests: [
+            { title: 'Mr', first_name: 'Ivan', last_name: `Petrov${i}`, nationality: 'RU' },
+            { title: 'Mrs', first_name: 'Olga', last_name: `Petrova${i}`, nationality: 'RU' },
+          ],
+          source_email_id: `crash-${run}`,
+        }))
+        const preview = await setup.dispatch('reservationImport.preview', {
+          fileName: 'r.json',
+          contentBase64: Buffer.from(JSON.stringify(records)).toString('base64'),
+        })
+        if (!preview.ok) throw new Error(preview.error.message)
+        const committed = await setup.dispatch('reservationImport.commit', {
+          importId: (preview.value as { importId: number }).importId,
+        })
+        if (!committed.ok) throw new Error(committed.error.message)
+        const ids = (committed.value as { ids: number[] }).ids
+        await setup.close()
+
+        const env = {
+          DATA_DIR: data.dir,
+          MIGRATIONS: migrationsFolder,
+          PROFILE_ID: String(profileId),
+          SEDNA_PASSWORD: 'demo',
+        }
+        const crashed = await runChild({ ...env, CRASH_AT: point, CRASH_HIT: String(hit) })
+        const label = `reservation run ${run} (seed ${seed}): ${count} reservations, kill at ${point} #${hit}`
+        expect(crashed.signal, `${label}: the child was not killed\n${crashed.out}`).toBe('SIGKILL')
+        killedAt.set(point, (killedAt.get(point) ?? 0) + 1)
+        const restarted = await runChild(env)
+        expect(restarted.code, `${label}: restart failed\n${restarted.out}`).toBe(0)
+
+        const check = openAppContext({
+          dataDir: data.dir,
+          migrationsFolder,
+          version: 'check',
+          logger: createMemoryLogger(),
+          credentials: createMemoryStore(),
+        })
+        const local = check.database.sqlite
+          .prepare('select id, status, sedna_rec_id as recId, source_id as sourceId from reservations order by id')
+          .all() as Array<{ id: number; status: string; recId: number; sourceId: string }>
+        await check.close()
+        expect(
+          local.map((r) => r.id),
+          label,
+        ).toEqual(ids)
+        expect(
+          local.map((r) => r.status),
+          `${label}: ${JSON.stringify(local)}`,
+        ).toEqual(ids.map(() => 'synced'))
+        const inSedna = sim.reservations()
+        expect(inSedna.length, `${label}: reservations in Sedna`).toBe(count)
+        expect(inSedna.map((r) => r.RecId).sort(), label).toEqual(local.map((r) => r.recId).sort())
+        expect(inSedna.map((r) => r.SourceId).sort(), label).toEqual(local.map((r) => r.sourceId).sort())
+      } finally {
+        data.cleanup()
+      }
+    }
+    expect([...killedAt.keys()].sort()).toEqual([...RESERVATION_POINTS].sort())
   }, 300_000)
 })

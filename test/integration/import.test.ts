@@ -215,7 +215,10 @@ describe('import', () => {
     const other = await startTestApp({ dataDir: app.dataDir })
     try {
       const refused = await other.ctx.dispatch('import.commit', { importId: p.importId })
-      expect(refused).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/Preview the file again/) } })
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { kind: 'conflict', message: expect.stringMatching(/Preview the file again/) },
+      })
     } finally {
       await other.close()
     }

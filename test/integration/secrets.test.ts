@@ -52,6 +52,47 @@ describe('the password never leaks', () => {
     expect(await call('profiles.testConnection', { id })).toMatchObject({ ok: true })
     expect(await call('reference.refresh', { profileId: id })).toMatchObject({ ok: true })
 
+    // Reservations through the app: import, InsertReservation (query credentials; the first try fails
+    // with a 500 so its URL also reaches an error message and the look-up runs), detail, cancel.
+    const reservation = {
+      voucher_no: 'LEAK-1',
+      hotel_name: 'Mandarin Resort',
+      check_in: '2026-09-01',
+      check_out: '2026-09-05',
+      room_type: 'STDSV',
+      board_type: 'AI',
+      adults: 1,
+      guests: [{ title: 'Mr', first_name: 'Ali', last_name: 'Veli', nationality: 'TR' }],
+      source_email_id: 'leak',
+    }
+    const preview = await call('reservationImport.preview', {
+      fileName: 'r.json',
+      contentBase64: Buffer.from(JSON.stringify([reservation])).toString('base64'),
+    })
+    const importId = (preview as { value: { importId: number } }).value.importId
+    const committed = await call('reservationImport.commit', { importId })
+    const [resId] = (committed as { value: { ids: number[] } }).value.ids
+    app.sim.addFault({ path: 'Integratiion/InsertReservation', calls: [1], fault: { kind: 'http-500' } })
+    expect(await call('sync.reservations', { ids: [resId] })).toMatchObject({
+      ok: true,
+      value: { reservations: { queued: 1 } },
+    })
+    expect(await call('sync.reservations', { ids: [resId] })).toMatchObject({
+      ok: true,
+      value: { reservations: { synced: 1 } },
+    })
+    const detail = await call('reservations.detail', { id: resId })
+    expect(detail).toMatchObject({
+      ok: true,
+      value: { payload: { source: 'sent', url: expect.stringContaining('password=***') } },
+    })
+    expect(await call('reservations.cancel', { id: resId, confirm: true })).toMatchObject({
+      ok: true,
+      value: { status: 'cancelled' },
+    })
+    expect(await call('reservations.attempts', { id: resId })).toMatchObject({ ok: true })
+    app.sim.clearFaults()
+
     // InsertReservation puts the password in the query string.
     const client = await app.ctx.connections.client(app.ctx.services.profiles.get(id))
     await client.insertReservation('V-1', [{ HotelId: 18, OperatorId: 571, SourceId: 'leak-1' }], {

@@ -1,5 +1,7 @@
 /** The stop-sales list: filters, sorts and paging done by SQLite, over the real services and a real file. */
+import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { databaseFileIn } from '../../src/main/paths'
 import type { NewStopSale } from '../../src/main/services/stop-sales'
 import { stopSaleSortColumns, stopSaleStatuses, type StopSaleSortColumn } from '../../src/shared/stop-sales'
 import { invoke, startTestApp, type TestApp } from '../support/context'
@@ -269,6 +271,63 @@ describe('stopSales.list sorting', () => {
         "select count(*) from stop_sales where first_night <= '2026-06-07' and last_night >= '2026-06-01' and first_night >= '2026-05-20'",
       ),
     ).toMatch(/USING COVERING INDEX stop_sales_first_night_idx/)
+  })
+})
+
+describe('stopSales.list between changes', () => {
+  it('the hotel filter gives the same rows and totals whether it looks keys up or walks the table', async () => {
+    seed()
+    // Few matching rows for a large page: looked up by key; many for a page of one: the table walked.
+    for (const hotel of ['istanbul', 'palace', 'beach', 'resort', 'o', 'nowhere']) {
+      for (const statuses of [undefined, ['pending', 'needs_attention']]) {
+        const q = { hotel, sort: { column: 'firstNight', direction: 'asc' }, ...(statuses ? { statuses } : {}) }
+        const all = await list({ ...q, limit: 100 })
+        const oneByOne: number[] = []
+        for (let offset = 0; offset < all.total + 1; offset++) {
+          const page = await list({ ...q, limit: 1, offset })
+          expect(page.total, `${hotel} ${statuses} @${offset}`).toBe(all.total)
+          oneByOne.push(...ids(page))
+        }
+        expect(oneByOne, `${hotel} ${statuses}`).toEqual(ids(all))
+      }
+    }
+  })
+
+  it('counts and totals follow every change: from this process, and committed by another one', async () => {
+    const s = seed()
+    const q = { text: 'ai', limit: 2, offset: 2 }
+    const before = await list(q)
+    expect(before.total).toBe(7)
+    expect(before.countsByStatus).toMatchObject({ pending: 3, synced: 2, failed: 1 })
+    // Asked again with nothing changed: the same answer (kept), and a copy the caller may change.
+    const again = await list(q)
+    expect(again).toEqual(before)
+    again.countsByStatus.pending = 99
+    expect((await list(q)).countsByStatus.pending).toBe(3)
+
+    // This process: the sync engine, an import.
+    sql("update stop_sales set status = 'synced' where id = ?", s.antalya)
+    app.ctx.services.stopSales.add([sampleStopSale({ hotelName: 'Yeni Otel', boardCodes: ['AI'] })])
+    const mine = await list(q)
+    expect(mine.total).toBe(8)
+    expect(mine.countsByStatus).toMatchObject({ pending: 3, synced: 3, failed: 1 })
+
+    // Another process (the command line) on the same file: SQLite's data_version moves.
+    const other = new Database(databaseFileIn(app.dataDir))
+    try {
+      other
+        .prepare(
+          "insert into stop_sales (hotel_name, hotel_key, board_codes, first_night, last_night, status) values ('Başka Otel', 'baska', '[\"AI\"]', '2026-09-01', '2026-09-02', 'failed')",
+        )
+        .run()
+      other.prepare("update stop_sales set status = 'pending' where id = ?").run(s.mandarin)
+    } finally {
+      other.close()
+    }
+    const theirs = await list(q)
+    expect(theirs.total).toBe(9)
+    expect(theirs.countsByStatus).toMatchObject({ pending: 4, synced: 3, failed: 1 })
+    expect((await list({ hotel: 'baska' })).total).toBe(1)
   })
 })
 

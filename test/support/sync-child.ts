@@ -6,7 +6,7 @@
 import { openAppContext } from '../../src/main/app-context'
 import { createMemoryStore } from '../../src/main/credentials'
 import { createMemoryLogger } from '../../src/main/log'
-import type { CheckpointName } from '../../src/main/sync/stop-sale-sync'
+import type { CheckpointName } from '../../src/main/sync/outcome'
 
 const { DATA_DIR, MIGRATIONS, PROFILE_ID, SEDNA_PASSWORD, CRASH_AT, CRASH_HIT } = process.env
 let hits = 0
@@ -24,8 +24,8 @@ const ctx = openAppContext({
   },
 })
 const summary = await ctx.services.sync.syncAllPending()
-// Items left mid-way by a killed run are not "pending": make sure they are all sent too.
-ctx.sync.queue.allDueNow()
+// Items left mid-way by a killed run are not "pending": make sure they are all sent too (both kinds).
+ctx.sync.engine.allDueNow()
 ctx.sync.engine.wake()
 await ctx.sync.engine.whenIdle()
 console.log(

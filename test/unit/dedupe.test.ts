@@ -17,7 +17,15 @@ describe('dedupeKey', () => {
       }),
     ).toBe('Bio6pu6wXh30gt6zyhttLPEj6jk')
     expect(
-      dedupeKey({ hotelName: 'x', hotelId: 42, firstNight: '2025-06-15', lastNight: '2025-06-15', roomCodes: [], boardCodes: [], marketIds: [] }),
+      dedupeKey({
+        hotelName: 'x',
+        hotelId: 42,
+        firstNight: '2025-06-15',
+        lastNight: '2025-06-15',
+        roomCodes: [],
+        boardCodes: [],
+        marketIds: [],
+      }),
     ).toBe('jSLF2Gk8RJCQkkF5Rvmi5vr_PDo')
     expect(
       dedupeKey({
@@ -43,6 +51,8 @@ describe('dedupeKey', () => {
       marketIds: [12, 10, 10],
     })
     expect(b).toBe(a)
-    expect(dedupeKey({ ...base, hotelName: 'Kemer Işıklar Resort', roomCodes: ['DBL'], boardCodes: ['AI'] })).not.toBe(a)
+    expect(dedupeKey({ ...base, hotelName: 'Kemer Işıklar Resort', roomCodes: ['DBL'], boardCodes: ['AI'] })).not.toBe(
+      a,
+    )
   })
 })

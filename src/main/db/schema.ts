@@ -3,8 +3,9 @@
  * (`npm run db:generate`); never edit a generated migration by hand.
  */
 import { sql } from 'drizzle-orm'
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type { Resolution } from '../../shared/resolution'
+import type { ReservationGuest, ReservationResolution, ReservationStatus } from '../../shared/reservations'
 import type { SaleKind, StopSaleStatus } from '../../shared/stop-sales'
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
@@ -218,7 +219,7 @@ export const refRefreshes = sqliteTable(
   'ref_refreshes',
   {
     profileId: profileRef(),
-    kind: text('kind').$type<'hotels' | 'roomTypes' | 'boards'>().notNull(),
+    kind: text('kind').$type<'hotels' | 'roomTypes' | 'boards' | 'countries'>().notNull(),
     refreshedAt: text('refreshed_at'),
     itemCount: integer('item_count').notNull().default(0),
     skippedCount: integer('skipped_count').notNull().default(0),
@@ -313,4 +314,197 @@ export const importRows = sqliteTable(
     index('import_rows_state_idx').on(t.importId, t.state, t.row),
     index('import_rows_dedupe_idx').on(t.importId, t.dedupeKey),
   ],
+)
+
+// ---- reservations (issue #8) -------------------------------------------------------------------
+
+/** Sedna's countries (GetCountrys), per profile: what a guest's nationality resolves to. */
+export const refCountries = sqliteTable(
+  'ref_countries',
+  {
+    profileId: profileRef(),
+    sednaId: integer('sedna_id').notNull(),
+    name: text('name').notNull(),
+    /** foldName(name): case-, accent- and Turkish-insensitive ("Türkiye" = "TURKIYE"). */
+    nameKey: text('name_key').notNull(),
+    /** Upper-cased, when Sedna gives one (e.g. "UA"). */
+    code: text('code'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.sednaId] }),
+    index('ref_countries_name_key_idx').on(t.profileId, t.nameKey),
+    index('ref_countries_code_idx').on(t.profileId, t.code),
+  ],
+)
+
+/** A person confirmed: this nationality as received (folded) is that Sedna country. */
+export const nationalityMappings = sqliteTable(
+  'nationality_mappings',
+  {
+    profileId: profileRef(),
+    valueKey: text('value_key').notNull(),
+    valueAsReceived: text('value_as_received').notNull(),
+    countryId: integer('country_id').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.profileId, t.valueKey] })],
+)
+
+/** One import of a parsed-reservations file: what it held and what came of it. */
+export const reservationImports = sqliteTable(
+  'reservation_imports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileName: text('file_name').notNull(),
+    /** sha256 of the file's bytes. */
+    fileHash: text('file_hash').notNull(),
+    format: text('format').$type<'json' | 'csv'>().notNull(),
+    encoding: text('encoding').notNull(),
+    status: text('status').$type<'preview' | 'committed' | 'discarded'>().notNull().default('preview'),
+    rows: integer('rows').notNull().default(0),
+    newCount: integer('new_count').notNull().default(0),
+    duplicates: integer('duplicates').notNull().default(0),
+    invalid: integer('invalid').notNull().default(0),
+    needsAttention: integer('needs_attention').notNull().default(0),
+    imported: integer('imported').notNull().default(0),
+    createdAt: text('created_at').notNull().default(now),
+    committedAt: text('committed_at'),
+  },
+  (t) => [index('reservation_imports_file_hash_idx').on(t.fileHash)],
+)
+
+/** A preview's records with their verdicts; after commit only the rejected ones are kept. */
+export const reservationImportRows = sqliteTable(
+  'reservation_import_rows',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => reservationImports.id, { onDelete: 'cascade' }),
+    row: integer('row').notNull(),
+    line: integer('line'),
+    state: text('state').$type<'new' | 'duplicate' | 'invalid'>().notNull(),
+    reason: text('reason'),
+    attention: text('attention'),
+    dedupeKey: text('dedupe_key'),
+    /** The canonical reservation (null when the record was invalid). */
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('reservation_import_rows_state_idx').on(t.importId, t.state, t.row)],
+)
+
+/**
+ * Reservations to be sent with InsertReservation, each a persisted state machine with the same
+ * queue columns as stop_sales (status, claim, lease, next attempt):
+ *   pending → queued → sending (send_started_at committed before the request) → synced (RecId)
+ *   synced → cancelling (cancel_requested_at) → cancelled
+ */
+export const reservations = sqliteTable(
+  'reservations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /**
+     * The app's own id for it in Sedna (InsertReservation SourceId; CancelReservationBySourcId):
+     * "R<id>-<6 hex>", fixed at import. The random part keeps it unique for the Sedna operator even if
+     * this database is ever started afresh (ids would begin at 1 again).
+     */
+    sourceId: text('source_id').notNull(),
+    voucherNo: text('voucher_no').notNull(),
+    hotelName: text('hotel_name').notNull(),
+    /** normalizeHotelName(hotel_name), for the Turkish-aware hotel filter and sort. */
+    hotelKey: text('hotel_key').notNull(),
+    /** A Sedna hotel id given by the file itself (else resolved from the name). */
+    hotelId: integer('hotel_id'),
+    /** YYYY-MM-DD; check-out is the departure day (not a night). */
+    checkIn: text('check_in').notNull(),
+    checkOut: text('check_out').notNull(),
+    nights: integer('nights').generatedAlwaysAs(sql`cast(julianday("check_out") - julianday("check_in") as integer)`, {
+      mode: 'virtual',
+    }),
+    /** Room and board codes as received (e.g. DBL, AI). */
+    roomCode: text('room_code').notNull(),
+    boardCode: text('board_code').notNull(),
+    adults: integer('adults').notNull(),
+    children: integer('children').notNull().default(0),
+    pax: integer('pax').generatedAlwaysAs(sql`"adults" + "children"`, { mode: 'virtual' }),
+    guests: text('guests', { mode: 'json' })
+      .$type<ReservationGuest[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    totalPrice: real('total_price'),
+    currency: text('currency'),
+    saleDate: text('sale_date'),
+    sourceEmailId: text('source_email_id'),
+    importId: integer('import_id').references(() => reservationImports.id),
+    sourceRow: integer('source_row'),
+    /** voucher + source e-mail: the same booking imported again is recognised by it. */
+    dedupeKey: text('dedupe_key').notNull(),
+    /** sha256 of the record's content: tells "the same again" from "the same voucher, changed". */
+    contentHash: text('content_hash').notNull(),
+    status: text('status').$type<ReservationStatus>().notNull().default('pending'),
+    sednaRecId: integer('sedna_rec_id'),
+    /** The Sedna account and OperatorId it is being (or was) sent with; cancelling uses the same. */
+    profileId: integer('profile_id').references(() => sednaProfiles.id, { onDelete: 'set null' }),
+    operatorId: integer('operator_id'),
+    /** What it resolved to (stored when sent, so a retry sends the same body), or what is missing. */
+    resolution: text('resolution', { mode: 'json' }).$type<ReservationResolution>(),
+    /**
+     * Set just before InsertReservation is sent. With no RecId stored, it may or may not have reached
+     * Sedna: the engine must look it up (by voucher, matching the SourceId) before sending again.
+     */
+    sendStartedAt: text('send_started_at'),
+    syncedAt: text('synced_at'),
+    cancelRequestedAt: text('cancel_requested_at'),
+    cancelledAt: text('cancelled_at'),
+    lastError: text('last_error'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastAttemptAt: text('last_attempt_at'),
+    waitingForNetwork: integer('waiting_for_network', { mode: 'boolean' }).notNull().default(false),
+    claimedBy: text('claimed_by'),
+    leaseUntil: text('lease_until'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    check('reservations_stay_ordered', sql`${t.checkIn} < ${t.checkOut}`),
+    check('reservations_pax_counts', sql`${t.adults} >= 0 and ${t.children} >= 0`),
+    uniqueIndex('reservations_source_id_uq').on(t.sourceId),
+    uniqueIndex('reservations_dedupe_uq').on(t.dedupeKey),
+    index('reservations_status_idx').on(t.status),
+    index('reservations_next_attempt_idx').on(t.status, t.nextAttemptAt),
+    index('reservations_voucher_idx').on(t.voucherNo),
+    index('reservations_hotel_key_idx').on(t.hotelKey),
+    index('reservations_check_in_idx').on(t.checkIn, t.checkOut),
+    index('reservations_check_out_idx').on(t.checkOut),
+    index('reservations_sedna_rec_id_idx').on(t.sednaRecId),
+    index('reservations_last_attempt_idx').on(t.lastAttemptAt),
+  ],
+)
+
+export type ReservationRow = typeof reservations.$inferSelect
+export type NewReservationRow = typeof reservations.$inferInsert
+
+/** Every request made to Sedna for a reservation: the history the detail screen shows. */
+export const reservationAttempts = sqliteTable(
+  'reservation_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reservationId: integer('reservation_id')
+      .notNull()
+      .references(() => reservations.id, { onDelete: 'cascade' }),
+    startedAt: text('started_at').notNull().default(now),
+    /** send, lookup, cancel, login, resolve */
+    phase: text('phase').notNull(),
+    outcome: text('outcome').notNull(),
+    httpStatus: integer('http_status'),
+    sednaErrorType: integer('sedna_error_type'),
+    message: text('message'),
+    durationMs: integer('duration_ms'),
+    /** "METHOD url" with credentials redacted by the client before it was stored. */
+    url: text('url'),
+    requestBody: text('request_body'),
+    responseBody: text('response_body'),
+  },
+  (t) => [index('reservation_attempts_reservation_idx').on(t.reservationId, t.id)],
 )

@@ -124,7 +124,8 @@ export function createImportService(deps: {
         `select seq + ${FILE_ROW_IDS} as id, kind, message_id as messageId, received_at as receivedAt, dedupe_key as key
            from ${table} where seq in (select value from json_each(?))`,
       ),
-      indexKeys: () => void sqlite.exec(`create index if not exists ${table}_key on import_stage_${importId} (dedupe_key)`),
+      indexKeys: () =>
+        void sqlite.exec(`create index if not exists ${table}_key on import_stage_${importId} (dedupe_key)`),
       drop: () => void sqlite.exec(`drop table if exists ${table}`),
     }
   }
@@ -223,11 +224,38 @@ export function createImportService(deps: {
         const known = new Map<string, Declaration[]>()
         lookup(sql.storedByKeys, keys, known)
         if (keysIndexed) lookup(stage.byKeys, keys, known)
-        else lookup(stage.bySeqs, keys.flatMap((k) => fileKeys.get(k) ?? []), known)
+        else
+          lookup(
+            stage.bySeqs,
+            keys.flatMap((k) => fileKeys.get(k) ?? []),
+            known,
+          )
         for (const p of batch) {
           seq++
           if (!p.ok) {
-            stage.insert.run(seq, p.row, p.line, 'invalid', p.reason, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+            stage.insert.run(
+              seq,
+              p.row,
+              p.line,
+              'invalid',
+              p.reason,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+            )
             continue
           }
           const { s, key } = p
@@ -330,29 +358,31 @@ export function createImportService(deps: {
       if (!stage) return keptRows(importId, states, offset, limit)
       const filter = states?.length ? `where state in (select value from json_each(?))` : ''
       const args = states?.length ? [JSON.stringify(states)] : []
-      const total = sqlite.prepare<unknown[], number>(`select count(*) from ${stage.table} ${filter}`).pluck().get(...args) ?? 0
+      const total =
+        sqlite
+          .prepare<unknown[], number>(`select count(*) from ${stage.table} ${filter}`)
+          .pluck()
+          .get(...args) ?? 0
       const rows = sqlite
         .prepare<unknown[], StagedRow>(
           `select seq, row, line, state, reason, attention, hotel_name, first_night, last_night, room_codes, board_codes, kind
              from ${stage.table} ${filter} order by seq limit ? offset ?`,
         )
         .all(...args, limit, offset)
-        .map(
-          (r): ImportRow => ({
-            row: r.row,
-            line: r.line,
-            state: r.state,
-            reason: r.reason,
-            attention: r.attention,
-            hotelName: r.hotel_name,
-            firstNight: r.first_night,
-            lastNight: r.last_night,
-            nights: r.first_night && r.last_night ? nightCount(r.first_night, r.last_night) : null,
-            roomCodes: r.room_codes ? (JSON.parse(r.room_codes) as string[]) : [],
-            boardCodes: r.board_codes ? (JSON.parse(r.board_codes) as string[]) : [],
-            kind: r.kind,
-          }),
-        )
+        .map((r): ImportRow => ({
+          row: r.row,
+          line: r.line,
+          state: r.state,
+          reason: r.reason,
+          attention: r.attention,
+          hotelName: r.hotel_name,
+          firstNight: r.first_night,
+          lastNight: r.last_night,
+          nights: r.first_night && r.last_night ? nightCount(r.first_night, r.last_night) : null,
+          roomCodes: r.room_codes ? (JSON.parse(r.room_codes) as string[]) : [],
+          boardCodes: r.board_codes ? (JSON.parse(r.board_codes) as string[]) : [],
+          kind: r.kind,
+        }))
       return { rows, total }
     },
 
@@ -366,7 +396,16 @@ export function createImportService(deps: {
           let late = 0
           if ((sql.maxStopSaleId.get() ?? 0) > record.seenMaxStopSaleId) {
             const candidates = sqlite
-              .prepare<[number], { seq: number; key: string; kind: 'close' | 'open'; messageId: string | null; receivedAt: string | null }>(
+              .prepare<
+                [number],
+                {
+                  seq: number
+                  key: string
+                  kind: 'close' | 'open'
+                  messageId: string | null
+                  receivedAt: string | null
+                }
+              >(
                 `select r.seq, r.dedupe_key as key, r.kind, r.message_id as messageId, r.received_at as receivedAt
                    from ${stage.table} r where r.state = 'new'
                     and exists (select 1 from stop_sales s where s.dedupe_key = r.dedupe_key and s.id > ?)`,
@@ -449,22 +488,20 @@ export function createImportService(deps: {
       .limit(limit)
       .offset(offset)
       .all()
-      .map(
-        (r): ImportRow => ({
-          row: r.row,
-          line: r.line,
-          state: r.state,
-          reason: r.reason,
-          attention: r.attention,
-          hotelName: null,
-          firstNight: null,
-          lastNight: null,
-          nights: null,
-          roomCodes: [],
-          boardCodes: [],
-          kind: null,
-        }),
-      )
+      .map((r): ImportRow => ({
+        row: r.row,
+        line: r.line,
+        state: r.state,
+        reason: r.reason,
+        attention: r.attention,
+        hotelName: null,
+        firstNight: null,
+        lastNight: null,
+        nights: null,
+        roomCodes: [],
+        boardCodes: [],
+        kind: null,
+      }))
     return { rows, total }
   }
 }

@@ -214,9 +214,12 @@ export class JsonRecordSplitter {
       }
     }
     // A bare word or number cut short ("tru", "1e"): the value itself is what is wrong.
-    return new ImportFileError(`The file is not valid JSON: unexpected ${show(value.text)} on line ${value.line} ${after}.`, {
-      cause,
-    })
+    return new ImportFileError(
+      `The file is not valid JSON: unexpected ${show(value.text)} on line ${value.line} ${after}.`,
+      {
+        cause,
+      },
+    )
   }
 
   private truncated() {
@@ -355,9 +358,12 @@ export class JsonRecordSplitter {
     try {
       key = JSON.parse(text) as string
     } catch (cause) {
-      throw new ImportFileError(`The file is not valid JSON: the name ${show(text)} on line ${this.startLine} is broken.`, {
-        cause,
-      })
+      throw new ImportFileError(
+        `The file is not valid JSON: the name ${show(text)} on line ${this.startLine} is broken.`,
+        {
+          cause,
+        },
+      )
     }
     const k = normalizeFieldName(key)
     this.keyIsStopSales = k === 'stopsales' || k === 'stop_sales'

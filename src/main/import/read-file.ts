@@ -554,9 +554,7 @@ function jsonRow(row: number, line: number, value: unknown): RowResult {
 }
 
 /** Records of a JSON file: the splitter finds each record's text, JSON.parse reads it. */
-async function* readJson(
-  text: AsyncGenerator<string, void, undefined>,
-): AsyncGenerator<RowResult[], void, undefined> {
+async function* readJson(text: AsyncGenerator<string, void, undefined>): AsyncGenerator<RowResult[], void, undefined> {
   const splitter = new JsonRecordSplitter(MAX_RECORD_BYTES)
   const found: RawValue[] = []
   let row = 0

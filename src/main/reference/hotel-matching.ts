@@ -88,6 +88,15 @@ export function normalizeHotelName(name: string): string {
 }
 
 /**
+ * Folds any name (a country, a nationality as written) to a comparison key the same Turkish-aware way
+ * as hotel names — diacritics stripped, İ/I/ı/i → 'i', punctuation → spaces, lower-case — but without
+ * dropping any word: "Türkiye" and "TURKIYE" fold alike, "Ukrayna" and "UKRAYNA" too.
+ */
+export function foldName(name: string): string {
+  return foldTokens(name).join(' ')
+}
+
+/**
  * Room/board code key: trimmed, inner whitespace collapsed to one space, upper-cased for ASCII
  * codes the Turkish-safe way: 'i' and 'ı' → 'I', 'İ' → 'I' ("dbl " → "DBL", "uaı" → "UAI").
  */

@@ -1,19 +1,19 @@
 /**
- * Sedna's reference data (hotels, room types, boards) cached in SQLite per profile, so that a sync
+ * Sedna's reference data (hotels, room types, boards, countries for guests' nationalities) cached in SQLite per profile, so that a sync
  * needs no reference calls and the app works offline. A refresh fetches everything first and then
  * replaces each kind in one transaction; a failed refresh keeps the old data and marks it stale.
  */
 import { and, count, eq } from 'drizzle-orm'
 import type { ReferenceKind, ReferenceStatus } from '../../shared/profiles'
 import type { Db } from '../db/database'
-import { refBoards, refHotels, refRefreshes, refRoomTypes, type ProfileRow } from '../db/schema'
+import { refBoards, refCountries, refHotels, refRefreshes, refRoomTypes, type ProfileRow } from '../db/schema'
 import type { EventBus } from '../events'
 import type { SednaClient } from '../sedna/client'
-import { normalizeCode, normalizeHotelName } from './hotel-matching'
+import { foldName, normalizeCode, normalizeHotelName } from './hotel-matching'
 
 export const DEFAULT_TTL_HOURS = 24
 const ROOM_TYPE_BATCH = 100
-const kinds: ReferenceKind[] = ['hotels', 'roomTypes', 'boards']
+const kinds: ReferenceKind[] = ['hotels', 'roomTypes', 'boards', 'countries']
 
 export interface ReferenceCache {
   status(profileId: number): ReferenceStatus
@@ -40,6 +40,8 @@ export function createReferenceCache(deps: {
       roomTypes:
         db.select({ n: count() }).from(refRoomTypes).where(eq(refRoomTypes.profileId, profileId)).get()?.n ?? 0,
       boards: db.select({ n: count() }).from(refBoards).where(eq(refBoards.profileId, profileId)).get()?.n ?? 0,
+      countries:
+        db.select({ n: count() }).from(refCountries).where(eq(refCountries.profileId, profileId)).get()?.n ?? 0,
     }
     return {
       profileId,
@@ -165,6 +167,29 @@ export function createReferenceCache(deps: {
     } catch (err) {
       record(profileId, 'boards', { ok: false, error: message(err) })
     }
+
+    // Countries: what guests' nationalities resolve to (reservations).
+    try {
+      const countries = await client.getCountries()
+      db.transaction((tx) => {
+        tx.delete(refCountries).where(eq(refCountries.profileId, profileId)).run()
+        for (const c of countries.items) {
+          tx.insert(refCountries)
+            .values({
+              profileId,
+              sednaId: c.id,
+              name: c.name,
+              nameKey: foldName(c.name),
+              code: c.code ? normalizeCode(c.code) : null,
+            })
+            .onConflictDoNothing()
+            .run()
+        }
+      })
+      record(profileId, 'countries', { ok: true, items: countries.items.length, skipped: countries.skipped })
+    } catch (err) {
+      record(profileId, 'countries', { ok: false, error: message(err) })
+    }
     events.emit('reference.changed', { profileId })
     return status(profileId)
   }
@@ -209,5 +234,19 @@ export function cachedBoards(db: Db, profileId: number) {
     .from(refBoards)
     .where(eq(refBoards.profileId, profileId))
     .orderBy(refBoards.sednaId)
+    .all()
+}
+
+export function cachedCountries(db: Db, profileId: number) {
+  return db
+    .select({
+      id: refCountries.sednaId,
+      name: refCountries.name,
+      nameKey: refCountries.nameKey,
+      code: refCountries.code,
+    })
+    .from(refCountries)
+    .where(eq(refCountries.profileId, profileId))
+    .orderBy(refCountries.nameKey, refCountries.sednaId)
     .all()
 }

@@ -83,7 +83,8 @@ export function resolveStopSale(db: Db, profile: ResolveProfile, input: ResolveI
   }
 }
 
-function resolveHotel(db: Db, profileId: number, name: string): number | undefined {
+/** A hotel name as received → Sedna hotel id: a remembered mapping, else an unambiguous exact match. */
+export function resolveHotel(db: Db, profileId: number, name: string): number | undefined {
   const key = normalizeHotelName(name)
   if (!key) return undefined
   const mapped = db
@@ -95,7 +96,8 @@ function resolveHotel(db: Db, profileId: number, name: string): number | undefin
   return exactHotelMatch(name, cachedHotels(db, profileId))?.id
 }
 
-function remembered(db: Db, profileId: number, kind: 'room' | 'board', hotelId: number, code: string) {
+/** A room (at a hotel) or board code a person mapped; boards use hotelId 0. */
+export function remembered(db: Db, profileId: number, kind: 'room' | 'board', hotelId: number, code: string) {
   return db
     .select({ id: codeMappings.sednaId })
     .from(codeMappings)
@@ -110,7 +112,8 @@ function remembered(db: Db, profileId: number, kind: 'room' | 'board', hotelId: 
     .get()?.id
 }
 
-function uniqueByCode(rows: readonly { id: number; code: string }[], code: string): number | undefined {
+/** The one id carrying this code, or undefined when none or several do. */
+export function uniqueByCode(rows: readonly { id: number; code: string }[], code: string): number | undefined {
   const ids = unique(rows.filter((r) => r.code === code).map((r) => r.id))
   return ids.length === 1 ? ids[0] : undefined
 }

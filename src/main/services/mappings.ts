@@ -1,18 +1,20 @@
 /**
- * Fix in place: a person maps a hotel name, a room code or a board code to a Sedna id, and the stop
- * sales parked for want of that mapping are looked at again at once. Those that resolve now go back
- * to pending (so one Sync sends them); those that still miss something keep waiting with an updated
- * list. The mapping and every status change are one transaction.
+ * Fix in place: a person maps a hotel name, a room code, a board code or a guest nationality to a
+ * Sedna id, and the stop sales and reservations parked for want of that mapping are looked at again at
+ * once. Those that resolve now go back to pending (so one Sync sends them); those that still miss
+ * something keep waiting with an updated list. The mapping and every status change are one transaction.
  */
-import { and, eq, isNull, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import type { CallParsedInput } from '../../shared/ipc'
 import type { MappingResult } from '../../shared/mappings'
 import type { Resolution, Unresolved } from '../../shared/resolution'
+import type { ReservationResolution, ReservationUnresolved } from '../../shared/reservations'
 import type { Db } from '../db/database'
-import { stopSales } from '../db/schema'
+import { reservations, stopSales } from '../db/schema'
+import { describeReservationUnresolved, resolveReservation } from '../reference/resolve-reservation'
 import { AppFailure } from '../errors'
 import type { EventBus } from '../events'
-import { normalizeCode, normalizeHotelName } from '../reference/hotel-matching'
+import { foldName, normalizeCode, normalizeHotelName } from '../reference/hotel-matching'
 import { describeUnresolved } from '../sync/stop-sale-sync'
 import type { ProfileService } from './profiles'
 import type { ReferenceService } from './reference'
@@ -21,7 +23,12 @@ export interface MappingService {
   setHotel(input: CallParsedInput<'mappings.setHotel'>): MappingResult
   setRoom(input: CallParsedInput<'mappings.setRoom'>): MappingResult
   setBoard(input: CallParsedInput<'mappings.setBoard'>): MappingResult
+  setNationality(input: CallParsedInput<'mappings.setNationality'>): MappingResult
 }
+
+/** Which parked records a mapping concerns: by hotel name, or by what their resolution lacks. */
+type Concerns =
+  { hotelKey: string } | { unresolved: (u: Unresolved | ReservationUnresolved) => boolean; reservationsOnly?: boolean }
 
 export function createMappingService(deps: {
   db: Db
@@ -33,13 +40,9 @@ export function createMappingService(deps: {
 
   /**
    * In one IMMEDIATE transaction: check the ids against the profile's cache and store the mapping
-   * (`remember`, which throws to refuse), then re-resolve the parked stop sales it concerns.
+   * (`remember`, which throws to refuse), then re-resolve the parked stop sales and reservations it concerns.
    */
-  function apply(
-    profileId: number,
-    remember: () => void,
-    concerns: { hotelKey: string } | { unresolved: (u: Unresolved) => boolean },
-  ): MappingResult {
+  function apply(profileId: number, remember: () => void, concerns: Concerns): MappingResult {
     const result = db.transaction(
       () => {
         const profile = profiles.get(profileId)
@@ -61,6 +64,7 @@ export function createMappingService(deps: {
           .from(stopSales)
           .where(
             and(
+              'reservationsOnly' in concerns && concerns.reservationsOnly ? sql`0` : undefined,
               eq(stopSales.status, 'needs_attention'),
               // Parked for want of a mapping (not for credentials or a missing operator code).
               sql`json_extract(${stopSales.resolution}, '$.ok') = 0`,
@@ -98,13 +102,67 @@ export function createMappingService(deps: {
             stillNeedsAttention.push(c.id)
           }
         }
-        return { released, stillNeedsAttention }
+        const parkedReservations = reapplyReservations(profile.id, concerns, now)
+        return {
+          released,
+          stillNeedsAttention,
+          ...(parkedReservations.released.length || parkedReservations.stillNeedsAttention.length
+            ? { reservations: parkedReservations }
+            : {}),
+        }
       },
       { behavior: 'immediate' },
     )
     const ids = [...result.released, ...result.stillNeedsAttention]
     if (ids.length) events.emit('stopSales.changed', { ids })
+    const resIds = [...(result.reservations?.released ?? []), ...(result.reservations?.stillNeedsAttention ?? [])]
+    if (resIds.length) events.emit('reservations.changed', { ids: resIds })
     return result
+  }
+
+  /** Inside apply's transaction: the parked reservations the mapping concerns, resolved again. */
+  function reapplyReservations(profileId: number, concerns: Concerns, now: string) {
+    const ofProfile =
+      profiles.active()?.id === profileId
+        ? or(eq(reservations.profileId, profileId), isNull(reservations.profileId))
+        : eq(reservations.profileId, profileId)
+    const candidates = db
+      .select()
+      .from(reservations)
+      .where(
+        and(
+          // Parked, or pending since the import with what was missing then (never sent: nothing in flight).
+          inArray(reservations.status, ['needs_attention', 'pending']),
+          sql`json_extract(${reservations.resolution}, '$.ok') = 0`,
+          ofProfile,
+          'hotelKey' in concerns ? eq(reservations.hotelKey, concerns.hotelKey) : undefined,
+        ),
+      )
+      .all()
+      .filter(
+        (c) =>
+          'hotelKey' in concerns || (c.resolution?.ok === false && c.resolution.unresolved.some(concerns.unresolved)),
+      )
+    const released: number[] = []
+    const stillNeedsAttention: number[] = []
+    for (const c of candidates) {
+      const r: ReservationResolution = resolveReservation(db, profileId, c)
+      const parked = and(eq(reservations.id, c.id), eq(reservations.status, c.status))
+      if (r.ok) {
+        db.update(reservations)
+          .set({ status: 'pending', resolution: null, lastError: null, nextAttemptAt: null, updatedAt: now })
+          .where(parked)
+          .run()
+        released.push(c.id)
+      } else {
+        db.update(reservations)
+          .set({ resolution: r, lastError: describeReservationUnresolved(r.unresolved), updatedAt: now })
+          .where(parked)
+          .run()
+        stillNeedsAttention.push(c.id)
+      }
+    }
+    return { released, stillNeedsAttention }
   }
 
   return {
@@ -156,6 +214,21 @@ export function createMappingService(deps: {
           reference.rememberCode(profileId, 'board', 0, key, boardId)
         },
         { unresolved: (u) => u.kind === 'board' && normalizeCode(u.code) === key },
+      )
+    },
+
+    setNationality({ profileId, nationality, countryId }) {
+      const key = foldName(nationality)
+      return apply(
+        profileId,
+        () => {
+          reference.country(profileId, countryId)
+          reference.rememberNationality(profileId, nationality, countryId)
+        },
+        {
+          unresolved: (u) => (u.kind === 'nationality' && foldName(u.value) === key) || u.kind === 'countries-unknown',
+          reservationsOnly: true,
+        },
       )
     },
   }

@@ -1,13 +1,15 @@
 /** Reference data as the app uses it: per profile, through that profile's Sedna client. */
 import { and, asc, eq } from 'drizzle-orm'
 import type { BoardOption, HotelOption, RoomTypeOption } from '../../shared/mappings'
+import type { CountryOption } from '../../shared/reservations'
 import type { ReferenceStatus } from '../../shared/profiles'
 import type { Resolution } from '../../shared/resolution'
 import type { Db } from '../db/database'
 import { refHotels } from '../db/schema'
 import { AppFailure } from '../errors'
-import { normalizeHotelName, rankHotels } from '../reference/hotel-matching'
-import { cachedBoards, cachedRoomTypes, type ReferenceCache } from '../reference/reference-cache'
+import { foldName, normalizeCode, normalizeHotelName, rankHotels } from '../reference/hotel-matching'
+import { cachedBoards, cachedCountries, cachedRoomTypes, type ReferenceCache } from '../reference/reference-cache'
+import { rememberNationality } from '../reference/resolve-reservation'
 import { rememberCode, rememberHotel, resolveStopSale, type ResolveInput } from '../reference/resolve'
 import type { SednaConnections } from '../sedna/connections'
 import type { ProfileService } from './profiles'
@@ -29,6 +31,14 @@ export interface ReferenceService {
   /** The room types a code at this hotel may be mapped to: the hotel's own, else the operator-wide list. */
   roomTypes(profileId: number, hotelId: number): RoomTypeOption[]
   boards(profileId: number): BoardOption[]
+  /**
+   * Cached countries (what guests' nationalities resolve to) for a picker: with a query, those whose code
+   * or folded name starts with it or contains it (exact matches first); without, all in name order.
+   */
+  countries(profileId: number, q: { query?: string | undefined; limit: number }): CountryOption[]
+  /** One cached country; a validation failure naming the profile when it is not in the cache. */
+  country(profileId: number, countryId: number): CountryOption
+  rememberNationality(profileId: number, valueAsReceived: string, countryId: number): void
 }
 
 export function createReferenceService(deps: {
@@ -118,5 +128,36 @@ export function createReferenceService(deps: {
       profiles.get(profileId)
       return cachedBoards(db, profileId).map((b) => ({ id: b.id, code: b.code, name: b.name }))
     },
+
+    countries(profileId, { query, limit }) {
+      profiles.get(profileId)
+      const rows = cachedCountries(db, profileId)
+      const key = foldName(query ?? '')
+      if (!key) return rows.slice(0, limit).map((c) => ({ id: c.id, name: c.name, code: c.code, exact: false }))
+      const code = normalizeCode(query ?? '')
+      const rank = (c: (typeof rows)[number]) =>
+        c.code === code || c.nameKey === key ? 0 : c.nameKey.startsWith(key) ? 1 : c.nameKey.includes(key) ? 2 : 3
+      return rows
+        .map((c) => ({ c, r: rank(c) }))
+        .filter((x) => x.r < 3)
+        .sort((a, b) => a.r - b.r || a.c.nameKey.localeCompare(b.c.nameKey))
+        .slice(0, limit)
+        .map(({ c, r }) => ({ id: c.id, name: c.name, code: c.code, exact: r === 0 }))
+    },
+
+    country(profileId, countryId) {
+      const profile = profiles.get(profileId)
+      const row = cachedCountries(db, profileId).find((c) => c.id === countryId)
+      if (!row) {
+        throw new AppFailure(
+          'validation',
+          `Country ${countryId} is not in the country list of the Sedna account "${profile.name}". ` +
+            'Pick one from the list, or refresh the reference data if it was added in Sedna recently.',
+        )
+      }
+      return { id: row.id, name: row.name, code: row.code, exact: false }
+    },
+
+    rememberNationality: (profileId, value, countryId) => void rememberNationality(db, profileId, value, countryId),
   }
 }

@@ -23,6 +23,9 @@ export type NewStopSale = Omit<
 >
 
 export type ListQuery = CallParsedInput<'stopSales.list'>
+type CountsByStatus = Record<StopSaleStatus, number>
+/** The hotel filter's condition, the rows it matches, and whether it looks them up by key. */
+type HotelMatch = { condition: SQL; rows: number; byKey: boolean }
 
 export interface StopSaleService {
   list(query: ListQuery): CallOutput<'stopSales.list'>
@@ -57,18 +60,85 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
   fillMissingHotelKeys(db)
 
   /** The SQL conditions of the list's filters other than status (none: an empty list). */
-  function filterConditions(q: ListQuery): SQL[] {
+  function filterConditions(q: ListQuery, allRows: number): { conditions: SQL[]; hotel?: HotelMatch } {
     const conditions: SQL[] = []
+    let hotelMatch: HotelMatch | undefined
     const hotel = q.hotel?.trim()
     if (hotel) {
-      const key = hotelKeyOf(hotel)
-      // A name without any letter or digit matches nothing (as in hotel matching).
-      conditions.push(key ? sql`instr(${stopSales.hotelKey}, ${key}) > 0` : sql`0`)
+      hotelMatch = hotelCondition(hotel, q.offset + q.limit, allRows)
+      conditions.push(hotelMatch.condition)
     }
     if (q.from !== undefined || q.to !== undefined) conditions.push(...overlap(q.from, q.to))
     const terms = (q.text ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_TEXT_TERMS)
     for (const term of terms) conditions.push(textCondition(term))
-    return conditions
+    return hotelMatch ? { conditions, hotel: hotelMatch } : { conditions }
+  }
+
+  /**
+   * The hotel filter, and how many rows it matches. A substring cannot use an index, but the keys can
+   * be read from the hotel-key index alone (narrow, no table rows): one pass finds the matching keys
+   * with their row counts. Few matching rows: the page looks them up by key (an index search, then a
+   * small sort) instead of walking the whole table for them. Many: walking the table in the sort's
+   * order finds a page of them quickly, so the substring test stays. (With n matching rows out of N,
+   * walking costs about (offset + limit) · N / n rows, looking up costs n.)
+   */
+  function hotelCondition(hotel: string, needed: number, allRows: number): HotelMatch {
+    const key = hotelKeyOf(hotel)
+    // A name without any letter or digit matches nothing (as in hotel matching).
+    if (!key) return { condition: sql`0`, rows: 0, byKey: false }
+    // One row back, not one per key: the count, and the keys (as a JSON array) only when few rows.
+    const found = db.get<{ n: number | null; keys: string | null }>(sql`
+      select sum(n) as n, case when sum(n) * sum(n) <= ${needed * allRows} then json_group_array(k) end as keys
+      from (
+        select ${stopSales.hotelKey} as k, count(*) as n from ${stopSales}
+        where instr(${stopSales.hotelKey}, ${key}) > 0 group by ${stopSales.hotelKey}
+      )`)
+    const rows = found?.n ?? 0
+    if (!rows) return { condition: sql`0`, rows, byKey: false }
+    if (found!.keys !== null)
+      return {
+        condition: sql`${stopSales.hotelKey} in (select value from json_each(${found!.keys}))`,
+        rows,
+        byKey: true,
+      }
+    return { condition: sql`instr(${stopSales.hotelKey}, ${key}) > 0`, rows, byKey: false }
+  }
+
+  /**
+   * Counts per status and filter totals are kept between calls while the table is unchanged: a
+   * scroll through a filtered list asks for page after page with the same total, and the counts
+   * change only when a row does. "Unchanged" is this connection's change counter (total_changes)
+   * and SQLite's data_version, which moves when another connection (the command line) commits. Read
+   * before the snapshot's first read, a marker can only be older than the data, never newer.
+   */
+  const cache = { marker: '', counts: undefined as CountsByStatus | undefined, totals: new Map<string, number>() }
+  function checkCache() {
+    const { marker } = db.get<{ marker: string }>(
+      sql`select total_changes() || ':' || (select data_version from pragma_data_version) as marker`,
+    )
+    if (marker !== cache.marker) {
+      cache.marker = marker
+      cache.counts = undefined
+      cache.totals.clear()
+    }
+  }
+  function countsByStatus(): CountsByStatus {
+    if (cache.counts) return cache.counts
+    // Over all rows (staff see the whole picture); one pass over the status index.
+    const counts = db.select({ status: stopSales.status, n: count() }).from(stopSales).groupBy(stopSales.status).all()
+    const byStatus = Object.fromEntries(stopSaleStatuses.map((s) => [s, 0])) as CountsByStatus
+    for (const { status, n } of counts) byStatus[status] = n
+    return (cache.counts = byStatus)
+  }
+  function filteredTotal(q: ListQuery, where: SQL | undefined): number {
+    const key = JSON.stringify([q.statuses, q.hotel, q.from, q.to, q.text])
+    let total = cache.totals.get(key)
+    if (total === undefined) {
+      total = db.select({ n: count() }).from(stopSales).where(where).get()?.n ?? 0
+      if (cache.totals.size >= 32) cache.totals.delete(cache.totals.keys().next().value!)
+      cache.totals.set(key, total)
+    }
+    return total
   }
 
   /**
@@ -110,8 +180,18 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
   /** The page, the filter's total and the counts per status (inside one read transaction). */
   function page(q: ListQuery, sortColumn: StopSaleSortColumn, direction: 'asc' | 'desc'): CallOutput<'stopSales.list'> {
     const { statuses, limit, offset } = q
-    const filters = filterConditions(q)
-    const byStatus = statuses?.length ? inArray(stopSales.status, statuses) : undefined
+    checkCache()
+    const counts = countsByStatus()
+    const allRows = stopSaleStatuses.reduce((sum, s) => sum + counts[s], 0)
+    const { conditions: filters, hotel } = filterConditions(q, allRows)
+    // Looking the hotel's rows up by key, the status must not lead: without statistics SQLite would take
+    // the status index (a few values, so it guesses few rows) and walk a fifth of the table. `+status`
+    // keeps that term out of index choice.
+    const byStatus = !statuses?.length
+      ? undefined
+      : hotel?.byKey
+        ? inArray(sql`+${stopSales.status}`, statuses)
+        : inArray(stopSales.status, statuses)
     const where = and(byStatus, ...filters)
     const order = [...SORT_COLUMNS[sortColumn], stopSales.id].map((c) => (direction === 'asc' ? asc(c) : desc(c)))
     const rows = db
@@ -123,23 +203,19 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
       .offset(offset)
       .all()
 
-    // Counts per status are over all rows (staff see the whole picture); one pass over the status index.
-    const counts = db.select({ status: stopSales.status, n: count() }).from(stopSales).groupBy(stopSales.status).all()
-    const countsByStatus = Object.fromEntries(stopSaleStatuses.map((s) => [s, 0])) as Record<StopSaleStatus, number>
+    // With statuses alone the counts tell the total; with the hotel alone, its keys' counts do.
     let total = 0
-    for (const { status, n } of counts) {
-      countsByStatus[status] = n
-      if (!statuses?.length || statuses.includes(status)) total += n
-    }
-    // With other filters the total needs its own count (with statuses alone the counts above tell it),
-    // unless this page is the last one: then it is known without another pass over the rows.
+    for (const s of stopSaleStatuses) if (!statuses?.length || statuses.includes(s)) total += counts[s]
     if (filters.length) {
+      // Otherwise it needs its own count, unless this page is the last one: then it is known as is.
       total =
         rows.length < limit && (rows.length > 0 || offset === 0)
           ? offset + rows.length
-          : (db.select({ n: count() }).from(stopSales).where(where).get()?.n ?? 0)
+          : filters.length === 1 && hotel && !statuses?.length
+            ? hotel.rows
+            : filteredTotal(q, where)
     }
-    return { rows: rows.map(toStopSale), total, countsByStatus }
+    return { rows: rows.map(toStopSale), total, countsByStatus: { ...counts } }
   }
 
   return {

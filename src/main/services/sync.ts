@@ -1,53 +1,85 @@
-/** What staff ask of the sync: send these, send all pending, what is waiting, stop, try now. */
+/**
+ * What staff ask of the sync, for stop sales and reservations alike: send these, send all pending,
+ * cancel this reservation, what is waiting, stop, try now. One engine and one queue discipline serve
+ * both kinds; each answer is a summary counting both.
+ */
 import { asc, count, inArray } from 'drizzle-orm'
 import type { CallOutput } from '../../shared/ipc'
-import type { SyncSummary } from '../../shared/sync'
+import type { ReservationCancelResult, SyncKindCounts, SyncSummary } from '../../shared/sync'
 import type { Db } from '../db/database'
-import { stopSales } from '../db/schema'
+import { reservations, stopSales } from '../db/schema'
 import { attemptsOf } from './attempts'
 import type { Connectivity } from '../sync/connectivity'
 import { ACTIVE_STATUSES, type SyncQueue } from '../sync/queue'
 import type { SyncEngine } from '../sync/sync-engine'
 import type { EventBus } from '../events'
+import { RESERVATION_ACTIVE, type ReservationQueue } from '../reservations/queue'
 
 export interface SyncService {
   syncStopSales(ids: readonly number[]): Promise<SyncSummary>
+  syncReservations(ids: readonly number[]): Promise<SyncSummary>
+  /** Every pending stop sale and every pending reservation. */
   syncAllPending(): Promise<SyncSummary>
+  /** Cancel a reservation in Sedna (CancelReservationBySourcId), or locally when it was never sent. */
+  cancelReservation(id: number): Promise<ReservationCancelResult>
   status(): CallOutput<'sync.status'>
   stopAfterCurrent(): void
   retryNow(): Promise<CallOutput<'sync.status'>>
   attempts(id: number): CallOutput<'stopSales.attempts'>
 }
 
+interface Ids {
+  stopSales: readonly number[]
+  reservations: readonly number[]
+}
+
 export function createSyncService(deps: {
   db: Db
   queue: SyncQueue
+  reservationQueue: ReservationQueue
   engine: SyncEngine
   connectivity: Connectivity
   events: EventBus
 }): SyncService {
-  const { db, queue, engine, connectivity, events } = deps
+  const { db, queue, reservationQueue, engine, connectivity, events } = deps
 
-  async function send(accepted: number[], requested: readonly number[] = accepted): Promise<SyncSummary> {
-    const ids = [...new Set([...requested, ...accepted])]
-    if (accepted.length) events.emit('stopSales.changed', { ids: accepted })
+  /** Wakes the engine and waits until it has nothing due (connectivity checked first when it seemed down). */
+  async function runEngine() {
     // A press of "Sync" while Sedna seemed down checks again first, instead of trusting an old verdict.
     if (connectivity.state === 'offline' || connectivity.state === 'credentials-rejected') await connectivity.check()
     engine.wake()
     await engine.whenIdle()
-    events.emit('stopSales.changed', { ids })
+  }
+
+  async function send(accepted: Ids, requested: Ids = accepted): Promise<SyncSummary> {
+    const ids: Ids = {
+      stopSales: [...new Set([...requested.stopSales, ...accepted.stopSales])],
+      reservations: [...new Set([...requested.reservations, ...accepted.reservations])],
+    }
+    if (accepted.stopSales.length) events.emit('stopSales.changed', { ids: [...accepted.stopSales] })
+    if (accepted.reservations.length) events.emit('reservations.changed', { ids: [...accepted.reservations] })
+    await runEngine()
+    if (ids.stopSales.length) events.emit('stopSales.changed', { ids: [...ids.stopSales] })
+    if (ids.reservations.length) events.emit('reservations.changed', { ids: [...ids.reservations] })
     return summarize(ids)
   }
 
-  function summarize(ids: readonly number[]): SyncSummary {
-    const rows = ids.length
-      ? db
-          .select()
-          .from(stopSales)
-          .where(inArray(stopSales.id, [...ids]))
-          .orderBy(asc(stopSales.id))
-          .all()
-      : []
+  const emptyCounts = (): SyncKindCounts => ({
+    synced: 0,
+    failed: 0,
+    queued: 0,
+    needsAttention: 0,
+    needsReview: 0,
+    cancelled: 0,
+  })
+
+  function waitingMessage(r: { waitingForNetwork: boolean; lastError: string | null; nextAttemptAt: string | null }) {
+    return r.waitingForNetwork || connectivity.state === 'offline'
+      ? `Sedna is not reachable; it will be sent automatically when Sedna answers again. (${r.lastError ?? 'no answer'})`
+      : `Waiting to be tried again${r.nextAttemptAt ? ` at ${r.nextAttemptAt}` : ''}. ${r.lastError ?? ''}`.trim()
+  }
+
+  function summarize(ids: Ids): SyncSummary {
     const summary: SyncSummary = {
       synced: 0,
       failed: 0,
@@ -56,42 +88,124 @@ export function createSyncService(deps: {
       needsReview: 0,
       connectivity: connectivity.state,
       results: [],
+      stopSales: emptyCounts(),
+      reservations: emptyCounts(),
+      reservationResults: [],
+      errors: [],
     }
-    for (const r of rows) {
+    const tally = (kind: SyncKindCounts, key: Exclude<keyof SyncKindCounts, 'cancelled'>) => {
+      kind[key]++
+      summary[key]++
+    }
+
+    const stopRows = ids.stopSales.length
+      ? db
+          .select()
+          .from(stopSales)
+          .where(inArray(stopSales.id, [...ids.stopSales]))
+          .orderBy(asc(stopSales.id))
+          .all()
+      : []
+    for (const r of stopRows) {
       let message = r.lastError
-      if (r.status === 'synced') summary.synced++
-      else if (r.status === 'failed') summary.failed++
-      else if (r.status === 'needs_attention') summary.needsAttention++
-      else if (r.status === 'needs_review') summary.needsReview++
+      if (r.status === 'synced') tally(summary.stopSales, 'synced')
+      else if (r.status === 'failed') tally(summary.stopSales, 'failed')
+      else if (r.status === 'needs_attention') tally(summary.stopSales, 'needsAttention')
+      else if (r.status === 'needs_review') tally(summary.stopSales, 'needsReview')
       else if ((ACTIVE_STATUSES as readonly string[]).includes(r.status)) {
-        summary.queued++
-        message =
-          r.waitingForNetwork || connectivity.state === 'offline'
-            ? `Sedna is not reachable; it will be sent automatically when Sedna answers again. (${r.lastError ?? 'no answer'})`
-            : `Waiting to be tried again${r.nextAttemptAt ? ` at ${r.nextAttemptAt}` : ''}. ${r.lastError ?? ''}`.trim()
+        tally(summary.stopSales, 'queued')
+        message = waitingMessage(r)
       }
       summary.results.push({ id: r.id, status: r.status, recId: r.sednaRecId, message })
+      if (r.status !== 'synced' && message) summary.errors.push(`Stop sale #${r.id} (${r.hotelName}): ${message}`)
+    }
+
+    const resRows = ids.reservations.length
+      ? db
+          .select()
+          .from(reservations)
+          .where(inArray(reservations.id, [...ids.reservations]))
+          .orderBy(asc(reservations.id))
+          .all()
+      : []
+    for (const r of resRows) {
+      let message = r.lastError
+      const counts = summary.reservations
+      if (r.status === 'synced') tally(counts, 'synced')
+      else if (r.status === 'cancelled') counts.cancelled++
+      else if (r.status === 'failed') tally(counts, 'failed')
+      else if (r.status === 'needs_attention') tally(counts, 'needsAttention')
+      else if (r.status === 'needs_review') tally(counts, 'needsReview')
+      else if ((RESERVATION_ACTIVE as readonly string[]).includes(r.status)) {
+        tally(counts, 'queued')
+        message = waitingMessage(r)
+      }
+      summary.reservationResults.push({
+        id: r.id,
+        voucherNo: r.voucherNo,
+        status: r.status,
+        recId: r.sednaRecId,
+        message,
+      })
+      if (r.status !== 'synced' && r.status !== 'cancelled' && message) {
+        summary.errors.push(`Reservation #${r.id} (voucher ${r.voucherNo}): ${message}`)
+      }
     }
     return summary
   }
 
   function status(): CallOutput<'sync.status'> {
-    const waiting =
+    const waitingStopSales =
       db
         .select({ n: count() })
         .from(stopSales)
         .where(inArray(stopSales.status, [...ACTIVE_STATUSES]))
         .get()?.n ?? 0
-    return { connectivity: connectivity.state, running: engine.running, waiting, nextAttemptAt: queue.nextDue().nextAt }
+    const waitingReservations = reservationQueue.waiting()
+    return {
+      connectivity: connectivity.state,
+      running: engine.running,
+      waiting: waitingStopSales + waitingReservations,
+      waitingStopSales,
+      waitingReservations,
+      nextAttemptAt: engine.nextDue().nextAt,
+    }
   }
 
   return {
-    syncStopSales: (ids) => send(queue.enqueue(ids), ids),
-    syncAllPending: () => send(queue.enqueue('all-pending')),
+    syncStopSales: (ids) =>
+      send({ stopSales: queue.enqueue(ids), reservations: [] }, { stopSales: ids, reservations: [] }),
+    syncReservations: (ids) =>
+      send({ stopSales: [], reservations: reservationQueue.enqueue(ids) }, { stopSales: [], reservations: ids }),
+    syncAllPending: () =>
+      send({ stopSales: queue.enqueue('all-pending'), reservations: reservationQueue.enqueue('all-pending') }),
+
+    async cancelReservation(id) {
+      const request = reservationQueue.requestCancel(id)
+      events.emit('reservations.changed', { ids: [id] })
+      if (request.kind === 'queued') {
+        await runEngine()
+        events.emit('reservations.changed', { ids: [id] })
+      }
+      const r = reservationQueue.get(id)!
+      let message: string
+      if (request.kind === 'already-cancelled') message = `Reservation #${id} was already cancelled.`
+      else if (request.kind === 'cancelled-locally')
+        message = 'Cancelled. It had never been sent to Sedna, so nothing was cancelled there.'
+      else if (r.status === 'cancelled') message = `Cancelled in Sedna (RecId ${r.sednaRecId}, SourceId ${r.sourceId}).`
+      else if (r.status === 'cancelling') {
+        message =
+          r.waitingForNetwork || connectivity.state === 'offline'
+            ? 'Sedna is not reachable; the cancellation will be sent automatically when Sedna answers again.'
+            : `The cancellation will be tried again${r.nextAttemptAt ? ` at ${r.nextAttemptAt}` : ''}. ${r.lastError ?? ''}`.trim()
+      } else message = r.lastError ?? `Not cancelled (status ${r.status}).`
+      return { id, status: r.status, recId: r.sednaRecId, message, connectivity: connectivity.state }
+    },
+
     status,
     stopAfterCurrent: () => engine.stopAfterCurrent(),
     async retryNow() {
-      queue.allDueNow()
+      engine.allDueNow()
       await connectivity.check()
       engine.wake()
       return status()

@@ -21,7 +21,7 @@ export const SENDABLE_STATUSES = [
   ...ACTIVE_STATUSES,
 ] as const satisfies StopSaleStatus[]
 
-const LEASE_MS = 5 * 60_000
+export const LEASE_MS = 5 * 60_000
 
 export interface AttemptRecord {
   phase: 'phase1' | 'phase2' | 'lookup' | 'login' | 'resolve'
@@ -50,35 +50,40 @@ export class SyncQueue {
   /** Marks stop sales to be sent now. Returns the ids that were accepted. */
   enqueue(ids: readonly number[] | 'all-pending'): number[] {
     const now = this.iso()
-    return this.db.transaction((tx) => {
-      const where =
-        ids === 'all-pending'
-          ? eq(stopSales.status, 'pending')
-          : and(inArray(stopSales.id, [...ids]), inArray(stopSales.status, [...SENDABLE_STATUSES]))
-      const rows = tx
-        .select({ id: stopSales.id, status: stopSales.status, recId: stopSales.sednaRecId })
-        .from(stopSales)
-        .where(where)
-        .all()
-      for (const r of rows) {
-        const status: StopSaleStatus = ACTIVE_STATUSES.includes(r.status as never)
-          ? r.status
-          : r.recId
-            ? 'created'
-            : 'queued'
-        tx.update(stopSales)
-          .set({
-            status,
-            nextAttemptAt: now,
-            waitingForNetwork: false,
-            updatedAt: now,
-            ...(r.status === 'synced' ? {} : { lastError: null }),
-          })
-          .where(eq(stopSales.id, r.id))
-          .run()
-      }
-      return rows.map((r) => r.id)
-    })
+    // IMMEDIATE, as claim(): a deferred transaction that has read cannot wait for the write lock, so
+    // while another process (the app, the command line) writes, SQLite would fail it at once (BUSY).
+    return this.db.transaction(
+      (tx) => {
+        const where =
+          ids === 'all-pending'
+            ? eq(stopSales.status, 'pending')
+            : and(inArray(stopSales.id, [...ids]), inArray(stopSales.status, [...SENDABLE_STATUSES]))
+        const rows = tx
+          .select({ id: stopSales.id, status: stopSales.status, recId: stopSales.sednaRecId })
+          .from(stopSales)
+          .where(where)
+          .all()
+        for (const r of rows) {
+          const status: StopSaleStatus = ACTIVE_STATUSES.includes(r.status as never)
+            ? r.status
+            : r.recId
+              ? 'created'
+              : 'queued'
+          tx.update(stopSales)
+            .set({
+              status,
+              nextAttemptAt: now,
+              waitingForNetwork: false,
+              updatedAt: now,
+              ...(r.status === 'synced' ? {} : { lastError: null }),
+            })
+            .where(eq(stopSales.id, r.id))
+            .run()
+        }
+        return rows.map((r) => r.id)
+      },
+      { behavior: 'immediate' },
+    )
   }
 
   /** Claims up to `limit` due items for this worker. */
@@ -115,10 +120,7 @@ export class SyncQueue {
   }
 
   private claimable(r: { claimedBy: string | null; leaseUntil: string | null }, now: string): boolean {
-    if (!r.claimedBy || !r.leaseUntil || r.leaseUntil < now) return true
-    if (r.claimedBy === this.worker) return false
-    const pid = Number(r.claimedBy.split(':')[0])
-    return pid !== process.pid && !processAlive(pid)
+    return claimable(r, now, this.worker)
   }
 
   /**
@@ -282,7 +284,18 @@ export class SyncQueue {
   }
 }
 
-function processAlive(pid: number): boolean {
+/**
+ * A row may be claimed when nobody holds it, its lease ran out, or its owner is another process that
+ * is gone (a crash frees its claims at once). Never a row this worker (or this process) holds.
+ */
+export function claimable(r: { claimedBy: string | null; leaseUntil: string | null }, now: string, worker: string) {
+  if (!r.claimedBy || !r.leaseUntil || r.leaseUntil < now) return true
+  if (r.claimedBy === worker) return false
+  const pid = Number(r.claimedBy.split(':')[0])
+  return pid !== process.pid && !processAlive(pid)
+}
+
+export function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false
   try {
     process.kill(pid, 0)

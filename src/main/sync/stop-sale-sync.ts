@@ -12,6 +12,7 @@ import { SednaError } from '../sedna/failures'
 import { retryDelay, type BackoffPolicy } from './backoff'
 import { classify } from './classify'
 import { findSentStopSale } from './lookup'
+import type { CheckpointName, ItemOutcome } from './outcome'
 import type { AttemptRecord, SyncQueue } from './queue'
 import { buildStopSalePayload, declareDateFor, type ResolvedIds } from './stop-sale-payload'
 
@@ -27,15 +28,7 @@ export interface SyncDeps {
   checkpoint?: (name: CheckpointName, id: number) => void
 }
 
-export type CheckpointName = 'before-phase1' | 'phase1-answered' | 'recid-stored' | 'phase2-sent' | 'phase2-answered'
-
-export type ItemOutcome =
-  | { kind: 'synced'; recId: number }
-  | { kind: 'retry'; offline: boolean; message: string }
-  | { kind: 'attention'; credentials: boolean; message: string }
-  | { kind: 'review'; message: string }
-  | { kind: 'failed'; message: string }
-  | { kind: 'lost-claim' }
+export type { CheckpointName, ItemOutcome }
 
 /** Runs the claimed stop sale as far as it can go now. */
 export async function syncStopSale(row: StopSaleRow, deps: SyncDeps): Promise<ItemOutcome> {

@@ -1,14 +1,39 @@
 /**
- * The one sync loop. Single-flight: buttons, "sync all", the timer, app start and "Sedna is back"
- * only wake it; it runs until nothing is due, with up to `concurrency` stop sales in flight (one bad
- * item never blocks the others), then sleeps until the next item falls due. While Sedna is
- * unreachable it sends nothing and lets the connectivity probe wake it.
+ * The one sync loop, for every kind of item (stop sales, reservations). Single-flight: buttons,
+ * "sync all", the timer, app start and "Sedna is back" only wake it; it runs until nothing is due,
+ * with up to `concurrency` items in flight in all (one bad item never blocks the others; the kinds
+ * take turns), then sleeps until the next item falls due. While Sedna is unreachable it sends nothing
+ * and lets the connectivity probe wake it.
+ *
+ * Each kind plugs in as a SyncWorker: its durable queue (claim, due times) and the state machine that
+ * runs one claimed item. The rules — claims, leases, backoff, offline — are the same for all kinds.
  */
 import type { EventBus } from '../events'
 import type { Logger } from '../log'
 import type { Connectivity } from './connectivity'
-import type { SyncQueue } from './queue'
-import { syncStopSale, type ItemOutcome, type SyncDeps } from './stop-sale-sync'
+import type { ItemOutcome } from './outcome'
+
+export type ItemKind = 'stopSale' | 'reservation'
+
+/** One kind of item the engine sends: its queue and its state machine. */
+export interface SyncWorker {
+  readonly kind: ItemKind
+  /** Claims one due item for this process (atomically), or undefined when none is due. */
+  claim(): ClaimedItem | undefined
+  nextDue(): { dueNow: number; nextAt: string | null }
+  /** Sedna answers again: what waited for the network is due now. */
+  networkBack(): number
+  /** "Try now": everything waiting (backoff included) is due now. */
+  allDueNow(): number
+}
+
+export interface ClaimedItem {
+  readonly id: number
+  /** Runs the item's state machine as far as it can go now. */
+  run(): Promise<ItemOutcome>
+  /** A bug stopped it: give it back for a later try (never leave it claimed, never lose it). */
+  crashed(message: string): void
+}
 
 export interface SyncProgress {
   running: boolean
@@ -17,7 +42,10 @@ export interface SyncProgress {
   synced: number
   retrying: number
   parked: number
+  /** Stop sales in flight. */
   currentIds: number[]
+  /** Reservations in flight. */
+  currentReservationIds: number[]
 }
 
 export interface SyncEngine {
@@ -25,16 +53,22 @@ export interface SyncEngine {
   wake(): void
   /** Resolves when the loop has nothing due and is not running. */
   whenIdle(): Promise<void>
-  /** Finish the stop sales in flight, start no new ones, until wake() is called again. */
+  /** Finish the items in flight, start no new ones, until wake() is called again. */
   stopAfterCurrent(): void
+  /** Sedna answers again: every kind's items waiting for the network are due now. */
+  networkBack(): number
+  /** "Try now" for every kind. */
+  allDueNow(): number
+  /** Due now and next due time over every kind. */
+  nextDue(): { dueNow: number; nextAt: string | null }
   readonly running: boolean
-  readonly lastOutcomes: ReadonlyMap<number, ItemOutcome>
+  /** The last outcome per item, keyed "<kind>:<id>". */
+  readonly lastOutcomes: ReadonlyMap<string, ItemOutcome>
   close(): Promise<void>
 }
 
 export interface EngineOptions {
-  queue: SyncQueue
-  deps: Omit<SyncDeps, 'queue'>
+  workers: readonly SyncWorker[]
   connectivity: Connectivity
   events: EventBus
   logger: Logger
@@ -48,36 +82,69 @@ export interface EngineOptions {
 const MAX_ITEMS_PER_RUN = 100_000
 
 export function createSyncEngine(opts: EngineOptions): SyncEngine {
-  const { queue, connectivity, events, logger } = opts
+  const { workers, connectivity, events, logger } = opts
   const concurrency = Math.max(1, opts.concurrency ?? 4)
   const maxSleep = opts.maxSleepMs ?? 60_000
-  const deps: SyncDeps = { ...opts.deps, queue }
-  const outcomes = new Map<number, ItemOutcome>()
+  const outcomes = new Map<string, ItemOutcome>()
   let run: Promise<void> | undefined
   let again = false
   let stopping = false
   let closed = false
   let timer: NodeJS.Timeout | undefined
-  let progress: SyncProgress = { running: false, done: 0, total: 0, synced: 0, retrying: 0, parked: 0, currentIds: [] }
-  const current = new Set<number>()
+  let progress: SyncProgress = {
+    running: false,
+    done: 0,
+    total: 0,
+    synced: 0,
+    retrying: 0,
+    parked: 0,
+    currentIds: [],
+    currentReservationIds: [],
+  }
+  const current: Record<ItemKind, Set<number>> = { stopSale: new Set(), reservation: new Set() }
+  const inFlight = () => current.stopSale.size + current.reservation.size
 
   const emit = () => {
-    progress = { ...progress, currentIds: [...current] }
+    progress = { ...progress, currentIds: [...current.stopSale], currentReservationIds: [...current.reservation] }
     events.emit('sync.progress', progress)
   }
-  // Lists refetch on stopSales.changed: tell them what the loop changed, at most a few times a second.
-  const changed = new Set<number>()
+  // Lists refetch on stopSales.changed / reservations.changed: tell them what the loop changed, at most
+  // a few times a second.
+  const changed: Record<ItemKind, Set<number>> = { stopSale: new Set(), reservation: new Set() }
   let changedTimer: NodeJS.Timeout | undefined
   const flushChanged = () => {
     clearTimeout(changedTimer)
     changedTimer = undefined
-    if (!changed.size) return
-    events.emit('stopSales.changed', { ids: changed.size <= 1000 ? [...changed] : [] })
-    changed.clear()
+    const ids = (set: Set<number>) => (set.size <= 1000 ? [...set] : [])
+    if (changed.stopSale.size) events.emit('stopSales.changed', { ids: ids(changed.stopSale) })
+    if (changed.reservation.size) events.emit('reservations.changed', { ids: ids(changed.reservation) })
+    changed.stopSale.clear()
+    changed.reservation.clear()
   }
-  const noteChanged = (id: number) => {
-    changed.add(id)
+  const noteChanged = (kind: ItemKind, id: number) => {
+    changed[kind].add(id)
     changedTimer ??= setTimeout(flushChanged, 250)
+  }
+
+  const nextDue = () => {
+    let dueNow = 0
+    let nextAt: string | null = null
+    for (const w of workers) {
+      const d = w.nextDue()
+      dueNow += d.dueNow
+      if (d.nextAt !== null && (nextAt === null || d.nextAt < nextAt)) nextAt = d.nextAt
+    }
+    return { dueNow, nextAt }
+  }
+  // The kinds take turns, so a long queue of one kind never starves the other.
+  let turn = 0
+  const claimNext = (): { kind: ItemKind; item: ClaimedItem } | undefined => {
+    for (let i = 0; i < workers.length; i++) {
+      const w = workers[turn++ % workers.length]!
+      const item = w.claim()
+      if (item) return { kind: w.kind, item }
+    }
+    return undefined
   }
 
   async function oneRun(): Promise<number> {
@@ -91,35 +158,39 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
     progress = {
       running: true,
       done: 0,
-      total: queue.nextDue().dueNow,
+      total: nextDue().dueNow,
       synced: 0,
       retrying: 0,
       parked: 0,
       currentIds: [],
+      currentReservationIds: [],
     }
     let started = 0
     const worker = async () => {
       while (!stopping && !closed && started < MAX_ITEMS_PER_RUN) {
         // While Sedna is unreachable nothing is sent; the probe wakes the loop when it is back.
         if (connectivity.state === 'offline') return
-        const [row] = queue.claim(1)
-        if (!row) return
+        const claimed = claimNext()
+        if (!claimed) return
+        const { kind, item } = claimed
         started++
-        current.add(row.id)
-        progress.total = Math.max(progress.total, progress.done + current.size)
+        current[kind].add(item.id)
+        progress.total = Math.max(progress.total, progress.done + inFlight())
         emit()
         let outcome: ItemOutcome
         try {
-          outcome = await syncStopSale(row, deps)
+          outcome = await item.run()
         } catch (err) {
           // A bug, not Sedna: never leave the item claimed, never lose it.
-          logger.error(`sync of stop sale ${row.id} crashed`, err)
-          queue.retryLater(row.id, 60_000, 'An unexpected error stopped this stop sale; it will be tried again.', false)
+          logger.error(`sync of ${kind} ${item.id} crashed`, err)
+          item.crashed(
+            `An unexpected error stopped this ${kind === 'stopSale' ? 'stop sale' : 'reservation'}; it will be tried again.`,
+          )
           outcome = { kind: 'retry', offline: false, message: String(err) }
         }
-        current.delete(row.id)
-        noteChanged(row.id)
-        outcomes.set(row.id, outcome)
+        current[kind].delete(item.id)
+        noteChanged(kind, item.id)
+        outcomes.set(`${kind}:${item.id}`, outcome)
         report(outcome)
         progress.done++
         emit()
@@ -133,7 +204,7 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
   }
 
   function report(outcome: ItemOutcome) {
-    if (outcome.kind === 'synced') {
+    if (outcome.kind === 'synced' || outcome.kind === 'cancelled') {
       progress.synced++
       connectivity.reportOk()
     } else if (outcome.kind === 'retry') {
@@ -170,7 +241,7 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
   function sleep(progressed: boolean) {
     // While Sedna is unreachable, the connectivity probe wakes the loop when it answers again.
     if (closed || stopping || connectivity.state === 'offline') return
-    const { dueNow, nextAt } = queue.nextDue()
+    const { dueNow, nextAt } = nextDue()
     // Items became due while the last run was finishing: go again (but never spin on nothing).
     if (dueNow > 0 && progressed) return start()
     if (!nextAt && dueNow === 0) return
@@ -198,6 +269,9 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
       clearTimeout(timer)
       timer = undefined
     },
+    networkBack: () => workers.reduce((n, w) => n + w.networkBack(), 0),
+    allDueNow: () => workers.reduce((n, w) => n + w.allDueNow(), 0),
+    nextDue,
     get running() {
       return run !== undefined
     },

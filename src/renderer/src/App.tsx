@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react'
 import { call } from './api'
 import { ConnectivityIndicator } from './components/Connectivity'
 import { ImportPage } from './components/ImportPage'
+import { QueuePage } from './components/QueuePage'
+import { ReservationDetail } from './components/ReservationDetail'
+import { ReservationsPage } from './components/ReservationsPage'
 import { SettingsPage } from './components/SettingsPage'
 import { StopSaleDetail } from './components/StopSaleDetail'
 import { StopSalesPage } from './components/StopSalesPage'
@@ -10,28 +13,39 @@ import { useLoad } from './use-call'
 
 const pages = {
   'stop-sales': { component: StopSalesPage },
+  reservations: { component: ReservationsPage },
+  queue: { component: QueuePage },
   import: { component: ImportPage },
   settings: { component: SettingsPage },
 } as const
 type PageId = keyof typeof pages
 
-/** The page a hash shows; `#/stop-sale/<id>` is one stop sale's detail, under "Stop sales". */
+/**
+ * The page a hash shows; `#/stop-sale/<id>` is one stop sale's detail, under "Stop sales";
+ * `#/reservation/<id>` one reservation's, under "Reservations"; `#/import-reservations` is Import's
+ * reservations tab.
+ */
 interface Route {
   page: PageId
   detailId?: number
+  reservationId?: number
+  importReservations?: true
 }
 
 const routeFromHash = (): Route => {
   const id = window.location.hash.replace(/^#\/?/, '')
   const detail = /^stop-sale\/([1-9]\d{0,14})\/?$/.exec(id)
   if (detail) return { page: 'stop-sales', detailId: Number(detail[1]) }
+  const reservation = /^reservation\/([1-9]\d{0,14})\/?$/.exec(id)
+  if (reservation) return { page: 'reservations', reservationId: Number(reservation[1]) }
+  if (id === 'import-reservations') return { page: 'import', importReservations: true }
   return { page: id in pages ? (id as PageId) : 'stop-sales' }
 }
 
 export function App() {
   const { t, language } = useLanguage()
   const [info] = useLoad(() => call('app.info', {}), [])
-  const [{ page, detailId }, setRoute] = useState<Route>(routeFromHash)
+  const [{ page, detailId, reservationId, importReservations }, setRoute] = useState<Route>(routeFromHash)
   useEffect(() => {
     const onHash = () => setRoute(routeFromHash())
     window.addEventListener('hashchange', onHash)
@@ -48,7 +62,9 @@ export function App() {
               key={id}
               href={`#/${id}`}
               className={id === page ? 'active' : undefined}
-              aria-current={id === page ? (detailId === undefined ? 'page' : 'true') : undefined}
+              aria-current={
+                id === page ? (detailId === undefined && reservationId === undefined ? 'page' : 'true') : undefined
+              }
             >
               {t(`app.nav.${id}`)}
             </a>
@@ -67,7 +83,15 @@ export function App() {
         </label>
       </header>
       <main className="content">
-        {detailId === undefined ? <Page /> : <StopSaleDetail key={detailId} id={detailId} />}
+        {detailId !== undefined ? (
+          <StopSaleDetail key={detailId} id={detailId} />
+        ) : reservationId !== undefined ? (
+          <ReservationDetail key={`r${reservationId}`} id={reservationId} />
+        ) : importReservations ? (
+          <ImportPage kind="reservations" />
+        ) : (
+          <Page />
+        )}
       </main>
       <footer className="statusbar">
         {info.state === 'ready' ? (

@@ -23,9 +23,11 @@ export function ConnectivityIndicator() {
       void refresh()
     })
     const offChanged = onEvent('stopSales.changed', () => void refresh())
+    const offReservations = onEvent('reservations.changed', () => void refresh())
     return () => {
       offState()
       offChanged()
+      offReservations()
     }
   }, [])
   const label = { text: t(`connectivity.${state}.text`), title: t(`connectivity.${state}.title`) }
@@ -33,7 +35,11 @@ export function ConnectivityIndicator() {
     <span className={`connectivity conn-${state}`} title={label.title} data-testid="connectivity" data-state={state}>
       <span className="dot" aria-hidden="true" />
       {label.text}
-      {waiting > 0 && <span className="waiting">{t('connectivity.waiting', { count: waiting })}</span>}
+      {waiting > 0 && (
+        <a className="waiting" href="#/queue" title={t('connectivity.openQueue')} data-testid="queue-link">
+          {t('connectivity.waiting', { count: waiting })}
+        </a>
+      )}
     </span>
   )
 }

@@ -4,6 +4,7 @@ import type { AppError } from '../../../shared/result'
 import { call, onEvent, toAppError } from '../api'
 import { codesText, formatNight, kindText } from '../format'
 import { formatNumber, useLanguage } from '../i18n'
+import { ReservationImport, toBase64 } from './ReservationImport'
 import { ErrorBanner } from './SettingsPage'
 
 type Stage =
@@ -21,7 +22,42 @@ const filters = [
 ] as const
 type FilterId = (typeof filters)[number]['id']
 
-export function ImportPage() {
+export type ImportKind = 'stopSales' | 'reservations'
+
+/**
+ * Import: parsed stop sales (#/import) or parsed reservations (#/import-reservations), chosen with the
+ * two tabs at the top; each kind has its own preview and commit in main.
+ */
+export function ImportPage({ kind = 'stopSales' }: { kind?: ImportKind }) {
+  const { t } = useLanguage()
+  const kinds: Array<{ id: ImportKind; href: string; label: string }> = [
+    { id: 'stopSales', href: '#/import', label: t('reservations.import.tabStopSales') },
+    { id: 'reservations', href: '#/import-reservations', label: t('reservations.import.tabReservations') },
+  ]
+  return (
+    <section aria-labelledby="import-title" className="stack-lg" data-kind={kind}>
+      <header className="page-header">
+        <h1 id="import-title">{kind === 'reservations' ? t('reservations.import.title') : t('import.title')}</h1>
+      </header>
+      <nav className="tabs import-kinds" aria-label={t('reservations.import.what')}>
+        {kinds.map((k) => (
+          <a
+            key={k.id}
+            href={k.href}
+            className={k.id === kind ? 'tab active' : 'tab'}
+            aria-current={k.id === kind ? 'page' : undefined}
+            data-testid={`import-kind-${k.id}`}
+          >
+            {k.label}
+          </a>
+        ))}
+      </nav>
+      {kind === 'reservations' ? <ReservationImport key="reservations" /> : <StopSaleImport key="stopSales" />}
+    </section>
+  )
+}
+
+function StopSaleImport() {
   const { t, language } = useLanguage()
   const [stage, setStage] = useState<Stage>({ step: 'choose' })
   const [error, setError] = useState<AppError>()
@@ -72,10 +108,7 @@ export function ImportPage() {
   }
 
   return (
-    <section aria-labelledby="import-title" className="stack-lg">
-      <header className="page-header">
-        <h1 id="import-title">{t('import.title')}</h1>
-      </header>
+    <>
       {error && <ErrorBanner error={error} />}
       {(stage.step === 'choose' || stage.step === 'done') && (
         <>
@@ -128,7 +161,7 @@ export function ImportPage() {
           onDiscard={() => discard(stage.preview)}
         />
       )}
-    </section>
+    </>
   )
 }
 
@@ -304,13 +337,4 @@ function ImportDone({ result }: { result: ImportResult }) {
       <a href="#/stop-sales">{t('import.seeStopSales')}</a>
     </p>
   )
-}
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'))
-    reader.readAsDataURL(file)
-  })
 }

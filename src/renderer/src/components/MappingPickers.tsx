@@ -1,10 +1,11 @@
 /**
- * Fix in place: pickers that tell the app which Sedna hotel, room type or board a name or code from
- * an e-mail means. Each choice is stored as a mapping of the Sedna account, so the next stop sale
- * with the same name or code resolves by itself.
+ * Fix in place: pickers that tell the app which Sedna hotel, room type, board or (for reservations'
+ * guests) country a name or code from an e-mail means. Each choice is stored as a mapping of the Sedna
+ * account, so the next stop sale or reservation with the same name or code resolves by itself.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { BoardOption, HotelOption, MappingResult, RoomTypeOption } from '../../../shared/mappings'
+import type { CountryOption, ReservationUnresolved } from '../../../shared/reservations'
 import type { AppError } from '../../../shared/result'
 import type { Unresolved } from '../../../shared/resolution'
 import { call, toAppError } from '../api'
@@ -22,6 +23,8 @@ export interface Mapped {
 interface PickerProps {
   profileId: number
   onMapped: (mapped: Mapped) => void
+  /** Whose screen it is on, for the note on what is remembered (the mapping serves both). */
+  subject?: 'stopSales' | 'reservations'
 }
 
 /** A stored mapping with a busy flag and an error, shared by the three pickers. */
@@ -50,7 +53,7 @@ const hotelFacts = (h: HotelOption, t: TFunction) =>
     .join(' · ')
 
 /** An unknown hotel name: ranked suggestions first, a search over every cached hotel for the others. */
-export function HotelPicker({ profileId, name, onMapped }: PickerProps & { name: string }) {
+export function HotelPicker({ profileId, name, onMapped, subject }: PickerProps & { name: string }) {
   const { t } = useLanguage()
   const ids = useId()
   const [suggestions, reloadSuggestions] = useLoad(
@@ -183,7 +186,9 @@ export function HotelPicker({ profileId, name, onMapped }: PickerProps & { name:
         </button>
         {chosen && <span className="muted">{hotelFacts(chosen, t)}</span>}
       </div>
-      <p className="hint remember-note">{t('mapping.hotelNote', { name })}</p>
+      <p className="hint remember-note">
+        {subject === 'reservations' ? t('reservations.mapping.hotelNote', { name }) : t('mapping.hotelNote', { name })}
+      </p>
       {error && <ErrorBanner error={error} />}
     </form>
   )
@@ -256,13 +261,23 @@ function CodePicker<T extends { id: number; code: string; name: string | null }>
   )
 }
 
-export function RoomPicker({ profileId, code, hotelId, onMapped }: PickerProps & { code: string; hotelId: number }) {
+export function RoomPicker({
+  profileId,
+  code,
+  hotelId,
+  onMapped,
+  subject,
+}: PickerProps & { code: string; hotelId: number }) {
   const { t } = useLanguage()
   return (
     <CodePicker<RoomTypeOption>
       title={t('mapping.roomTitle', { hotelId, code })}
       selectLabel={t('mapping.roomSelect', { code })}
-      note={t('mapping.roomNote', { code, hotelId })}
+      note={
+        subject === 'reservations'
+          ? t('reservations.mapping.roomNote', { code, hotelId })
+          : t('mapping.roomNote', { code, hotelId })
+      }
       testId="room-picker"
       load={() => call('reference.roomTypes', { profileId, hotelId })}
       deps={[profileId, hotelId]}
@@ -277,13 +292,15 @@ export function RoomPicker({ profileId, code, hotelId, onMapped }: PickerProps &
   )
 }
 
-export function BoardPicker({ profileId, code, onMapped }: PickerProps & { code: string }) {
+export function BoardPicker({ profileId, code, onMapped, subject }: PickerProps & { code: string }) {
   const { t } = useLanguage()
   return (
     <CodePicker<BoardOption>
       title={t('mapping.boardTitle', { code })}
       selectLabel={t('mapping.boardSelect', { code })}
-      note={t('mapping.boardNote', { code })}
+      note={
+        subject === 'reservations' ? t('reservations.mapping.boardNote', { code }) : t('mapping.boardNote', { code })
+      }
       testId="board-picker"
       load={() => call('reference.boards', { profileId })}
       deps={[profileId]}
@@ -323,6 +340,125 @@ export function FixUnresolved({ item, ...props }: PickerProps & { item: Unresolv
           <h3>{t('mapping.noBoardsTitle')}</h3>
           <p>
             {t('mapping.noBoardsText')} <a href="#/settings">{t('mapping.refreshLink')}</a>
+            {t('mapping.thenSync')}
+          </p>
+        </div>
+      )
+  }
+}
+
+const countryText = (c: CountryOption) => `${c.name}${c.code ? ` (${c.code})` : ''} — id ${c.id}`
+
+/**
+ * A guest nationality as vouchers write it ("Ukrayna", "UA", "Ukraine") that matches no country of
+ * Sedna's list: the countries matching what staff type (at first, the value itself), one to choose.
+ */
+export function NationalityPicker({ profileId, value, onMapped }: PickerProps & { value: string }) {
+  const { t } = useLanguage()
+  const ids = useId()
+  const [query, setQuery] = useState('')
+  const settled = useSettled(query.trim(), 200)
+  const [options, reload] = useLoad(
+    () =>
+      call('reference.countries', {
+        profileId,
+        ...(settled ? { query: settled } : {}),
+        limit: settled ? 50 : 300,
+      }),
+    [profileId, settled],
+  )
+  const [chosenId, setChosenId] = useState('')
+  const { busy, error, save } = useSave()
+  const list = options.data ?? []
+  const chosen = list.find((o) => String(o.id) === chosenId)
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    if (!chosen) return
+    void save(
+      () => call('mappings.setNationality', { profileId, nationality: value, countryId: chosen.id }),
+      t('reservations.mapping.nationalityWhat', { value, country: countryText(chosen) }),
+      onMapped,
+    )
+  }
+
+  return (
+    <form className="picker" onSubmit={submit} aria-labelledby={`${ids}-title`} data-testid="nationality-picker">
+      <h3 id={`${ids}-title`}>{t('reservations.mapping.nationalityTitle', { value })}</h3>
+      {options.state === 'error' && <ErrorBanner error={options.error} onRetry={reload} />}
+      <div className="row-inline">
+        <label className="field">
+          <span className="label">{t('reservations.mapping.nationalitySearch')}</span>
+          <input
+            type="search"
+            value={query}
+            placeholder={t('reservations.mapping.nationalityPlaceholder')}
+            onChange={(e) => {
+              setQuery(e.target.value)
+              setChosenId('')
+            }}
+          />
+        </label>
+        <label className="field">
+          <span className="label">{t('reservations.mapping.nationalitySelect', { value })}</span>
+          <select
+            value={chosenId}
+            onChange={(e) => setChosenId(e.target.value)}
+            disabled={!options.data}
+            aria-busy={!options.data}
+          >
+            <option value="">
+              {!options.data
+                ? t('mapping.loading')
+                : list.length === 0
+                  ? t('reservations.mapping.nationalityNone')
+                  : t('mapping.choose')}
+            </option>
+            {list.map((o) => (
+              <option key={o.id} value={o.id}>
+                {countryText(o)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="picker-submit" disabled={!chosen || busy}>
+          {busy ? t('common.saving') : t('mapping.remember')}
+        </button>
+      </div>
+      <p className="hint remember-note">{t('reservations.mapping.nationalityNote', { value })}</p>
+      {error && <ErrorBanner error={error} />}
+    </form>
+  )
+}
+
+/** The value, settled for `ms` (a search box does not query on every key). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms)
+    return () => clearTimeout(timer)
+  }, [value, ms])
+  return settled
+}
+
+/** One thing a reservation waits for, with the picker that fixes it (or what to do when none can). */
+export function FixReservationUnresolved({ item, ...props }: PickerProps & { item: ReservationUnresolved }) {
+  const { t } = useLanguage()
+  switch (item.kind) {
+    case 'hotel':
+      return <HotelPicker {...props} subject="reservations" name={item.name} />
+    case 'room':
+      return <RoomPicker {...props} subject="reservations" code={item.code} hotelId={item.hotelId} />
+    case 'board':
+      return <BoardPicker {...props} subject="reservations" code={item.code} />
+    case 'nationality':
+      return <NationalityPicker {...props} value={item.value} />
+    case 'countries-unknown':
+      return (
+        <div className="picker">
+          <h3>{t('reservations.mapping.noCountriesTitle')}</h3>
+          <p>
+            {t('reservations.mapping.noCountriesText')} <a href="#/settings">{t('mapping.refreshLink')}</a>
             {t('mapping.thenSync')}
           </p>
         </div>

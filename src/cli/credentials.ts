@@ -1,0 +1,58 @@
+/**
+ * Where the command line gets a Sedna password. SEDNA_PASSWORD, when set, is the active account's
+ * password for this run (a scheduled task on a machine without a keychain). Otherwise the OS
+ * keychain, as in the app. `profile set` stores the password in the keychain when one answers; when
+ * none does, the password is kept in memory for this run only and the command says so.
+ */
+import { createKeychainStore, createMemoryStore, type CredentialStore } from '../main/credentials'
+import { AppFailure } from '../main/errors'
+import { registerSecret } from '../main/secrets'
+
+export interface CliCredentials extends CredentialStore {
+  /** Where the last `set` for this profile went. */
+  storedIn(profileId: number): 'keychain' | 'memory' | undefined
+  /** Why the keychain refused the last `set`, when it did. */
+  keychainProblem(profileId: number): string | undefined
+  readonly fromEnvironment: boolean
+}
+
+export function createCliCredentials(opts: { env: NodeJS.ProcessEnv; keychain?: CredentialStore }): CliCredentials {
+  const keychain =
+    opts.keychain ??
+    // Tests keep to entries of their own (and never touch a developer's real ones) with this.
+    createKeychainStore(opts.env.SEDNA_KEYCHAIN_SERVICE ? { service: opts.env.SEDNA_KEYCHAIN_SERVICE } : {})
+  const memory = createMemoryStore()
+  const fromEnv = opts.env.SEDNA_PASSWORD || undefined
+  if (fromEnv) registerSecret(fromEnv)
+  const where = new Map<number, 'keychain' | 'memory'>()
+  const problems = new Map<number, string>()
+
+  return {
+    kind: 'keychain',
+    fromEnvironment: fromEnv !== undefined,
+    async get(profileId) {
+      // Account 0 is the app's "does the keychain answer?" probe: always the real keychain.
+      if (profileId > 0 && fromEnv) return fromEnv
+      return (await memory.get(profileId)) ?? keychain.get(profileId)
+    },
+    async set(profileId, password) {
+      registerSecret(password)
+      await memory.set(profileId, password)
+      try {
+        await keychain.set(profileId, password)
+        where.set(profileId, 'keychain')
+        problems.delete(profileId)
+      } catch (err) {
+        if (!(err instanceof AppFailure) || err.kind !== 'unavailable') throw err
+        where.set(profileId, 'memory')
+        problems.set(profileId, err.message)
+      }
+    },
+    async delete(profileId) {
+      const inMemory = await memory.delete(profileId)
+      return (await keychain.delete(profileId)) || inMemory
+    },
+    storedIn: (profileId) => where.get(profileId),
+    keychainProblem: (profileId) => problems.get(profileId),
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * What the command line prints. With --json: exactly one JSON document on stdout. Without: lines
+ * and tables for people. Either way every byte goes through `scrub` first, so a password the
+ * process has seen can never reach a terminal or a scheduler's log.
+ */
+import { scrub } from '../main/secrets'
+
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean }
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean }
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }
+  readonly env: NodeJS.ProcessEnv
+  readonly cwd: string
+}
+
+/** A command's answer: the JSON document, and the same for people. */
+export interface CommandResult {
+  exitCode: number
+  json: unknown
+  text: string
+}
+
+export const write = (stream: NodeJS.WritableStream, text: string): Promise<void> =>
+  new Promise((resolve) => {
+    if (!text) return resolve()
+    stream.write(scrub(text), () => resolve())
+  })
+
+/** Errors are one line: newlines from nested messages are folded. */
+export const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
+
+/** A plain-text table: a header row, columns padded to the widest cell (cells cut at `max`). */
+export function table(header: string[], rows: (string | number | null | undefined)[][], max = 48): string {
+  const cells = [header, ...rows.map((r) => r.map((c) => cut(c == null ? '' : String(c), max)))]
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
+  return cells
+    .map((r) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+}
+
+function cut(text: string, max: number): string {
+  const flat = oneLine(text)
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+/** "2025-06-15..2025-06-20" or a single night. */
+export const nights = (first: string, last: string) => (first === last ? first : `${first}..${last}`)
+
+export const codes = (list: readonly string[]) => (list.length ? list.join(',') : 'all')

@@ -1,0 +1,20 @@
+/** What one item's turn through the engine came to, for either kind (stop sale or reservation). */
+export type ItemOutcome =
+  | { kind: 'synced'; recId: number }
+  | { kind: 'cancelled' }
+  | { kind: 'retry'; offline: boolean; message: string }
+  | { kind: 'attention'; credentials: boolean; message: string }
+  | { kind: 'review'; message: string }
+  | { kind: 'failed'; message: string }
+  | { kind: 'lost-claim' }
+
+/** Test hook: named points of the state machines (the crash tests kill the process there). */
+export type CheckpointName =
+  | 'before-phase1'
+  | 'phase1-answered'
+  | 'recid-stored'
+  | 'phase2-sent'
+  | 'phase2-answered'
+  | 'reservation-before-send'
+  | 'reservation-send-answered'
+  | 'reservation-recid-stored'

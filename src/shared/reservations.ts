@@ -1,0 +1,230 @@
+/**
+ * Reservations (Juniper booking e-mails and vouchers, parsed) on their way to Sedna's InsertReservation:
+ * the records, what they resolve to, their import and their detail, as the IPC contract carries them.
+ * (Sync summaries and the cancel answer are in sync.ts, which imports from here.)
+ */
+import { z } from 'zod'
+import { reservationSortColumns, reservationStatuses, sednaTitles } from './reservation-basics'
+import { hotelSuggestionSchema } from './resolution'
+
+export { reservationSortColumns, reservationStatuses, sednaTitles, stayNights } from './reservation-basics'
+
+export const reservationStatusSchema = z.enum(reservationStatuses)
+export type ReservationStatus = z.infer<typeof reservationStatusSchema>
+export const reservationSortColumnSchema = z.enum(reservationSortColumns)
+export type ReservationSortColumn = z.infer<typeof reservationSortColumnSchema>
+export const sednaTitleSchema = z.enum(sednaTitles)
+
+const isoDate = z.iso.date()
+const id = z.number().int().positive()
+
+/** One guest as imported: names as received (sent upper-cased), the title as Sedna spells it. */
+export const reservationGuestSchema = z.object({
+  /** Sedna's title (Mr, Mrs, Chd, Inf, Grp), decided at import from the title given or the age. */
+  title: sednaTitleSchema,
+  /** The title exactly as the file gave it (null when it gave none). */
+  titleAsReceived: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: isoDate.nullable(),
+  passportNo: z.string().nullable(),
+  /** Nationality as received (a code like "UA" or a name like "Ukrayna"); resolved to a Sedna country id. */
+  nationality: z.string().nullable(),
+})
+export type ReservationGuest = z.infer<typeof reservationGuestSchema>
+
+/** What could not be turned into a Sedna id: exactly what a person has to map. */
+export const reservationUnresolvedSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('hotel'), name: z.string(), suggestions: z.array(hotelSuggestionSchema) }),
+  z.object({ kind: z.literal('room'), code: z.string(), hotelId: id }),
+  z.object({ kind: z.literal('board'), code: z.string() }),
+  /** A guest's nationality as received that matches no country in Sedna's list (GetCountrys). */
+  z.object({ kind: z.literal('nationality'), value: z.string() }),
+  /** Nationalities are given but no country is cached yet (refresh the reference data). */
+  z.object({ kind: z.literal('countries-unknown') }),
+])
+export type ReservationUnresolved = z.infer<typeof reservationUnresolvedSchema>
+
+export const reservationResolutionSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    hotelId: id,
+    roomTypeId: id,
+    boardId: id,
+    /** Sedna's own codes for those ids (for display). */
+    roomCode: z.string(),
+    boardCode: z.string(),
+    /** Every distinct nationality of the guests as received → Sedna's country (id and name). */
+    nationalities: z.array(z.object({ value: z.string(), countryId: id, name: z.string() })),
+  }),
+  z.object({ ok: z.literal(false), unresolved: z.array(reservationUnresolvedSchema).min(1) }),
+])
+export type ReservationResolution = z.infer<typeof reservationResolutionSchema>
+
+/** A reservation as the list shows it. */
+export const reservationSchema = z.object({
+  id,
+  status: reservationStatusSchema,
+  voucherNo: z.string(),
+  hotelName: z.string(),
+  hotelId: id.nullable(),
+  checkIn: isoDate,
+  checkOut: isoDate,
+  nights: z.number().int().positive(),
+  roomCode: z.string(),
+  boardCode: z.string(),
+  adults: z.number().int().nonnegative(),
+  children: z.number().int().nonnegative(),
+  /** adults + children */
+  pax: z.number().int().nonnegative(),
+  guestCount: z.number().int().nonnegative(),
+  /** "LASTNAME FIRSTNAME"-style name of the first guest, for the list. */
+  leadGuest: z.string().nullable(),
+  totalPrice: z.number().nullable(),
+  currency: z.string().nullable(),
+  sourceEmailId: z.string().nullable(),
+  /** The app's own id for it in Sedna (InsertReservation SourceId; the handle for cancelling). */
+  sourceId: z.string(),
+  sednaRecId: id.nullable(),
+  lastError: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Reservation = z.infer<typeof reservationSchema>
+
+export const reservationListOutputSchema = z.object({
+  rows: z.array(reservationSchema),
+  total: z.number().int().nonnegative(),
+  countsByStatus: z.record(reservationStatusSchema, z.number().int().nonnegative()),
+})
+
+/** Every stored field a person may ask about. */
+export const reservationRecordSchema = reservationSchema.extend({
+  guests: z.array(reservationGuestSchema),
+  saleDate: isoDate.nullable(),
+  importId: id.nullable(),
+  sourceRow: z.number().int().nullable(),
+  /** The Sedna account it is being (or was) sent with; null before it was first sent. */
+  profileId: id.nullable(),
+  /** The OperatorId it was sent with (the same is used to cancel it). */
+  operatorId: id.nullable(),
+  /** Requests made for it (InsertReservation and cancel count one each). */
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: z.string().nullable(),
+  sendStartedAt: z.string().nullable(),
+  syncedAt: z.string().nullable(),
+  cancelRequestedAt: z.string().nullable(),
+  waitingForNetwork: z.boolean(),
+})
+export type ReservationRecord = z.infer<typeof reservationRecordSchema>
+
+/** One request made to Sedna for a reservation (bodies and URL redacted before they were stored). */
+export const reservationAttemptSchema = z.object({
+  id,
+  startedAt: z.string(),
+  /** send (InsertReservation), lookup (GetReservations / GetReservationByVoucher), cancel, login, resolve */
+  phase: z.string(),
+  outcome: z.string(),
+  httpStatus: z.number().int().nullable(),
+  sednaErrorType: z.number().int().nullable(),
+  message: z.string().nullable(),
+  durationMs: z.number().int().nullable(),
+  /** Method and URL as sent, credentials redacted (InsertReservation carries them in the query). */
+  url: z.string().nullable(),
+  requestBody: z.string().nullable(),
+  responseBody: z.string().nullable(),
+})
+export type ReservationAttempt = z.infer<typeof reservationAttemptSchema>
+
+/** The InsertReservation request: as sent (stored with the attempt), or as it would be sent now. */
+export const reservationPayloadSchema = z.object({
+  source: z.enum(['sent', 'preview', 'unavailable']),
+  /** e.g. "POST …/api/Integratiion/InsertReservation?username=demo&password=***&voucherNo=JUN2024001" */
+  url: z.string().nullable(),
+  /** The JSON array body (one element per room), byte for byte as sent when source is 'sent'. */
+  body: z.string().nullable(),
+  attemptId: id.nullable(),
+  sentAt: z.string().nullable(),
+  outcome: z.string().nullable(),
+  message: z.string().nullable(),
+})
+export type ReservationPayload = z.infer<typeof reservationPayloadSchema>
+
+export const reservationDetailSchema = z.object({
+  record: reservationRecordSchema,
+  import: z.object({ id, fileName: z.string(), createdAt: z.string(), committedAt: z.string().nullable() }).nullable(),
+  resolution: z.object({
+    /** stored: sent with (or parked with); resolved-now: resolved for display, not stored; unavailable: no account. */
+    source: z.enum(['stored', 'resolved-now', 'unavailable']),
+    profileId: id.nullable(),
+    resolution: reservationResolutionSchema.nullable(),
+    message: z.string().nullable(),
+  }),
+  payload: reservationPayloadSchema,
+  attempts: z.array(reservationAttemptSchema),
+})
+export type ReservationDetail = z.infer<typeof reservationDetailSchema>
+
+// ---- import ------------------------------------------------------------------------------------
+
+export const reservationImportRowStateSchema = z.enum(['new', 'duplicate', 'invalid'])
+
+export const reservationImportPreviewSchema = z.object({
+  importId: id,
+  fileName: z.string(),
+  format: z.enum(['json', 'csv']),
+  encoding: z.string(),
+  /** Records in the file. */
+  rows: z.number().int().nonnegative(),
+  willImport: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  invalid: z.number().int().nonnegative(),
+  /** Of those that will be imported: how many need a mapping (or a check) before they can be sent. */
+  needsAttention: z.number().int().nonnegative(),
+  sameFileImported: z.object({ importId: id, at: z.string() }).nullable(),
+  /** Reference data was available to say what needs attention (a Sedna account exists). */
+  resolutionChecked: z.boolean(),
+})
+export type ReservationImportPreview = z.infer<typeof reservationImportPreviewSchema>
+
+export const reservationImportRowSchema = z.object({
+  row: z.number().int().positive(),
+  line: z.number().int().positive().nullable(),
+  state: reservationImportRowStateSchema,
+  reason: z.string().nullable(),
+  attention: z.string().nullable(),
+  voucherNo: z.string().nullable(),
+  hotelName: z.string().nullable(),
+  checkIn: z.string().nullable(),
+  checkOut: z.string().nullable(),
+  roomCode: z.string().nullable(),
+  boardCode: z.string().nullable(),
+  adults: z.number().int().nullable(),
+  children: z.number().int().nullable(),
+  guests: z.array(reservationGuestSchema),
+})
+export type ReservationImportRow = z.infer<typeof reservationImportRowSchema>
+
+export const reservationImportResultSchema = z.object({
+  importId: id,
+  fileName: z.string(),
+  imported: z.number().int().nonnegative(),
+  /** Ids of the reservations created (in file order). */
+  ids: z.array(id),
+  duplicates: z.number().int().nonnegative(),
+  invalid: z.number().int().nonnegative(),
+  needsAttention: z.number().int().nonnegative(),
+})
+export type ReservationImportResult = z.infer<typeof reservationImportResultSchema>
+
+/** A country (nationality) in a profile's cached reference data, for a picker. */
+export const countryOptionSchema = z.object({
+  id,
+  name: z.string(),
+  code: z.string().nullable(),
+  /** The query matched the code or the folded name exactly. */
+  exact: z.boolean(),
+})
+export type CountryOption = z.infer<typeof countryOptionSchema>

@@ -1,0 +1,154 @@
+/**
+ * The queue view (queue.list, queue.tryNow) over the real services, a real SQLite file and the
+ * simulator over real HTTP: what waits, why, when it is tried next, and "try now".
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { startSimulator, type Simulator } from '../../src/main/sedna/simulator'
+import type { QueueList } from '../../src/shared/queue'
+import { invoke } from '../support/context'
+import { startSyncApp, type SyncApp } from '../support/sync-app'
+
+let app: SyncApp | undefined
+let restarted: Simulator | undefined
+afterEach(async () => {
+  await app?.close()
+  await restarted?.close()
+  app = restarted = undefined
+})
+
+const queue = (input: Record<string, unknown> = {}): Promise<QueueList> => invoke(app!.ctx, 'queue.list', input)
+const sql = (text: string, ...params: unknown[]) => app!.ctx.database.sqlite.prepare(text).run(...params)
+const statusOf = (id: number) => app!.row(id).status
+/** "Sync" on these stop sales, as the list's button does; answers when each is synced, parked or queued. */
+const sync = (ids: number[]) => app!.ctx.services.sync.syncStopSales(ids)
+
+describe('queue.list', () => {
+  it('is empty when nothing waits; pending, synced and parked stop sales are not in the queue', async () => {
+    app = await startSyncApp()
+    const [pending, synced, failed, attention] = app.add(
+      {},
+      { firstNight: '2026-02-01', lastNight: '2026-02-02' },
+      { firstNight: '2026-03-01', lastNight: '2026-03-02' },
+      { firstNight: '2026-04-01', lastNight: '2026-04-02' },
+    )
+    sql("update stop_sales set status = 'synced', sedna_rec_id = 900001 where id = ?", synced)
+    sql("update stop_sales set status = 'failed', last_error = 'Sedna refused it' where id = ?", failed)
+    sql("update stop_sales set status = 'needs_attention' where id = ?", attention)
+    expect(statusOf(pending!)).toBe('pending')
+    expect(await queue()).toMatchObject({ items: [], total: 0, running: false })
+  })
+
+  it('Sedna unreachable: the stop sales wait for it, with the reason, the attempts and a next try', async () => {
+    app = await startSyncApp()
+    const ids = app.add({}, { firstNight: '2026-04-01', lastNight: '2026-04-02' })
+    await app.sim.close()
+    expect(await sync(ids)).toMatchObject({ queued: 2, connectivity: 'offline' })
+
+    const q = await queue()
+    expect(q).toMatchObject({ total: 2, connectivity: 'offline', running: false })
+    expect(q.items.map((i) => i.id).sort()).toEqual([...ids].sort())
+    for (const item of q.items) {
+      // Queued, or creating when phase 1 was on its way (the engine looks in Sedna before sending it again).
+      expect(['queued', 'creating']).toContain(item.status)
+      expect(item).toMatchObject({
+        hotelName: 'Mandarin Resort',
+        state: 'waiting-for-sedna',
+        roomCodes: ['STDSV'],
+        sednaRecId: null,
+      })
+      // In Sedna's words as the client put them (refused, or a kept-alive connection that broke).
+      expect(item.lastError).toMatch(/Sedna.*127\.0\.0\.1/)
+      expect(item.attempts).toBeGreaterThanOrEqual(1)
+      expect(Date.parse(item.nextAttemptAt!)).toBeGreaterThan(Date.parse(item.lastAttemptAt!) - 1)
+    }
+    // In the order the sync takes them: next try first.
+    const next = q.items.map((i) => i.nextAttemptAt!)
+    expect(next).toEqual([...next].sort())
+  })
+
+  it('Sedna asks to wait (503, Retry-After): the next try is that far away; "try now" sends it at once', async () => {
+    app = await startSyncApp()
+    app.sim.addFault({
+      path: 'Contract/UpdateStopSale',
+      calls: [1],
+      fault: { kind: 'status', status: 503, retryAfterSeconds: 3_600 },
+    })
+    const [late, other] = app.add({}, { firstNight: '2026-05-01', lastNight: '2026-05-03' })
+    const before = Date.now()
+    await sync([late!])
+    const [item] = (await queue()).items
+    expect(item).toMatchObject({ id: late, state: 'retry-later', attempts: 1 })
+    expect(item!.lastError).toMatch(/503/)
+    const next = Date.parse(item!.nextAttemptAt!)
+    expect(next).toBeGreaterThanOrEqual(before + 3_600_000 - 1_000)
+    expect(next).toBeLessThan(Date.now() + 3_600_000 + 60_000)
+
+    // Only waiting stop sales are moved: a pending one and an unknown id are left alone.
+    const changed: unknown[] = []
+    app.ctx.events.subscribe((name, payload) => name === 'stopSales.changed' && changed.push(payload))
+    const tried = await invoke(app.ctx, 'queue.tryNow', { ids: [late, other, 987_654] })
+    expect(tried.due).toEqual([late])
+    expect(changed[0]).toEqual({ ids: [late] })
+    expect(statusOf(other!)).toBe('pending')
+    await vi.waitFor(() => expect(statusOf(late!)).toBe('synced'), { timeout: 10_000, interval: 50 })
+    expect(app.sim.stopSales()).toHaveLength(1)
+    expect(await queue()).toMatchObject({ items: [], total: 0 })
+  })
+
+  it('"try now" while Sedna seemed down asks it again; when it answers the wait is over', async () => {
+    app = await startSyncApp()
+    const port = app.sim.port
+    const [id] = app.add({})
+    await app.sim.close()
+    await sync([id!])
+    expect((await queue()).items[0]).toMatchObject({ id, state: 'waiting-for-sedna' })
+
+    // Still down: nothing is sent, it keeps waiting (probes are a minute apart in this app).
+    expect(await invoke(app.ctx, 'queue.tryNow', { ids: [id] })).toEqual({ due: [id], connectivity: 'offline' })
+    expect((await queue()).items[0]).toMatchObject({ id, state: 'waiting-for-sedna' })
+
+    restarted = await startSimulator({ port })
+    expect(await invoke(app.ctx, 'queue.tryNow', { ids: [id] })).toMatchObject({ due: [id], connectivity: 'online' })
+    await vi.waitFor(() => expect(statusOf(id!)).toBe('synced'), { timeout: 10_000, interval: 50 })
+    expect((await queue()).total).toBe(0)
+    expect(restarted.stopSales()).toHaveLength(1)
+  })
+
+  it('tells sending, due and retry-later apart, and pages in the order of the next try', async () => {
+    app = await startSyncApp()
+    const ids = app.add(
+      ...Array.from({ length: 5 }, (_, i) => ({ firstNight: `2026-07-0${i + 1}`, lastNight: `2026-07-0${i + 1}` })),
+    )
+    const [a, b, c, d, e] = ids as [number, number, number, number, number]
+    const soon = new Date(Date.now() + 60_000).toISOString()
+    const later = new Date(Date.now() + 120_000).toISOString()
+    const lease = new Date(Date.now() + 300_000).toISOString()
+    sql("update stop_sales set status = 'queued', next_attempt_at = null where id = ?", a)
+    sql(
+      "update stop_sales set status = 'creating', next_attempt_at = ?, claimed_by = '1:cli', lease_until = ? where id = ?",
+      soon,
+      lease,
+      b,
+    )
+    sql(
+      "update stop_sales set status = 'created', sedna_rec_id = 823001, attempts = 3, last_error = 'HTTP 502', next_attempt_at = ? where id = ?",
+      later,
+      c,
+    )
+    sql("update stop_sales set status = 'queued', next_attempt_at = ?, waiting_for_network = 1 where id = ?", soon, d)
+    sql("update stop_sales set status = 'synced' where id = ?", e)
+
+    const all = await queue()
+    expect(all.total).toBe(4)
+    expect(all.items.map((i) => [i.id, i.state])).toEqual([
+      [a, 'due'],
+      [b, 'sending'],
+      [d, 'waiting-for-sedna'],
+      [c, 'retry-later'],
+    ])
+    expect(all.items[3]).toMatchObject({ status: 'created', sednaRecId: 823001, attempts: 3, lastError: 'HTTP 502' })
+    const second = await queue({ limit: 2, offset: 2 })
+    expect(second.total).toBe(4)
+    expect(second.items.map((i) => i.id)).toEqual([d, c])
+  })
+})
