@@ -5,23 +5,8 @@
  */
 
 import { mandarin, stopSaleWrites } from '../support/sync-app'
-import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './fixtures'
-
-/**
- * The app scrolls inside its main area, so a full-page screenshot would stop at the window's edge:
- * the window grows to the content's height for the picture (same width, 1366), then shrinks back.
- */
-async function screenshot(page: Page, testInfo: TestInfo, name: string) {
-  const viewport = page.viewportSize()!
-  const hidden = await page.evaluate(() => {
-    const content = document.querySelector('.content')
-    return content ? content.scrollHeight - content.clientHeight : 0
-  })
-  if (hidden > 0) await page.setViewportSize({ width: viewport.width, height: viewport.height + hidden })
-  await page.screenshot({ path: testInfo.outputPath(name), fullPage: true })
-  await page.setViewportSize(viewport)
-}
+import { screenshot } from './screenshot'
 
 test('an unknown hotel is fixed in place, synced, and remembered for the next stop sale', async ({
   page,

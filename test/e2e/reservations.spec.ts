@@ -5,23 +5,11 @@
  * that counts each, and a guest nationality fixed in place.
  */
 import { join } from 'node:path'
-import type { Page, TestInfo } from '@playwright/test'
 import { mandarin } from '../support/sync-app'
 import { expect, test } from './fixtures'
+import { screenshot } from './screenshot'
 
 const samples = join(import.meta.dirname, '../../../shared/samples/parsed')
-
-/** The app scrolls inside its main area: the window grows to the content's height for the picture. */
-async function screenshot(page: Page, testInfo: TestInfo, name: string) {
-  const viewport = page.viewportSize()!
-  const hidden = await page.evaluate(() => {
-    const content = document.querySelector('.content')
-    return content ? content.scrollHeight - content.clientHeight : 0
-  })
-  if (hidden > 0) await page.setViewportSize({ width: viewport.width, height: viewport.height + hidden })
-  await page.screenshot({ path: testInfo.outputPath(name), fullPage: true })
-  await page.setViewportSize(viewport)
-}
 
 test('the sample reservation: imported, hotel fixed in place, synced with its RecId, then cancelled', async ({
   page,

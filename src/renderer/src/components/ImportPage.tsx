@@ -1,10 +1,23 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react'
+import { useEffect, useState } from 'react'
 import type { ImportPreview, ImportResult, ImportRow } from '../../../shared/imports'
 import type { AppError } from '../../../shared/result'
 import { call, onEvent, toAppError } from '../api'
 import { codesText, formatNight, kindText } from '../format'
 import { formatNumber, useLanguage } from '../i18n'
-import { ReservationImport, toBase64 } from './ReservationImport'
+import { ReservationImport } from './ReservationImport'
+import {
+  DropZone,
+  PreviewActions,
+  PreviewCounts,
+  PreviewHeading,
+  RowPager,
+  RowTabs,
+  RowVerdictCells,
+  rowFilterStates,
+  toBase64,
+  WhyCell,
+  type RowFilterId,
+} from './ImportParts'
 import { ErrorBanner } from './SettingsPage'
 
 type Stage =
@@ -13,14 +26,6 @@ type Stage =
   | { step: 'preview'; preview: ImportPreview }
   | { step: 'committing'; preview: ImportPreview }
   | { step: 'done'; result: ImportResult }
-
-const filters = [
-  { id: 'all', label: 'filterAll', states: undefined },
-  { id: 'new', label: 'filterNew', states: ['new'] },
-  { id: 'duplicate', label: 'filterDuplicate', states: ['duplicate'] },
-  { id: 'invalid', label: 'filterInvalid', states: ['invalid'] },
-] as const
-type FilterId = (typeof filters)[number]['id']
 
 export type ImportKind = 'stopSales' | 'reservations'
 
@@ -61,8 +66,6 @@ function StopSaleImport() {
   const { t, language } = useLanguage()
   const [stage, setStage] = useState<Stage>({ step: 'choose' })
   const [error, setError] = useState<AppError>()
-  const [dragging, setDragging] = useState(false)
-  const input = useRef<HTMLInputElement>(null)
 
   useEffect(
     () => onEvent('import.progress', (p) => setStage((s) => (s.step === 'reading' ? { ...s, rows: p.rows } : s))),
@@ -100,48 +103,13 @@ function StopSaleImport() {
     setStage({ step: 'choose' })
   }
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault()
-    setDragging(false)
-    const file = e.dataTransfer.files[0]
-    if (file) void start(file)
-  }
-
   return (
     <>
       {error && <ErrorBanner error={error} />}
       {(stage.step === 'choose' || stage.step === 'done') && (
         <>
           {stage.step === 'done' && <ImportDone result={stage.result} />}
-          <div
-            className={`dropzone card ${dragging ? 'dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault()
-              setDragging(true)
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
-          >
-            <p>
-              {t('import.drop')}{' '}
-              <button type="button" onClick={() => input.current?.click()}>
-                {t('import.choose')}
-              </button>
-            </p>
-            <p className="muted">{t('import.nothingUntil')}</p>
-            <input
-              ref={input}
-              type="file"
-              accept=".json,.csv,.txt,application/json,text/csv"
-              hidden
-              data-testid="import-file"
-              onChange={(e) => {
-                const file = e.target.files?.[0]
-                e.target.value = ''
-                if (file) void start(file)
-              }}
-            />
-          </div>
+          <DropZone dropText={t('import.drop')} testId="import-file" onFile={(file) => void start(file)} />
         </>
       )}
       {stage.step === 'reading' && (
@@ -174,13 +142,13 @@ function ImportPreviewView(props: {
   const { preview, busy } = props
   const { t } = useLanguage()
   const kinds = { open: t('common.kindOpen'), close: t('common.kindClose') }
-  const [filter, setFilter] = useState<FilterId>('all')
+  const [filter, setFilter] = useState<RowFilterId>('all')
   const [page, setPage] = useState<{ rows: ImportRow[]; total: number }>()
   const [offset, setOffset] = useState(0)
   const limit = 200
 
   useEffect(() => {
-    const states = filters.find((f) => f.id === filter)!.states
+    const states = rowFilterStates(filter)
     void call('import.rows', {
       importId: preview.importId,
       offset,
@@ -192,71 +160,50 @@ function ImportPreviewView(props: {
   return (
     <div className="stack-lg" data-testid="import-preview">
       <div className="card">
-        <h2>
-          {preview.fileName}{' '}
-          <span className="muted">
-            ({preview.format.toUpperCase()}, {preview.encoding})
-          </span>
-        </h2>
-        {preview.sameFileImported && (
-          <p className="banner banner-warn" data-testid="same-file">
-            {t('import.sameFile', { id: preview.sameFileImported.importId })}
-          </p>
-        )}
-        <dl className="summary" data-testid="import-counts">
-          <div>
-            <dt>{t('import.rowsInFile')}</dt>
-            <dd data-count="rows">{preview.rows}</dd>
-          </div>
-          <div>
-            <dt>{t('import.stopSales')}</dt>
-            <dd data-count="stopSales">{preview.stopSales}</dd>
-          </div>
-          <div className="ok">
-            <dt>{t('import.willImport')}</dt>
-            <dd data-count="willImport">{preview.willImport}</dd>
-          </div>
-          <div>
-            <dt>{t('import.duplicates')}</dt>
-            <dd data-count="duplicates">{preview.duplicates}</dd>
-          </div>
-          <div className={preview.invalid ? 'bad' : ''}>
-            <dt>{t('import.invalid')}</dt>
-            <dd data-count="invalid">{preview.invalid}</dd>
-          </div>
-          <div className={preview.needsAttention ? 'warn' : ''}>
-            <dt>{t('import.needMapping')}</dt>
-            <dd data-count="needsAttention">{preview.resolutionChecked ? preview.needsAttention : '—'}</dd>
-          </div>
-        </dl>
+        <PreviewHeading
+          preview={preview}
+          sameFileText={
+            preview.sameFileImported ? t('import.sameFile', { id: preview.sameFileImported.importId }) : undefined
+          }
+        />
+        <PreviewCounts
+          testId="import-counts"
+          counts={[
+            { count: 'rows', label: t('import.rowsInFile'), value: preview.rows },
+            { count: 'stopSales', label: t('import.stopSales'), value: preview.stopSales },
+            { count: 'willImport', label: t('import.willImport'), value: preview.willImport, className: 'ok' },
+            { count: 'duplicates', label: t('import.duplicates'), value: preview.duplicates },
+            {
+              count: 'invalid',
+              label: t('import.invalid'),
+              value: preview.invalid,
+              className: preview.invalid ? 'bad' : '',
+            },
+            {
+              count: 'needsAttention',
+              label: t('import.needMapping'),
+              value: preview.resolutionChecked ? preview.needsAttention : '—',
+              className: preview.needsAttention ? 'warn' : '',
+            },
+          ]}
+        />
         {!preview.resolutionChecked && <p className="muted">{t('import.setUpAccount')}</p>}
-        <div className="actions">
-          <button type="button" disabled={busy || preview.willImport === 0} onClick={props.onCommit}>
-            {busy ? t('import.importing') : t('import.importN', { count: preview.willImport })}
-          </button>
-          <button type="button" className="secondary" disabled={busy} onClick={props.onDiscard}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <PreviewActions
+          busy={busy}
+          willImport={preview.willImport}
+          importLabel={t('import.importN', { count: preview.willImport })}
+          onCommit={props.onCommit}
+          onDiscard={props.onDiscard}
+        />
       </div>
       <div className="card">
-        <div className="tabs" role="tablist" aria-label={t('import.rows')}>
-          {filters.map((f) => (
-            <button
-              key={f.id}
-              type="button"
-              role="tab"
-              aria-selected={filter === f.id}
-              className={filter === f.id ? 'tab active' : 'tab'}
-              onClick={() => {
-                setFilter(f.id)
-                setOffset(0)
-              }}
-            >
-              {t(`import.${f.label}`)}
-            </button>
-          ))}
-        </div>
+        <RowTabs
+          filter={filter}
+          onChange={(id) => {
+            setFilter(id)
+            setOffset(0)
+          }}
+        />
         <table className="grid compact" data-testid="import-rows">
           <thead>
             <tr>
@@ -279,10 +226,7 @@ function ImportPreviewView(props: {
           <tbody>
             {page?.rows.map((r, i) => (
               <tr key={`${r.row}-${i}`} data-state={r.state} data-testid="import-row">
-                <td className="num">{r.line ? t('import.rowLine', { row: r.row, line: r.line }) : r.row}</td>
-                <td>
-                  <span className={`badge verdict-${r.state}`}>{t(`import.verdict.${r.state}`)}</span>
-                </td>
+                <RowVerdictCells row={r} />
                 <td>{r.hotelName ?? '—'}</td>
                 <td>{r.firstNight ? formatNight(r.firstNight) : '—'}</td>
                 <td>{r.lastNight ? formatNight(r.lastNight) : '—'}</td>
@@ -290,37 +234,12 @@ function ImportPreviewView(props: {
                 <td>{r.kind ? codesText(r.roomCodes, t('common.allRooms')) : ''}</td>
                 <td>{r.kind ? codesText(r.boardCodes, t('common.allBoards')) : ''}</td>
                 <td>{r.kind ? kindText(r.kind, kinds) : ''}</td>
-                <td className="why">
-                  {r.reason}
-                  {r.attention && <span className="attention">{r.attention}</span>}
-                </td>
+                <WhyCell row={r} />
               </tr>
             ))}
           </tbody>
         </table>
-        {page && page.total > limit && (
-          <div className="actions">
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset === 0}
-              onClick={() => setOffset(offset - limit)}
-            >
-              {t('common.previous')}
-            </button>
-            <span className="muted">
-              {t('common.range', { from: offset + 1, to: Math.min(offset + limit, page.total), total: page.total })}
-            </span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset + limit >= page.total}
-              onClick={() => setOffset(offset + limit)}
-            >
-              {t('common.next')}
-            </button>
-          </div>
-        )}
+        <RowPager offset={offset} limit={limit} total={page?.total} onOffset={setOffset} />
       </div>
     </div>
   )

@@ -11,6 +11,7 @@ import type { Unresolved } from '../../../shared/resolution'
 import { call, toAppError } from '../api'
 import { useLanguage, type TFunction } from '../i18n'
 import { useLoad } from '../use-call'
+import { useDebounced } from '../use-debounced'
 import { ErrorBanner } from './SettingsPage'
 
 /** What a picker reports after a mapping was stored: what was remembered, and what it did. */
@@ -194,6 +195,58 @@ export function HotelPicker({ profileId, name, onMapped, subject }: PickerProps 
   )
 }
 
+/** Nothing to choose from yet: the reference data must be refreshed first (in Settings). */
+function RefreshReferenceNote({ title, text }: { title: string; text: string }) {
+  const { t } = useLanguage()
+  return (
+    <div className="picker">
+      <h3>{title}</h3>
+      <p>
+        {text} <a href="#/settings">{t('mapping.refreshLink')}</a>
+        {t('mapping.thenSync')}
+      </p>
+    </div>
+  )
+}
+
+/** The list to choose from and "Remember" (enabled once something is chosen). */
+function ChooseAndRemember<O extends { id: number }>(props: {
+  label: string
+  placeholder: string
+  loaded: boolean
+  options: readonly O[]
+  optionText: (o: O) => string
+  chosenId: string
+  onChoose: (id: string) => void
+  canSubmit: boolean
+  busy: boolean
+}) {
+  const { t } = useLanguage()
+  return (
+    <>
+      <label className="field">
+        <span className="label">{props.label}</span>
+        <select
+          value={props.chosenId}
+          onChange={(e) => props.onChoose(e.target.value)}
+          disabled={!props.loaded}
+          aria-busy={!props.loaded}
+        >
+          <option value="">{props.placeholder}</option>
+          {props.options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {props.optionText(o)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="picker-submit" disabled={!props.canSubmit || props.busy}>
+        {props.busy ? t('common.saving') : t('mapping.remember')}
+      </button>
+    </>
+  )
+}
+
 const codeOptionText = (o: { id: number; code: string; name: string | null }) =>
   `${o.code}${o.name ? ` — ${o.name}` : ''} (id ${o.id})`
 
@@ -233,25 +286,17 @@ function CodePicker<T extends { id: number; code: string; name: string | null }>
         <p className="muted">{props.empty}</p>
       ) : (
         <div className="row-inline">
-          <label className="field">
-            <span className="label">{props.selectLabel}</span>
-            <select
-              value={chosenId}
-              onChange={(e) => setChosenId(e.target.value)}
-              disabled={!options.data}
-              aria-busy={!options.data}
-            >
-              <option value="">{options.data ? t('mapping.choose') : t('mapping.loading')}</option>
-              {list.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {codeOptionText(o)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="picker-submit" disabled={!chosen || busy}>
-            {busy ? t('common.saving') : t('mapping.remember')}
-          </button>
+          <ChooseAndRemember
+            label={props.selectLabel}
+            placeholder={options.data ? t('mapping.choose') : t('mapping.loading')}
+            loaded={Boolean(options.data)}
+            options={list}
+            optionText={codeOptionText}
+            chosenId={chosenId}
+            onChoose={setChosenId}
+            canSubmit={Boolean(chosen)}
+            busy={busy}
+          />
         </div>
       )}
       {options.data && props.footnote?.(list) && <p className="hint">{props.footnote(list)}</p>}
@@ -326,24 +371,13 @@ export function FixUnresolved({ item, ...props }: PickerProps & { item: Unresolv
       return <BoardPicker {...props} code={item.code} />
     case 'hotel-rooms-unknown':
       return (
-        <div className="picker">
-          <h3>{t('mapping.noRoomTypesTitle', { hotelId: item.hotelId })}</h3>
-          <p>
-            {t('mapping.noRoomTypesText')} <a href="#/settings">{t('mapping.refreshLink')}</a>
-            {t('mapping.thenSync')}
-          </p>
-        </div>
+        <RefreshReferenceNote
+          title={t('mapping.noRoomTypesTitle', { hotelId: item.hotelId })}
+          text={t('mapping.noRoomTypesText')}
+        />
       )
     case 'boards-unknown':
-      return (
-        <div className="picker">
-          <h3>{t('mapping.noBoardsTitle')}</h3>
-          <p>
-            {t('mapping.noBoardsText')} <a href="#/settings">{t('mapping.refreshLink')}</a>
-            {t('mapping.thenSync')}
-          </p>
-        </div>
-      )
+      return <RefreshReferenceNote title={t('mapping.noBoardsTitle')} text={t('mapping.noBoardsText')} />
   }
 }
 
@@ -357,7 +391,7 @@ export function NationalityPicker({ profileId, value, onMapped }: PickerProps & 
   const { t } = useLanguage()
   const ids = useId()
   const [query, setQuery] = useState('')
-  const settled = useSettled(query.trim(), 200)
+  const settled = useDebounced(query.trim(), 200)
   const [options, reload] = useLoad(
     () =>
       call('reference.countries', {
@@ -399,46 +433,28 @@ export function NationalityPicker({ profileId, value, onMapped }: PickerProps & 
             }}
           />
         </label>
-        <label className="field">
-          <span className="label">{t('reservations.mapping.nationalitySelect', { value })}</span>
-          <select
-            value={chosenId}
-            onChange={(e) => setChosenId(e.target.value)}
-            disabled={!options.data}
-            aria-busy={!options.data}
-          >
-            <option value="">
-              {!options.data
-                ? t('mapping.loading')
-                : list.length === 0
-                  ? t('reservations.mapping.nationalityNone')
-                  : t('mapping.choose')}
-            </option>
-            {list.map((o) => (
-              <option key={o.id} value={o.id}>
-                {countryText(o)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="picker-submit" disabled={!chosen || busy}>
-          {busy ? t('common.saving') : t('mapping.remember')}
-        </button>
+        <ChooseAndRemember
+          label={t('reservations.mapping.nationalitySelect', { value })}
+          placeholder={
+            !options.data
+              ? t('mapping.loading')
+              : list.length === 0
+                ? t('reservations.mapping.nationalityNone')
+                : t('mapping.choose')
+          }
+          loaded={Boolean(options.data)}
+          options={list}
+          optionText={countryText}
+          chosenId={chosenId}
+          onChoose={setChosenId}
+          canSubmit={Boolean(chosen)}
+          busy={busy}
+        />
       </div>
       <p className="hint remember-note">{t('reservations.mapping.nationalityNote', { value })}</p>
       {error && <ErrorBanner error={error} />}
     </form>
   )
-}
-
-/** The value, settled for `ms` (a search box does not query on every key). */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value)
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms)
-    return () => clearTimeout(timer)
-  }, [value, ms])
-  return settled
 }
 
 /** One thing a reservation waits for, with the picker that fixes it (or what to do when none can). */
@@ -455,13 +471,10 @@ export function FixReservationUnresolved({ item, ...props }: PickerProps & { ite
       return <NationalityPicker {...props} value={item.value} />
     case 'countries-unknown':
       return (
-        <div className="picker">
-          <h3>{t('reservations.mapping.noCountriesTitle')}</h3>
-          <p>
-            {t('reservations.mapping.noCountriesText')} <a href="#/settings">{t('mapping.refreshLink')}</a>
-            {t('mapping.thenSync')}
-          </p>
-        </div>
+        <RefreshReferenceNote
+          title={t('reservations.mapping.noCountriesTitle')}
+          text={t('reservations.mapping.noCountriesText')}
+        />
       )
   }
 }

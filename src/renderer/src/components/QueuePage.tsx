@@ -11,6 +11,7 @@ import { call, onEvent, toAppError } from '../api'
 import { codesText, formatDateTime, formatNight } from '../format'
 import { formatNumber, useLanguage, type TFunction } from '../i18n'
 import { useLoad } from '../use-call'
+import { LoadFailed } from './ListControls'
 import { ErrorBanner } from './SettingsPage'
 import { useStatusLabels } from './StopSalesPage'
 
@@ -55,13 +56,7 @@ export function QueuePage() {
 
   if (queue.state === 'error' && !queue.data) {
     return (
-      <section className="state state-error" role="alert" data-testid="queue-error">
-        <h2>{t('queue.loadFailed')}</h2>
-        <p>{queue.error.message}</p>
-        <button type="button" onClick={reload}>
-          {t('common.tryAgain')}
-        </button>
-      </section>
+      <LoadFailed testId="queue-error" title={t('queue.loadFailed')} message={queue.error.message} onRetry={reload} />
     )
   }
   if (!queue.data) {

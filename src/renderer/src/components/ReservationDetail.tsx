@@ -5,7 +5,7 @@
  * and, while it waits for a mapping, the pickers that fix it in place. Refetches when main says this
  * reservation changed — never polls.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Profile } from '../../../shared/profiles'
 import type {
   ReservationAttempt,
@@ -16,10 +16,27 @@ import type {
 } from '../../../shared/reservations'
 import type { AppError } from '../../../shared/result'
 import type { ReservationCancelResult, SyncSummary } from '../../../shared/sync'
-import { call, onEvent, toAppError } from '../api'
+import { call, toAppError } from '../api'
 import { formatDateTime, formatNight } from '../format'
 import { useLanguage, type TFunction } from '../i18n'
 import { useLoad } from '../use-call'
+import {
+  AccountName,
+  AttemptsTable,
+  BackLink,
+  DetailLoadState,
+  commonUnresolvedKey,
+  commonUnresolvedText,
+  DismissibleBanner,
+  Fact,
+  FixInPlaceCard,
+  ImportedFrom,
+  None,
+  outcomeLabels,
+  PayloadBlock,
+  ResolutionFrame,
+  useDetailRefresh,
+} from './DetailParts'
 import { FixReservationUnresolved, type Mapped } from './MappingPickers'
 import {
   canCancelReservation,
@@ -31,15 +48,11 @@ import {
 import { ErrorBanner } from './SettingsPage'
 import { useSync } from './SyncPanel'
 
-function BackLink() {
+function ListLink() {
   const { t } = useLanguage()
-  return (
-    <a href="#/reservations" className="back-link">
-      {t('reservations.detail.back')}
-    </a>
-  )
+  return <BackLink href="#/reservations" label={t('reservations.detail.back')} />
 }
-const backLink = <BackLink />
+const backLink = <ListLink />
 
 type CancelState =
   | { step: 'idle' }
@@ -56,55 +69,18 @@ export function ReservationDetail({ id }: { id: number }) {
   const [mapped, setMapped] = useState<Mapped>()
   const [cancel, setCancel] = useState<CancelState>({ step: 'idle' })
 
-  // Main says which reservations changed (none named: possibly all of them).
-  useEffect(
-    () =>
-      onEvent('reservations.changed', ({ ids }) => {
-        if (ids.length === 0 || ids.includes(id)) reload()
-      }),
-    [id, reload],
-  )
-  useEffect(() => onEvent('profiles.changed', reloadProfiles), [reloadProfiles])
-  // A finished sync changed the record: show it (events say so too; this covers a sync that changed nothing).
-  useEffect(() => {
-    if (sync.summary || sync.error) reload()
-  }, [sync.summary, sync.error, reload])
-
-  // Arriving from the list: the heading focused, for the keyboard and screen readers.
-  const heading = useRef<HTMLHeadingElement>(null)
-  const loaded = detail.data !== undefined
-  useEffect(() => {
-    if (loaded) heading.current?.focus()
-  }, [loaded])
+  const heading = useDetailRefresh('reservations.changed', id, reload, reloadProfiles, sync, detail.data !== undefined)
 
   if (!detail.data || (detail.state === 'error' && detail.error.kind === 'not-found')) {
-    if (detail.state === 'error') {
-      const notFound = detail.error.kind === 'not-found'
-      return (
-        <section
-          className="state state-error detail-state"
-          role="alert"
-          data-testid="reservation-detail-error"
-          data-kind={detail.error.kind}
-        >
-          <h1>{notFound ? t('reservations.detail.notFound', { id }) : t('reservations.detail.loadFailed', { id })}</h1>
-          <p>{detail.error.message}</p>
-          <p className="actions centered">
-            {!notFound && (
-              <button type="button" onClick={reload}>
-                {t('common.tryAgain')}
-              </button>
-            )}
-            {backLink}
-          </p>
-        </section>
-      )
-    }
     return (
-      <section className="state detail-state" aria-busy="true" data-testid="reservation-detail-loading">
-        <p>{t('reservations.detail.loading', { id })}</p>
-        <p>{backLink}</p>
-      </section>
+      <DetailLoadState
+        detail={detail}
+        id={id}
+        onRetry={reload}
+        backLink={backLink}
+        testIdPrefix="reservation-detail"
+        keyPrefix="reservations.detail"
+      />
     )
   }
 
@@ -261,15 +237,7 @@ export function ReservationDetail({ id }: { id: number }) {
             <Fact label={t('reservations.detail.saleDate')}>{r.saleDate ? formatNight(r.saleDate) : <None />}</Fact>
             <Fact label={t('reservations.detail.sourceEmail')}>{r.sourceEmailId ?? <None />}</Fact>
             <Fact label={t('detail.import')}>
-              {d.import ? (
-                <>
-                  {d.import.fileName} (import #{d.import.id}
-                  {r.sourceRow !== null ? t('detail.importRecord', { row: r.sourceRow }) : ''}) ·{' '}
-                  {formatDateTime(d.import.createdAt)}
-                </>
-              ) : (
-                t('detail.notFromImport')
-              )}
+              <ImportedFrom from={d.import} sourceRow={r.sourceRow} />
             </Fact>
             <Fact label={t('detail.added')}>{formatDateTime(r.createdAt)}</Fact>
           </dl>
@@ -289,14 +257,7 @@ export function ReservationDetail({ id }: { id: number }) {
               <code>{r.sourceId}</code>
             </Fact>
             <Fact label={t('detail.account')}>
-              {r.profileId === null ? (
-                <span className="muted">
-                  {t('detail.notSentYet')}
-                  {activeProfile ? t('detail.willUse', { name: activeProfile.name }) : ''}
-                </span>
-              ) : (
-                (recordProfile?.name ?? `#${r.profileId}`)
-              )}
+              <AccountName profileId={r.profileId} recordProfile={recordProfile} activeProfile={activeProfile} />
             </Fact>
             {r.operatorId !== null && <Fact label={t('reservations.detail.operatorId')}>{r.operatorId}</Fact>}
             <Fact label={t('detail.requestsMade')}>{r.attempts}</Fact>
@@ -351,17 +312,6 @@ export function ReservationDetail({ id }: { id: number }) {
     </section>
   )
 }
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  )
-}
-
-const None = () => <span className="muted">—</span>
 
 /** 1234.56 → "1234.56" with two decimals (the currency's own format is not known here). */
 const formatAmount = (n: number) => n.toFixed(2)
@@ -433,21 +383,17 @@ function ConfirmCancel({
 }
 
 function CancelResultBanner({ result, onClose }: { result: ReservationCancelResult; onClose: () => void }) {
-  const { t } = useLanguage()
   const kind =
     result.status === 'cancelled' ? 'banner-ok' : result.status === 'cancelling' ? 'banner-info' : 'banner-warn'
   return (
-    <div
-      className={`banner ${kind} banner-row`}
-      role="status"
-      data-testid="reservation-cancel-result"
-      data-status={result.status}
+    <DismissibleBanner
+      kind={kind}
+      testId="reservation-cancel-result"
+      data={{ 'data-status': result.status }}
+      onClose={onClose}
     >
-      <span>{result.message}</span>
-      <button type="button" className="secondary small" onClick={onClose}>
-        {t('common.dismiss')}
-      </button>
-    </div>
+      {result.message}
+    </DismissibleBanner>
   )
 }
 
@@ -468,18 +414,14 @@ function SyncResultBanner({
     ? t('reservations.detail.syncedAs', { recId: result.recId })
     : `${labels[result.status]}: ${result.message ?? (waiting ? t('detail.willRetry') : t('detail.seeHistory'))}`
   return (
-    <div
-      className={`banner ${ok ? 'banner-ok' : waiting ? 'banner-info' : 'banner-warn'} banner-row`}
-      role="status"
-      data-testid="reservation-sync-result"
-      data-status={result.status}
-      data-connectivity={summary.connectivity}
+    <DismissibleBanner
+      kind={ok ? 'banner-ok' : waiting ? 'banner-info' : 'banner-warn'}
+      testId="reservation-sync-result"
+      data={{ 'data-status': result.status, 'data-connectivity': summary.connectivity }}
+      onClose={onClose}
     >
-      <span>{text}</span>
-      <button type="button" className="secondary small" onClick={onClose}>
-        {t('common.dismiss')}
-      </button>
-    </div>
+      {text}
+    </DismissibleBanner>
   )
 }
 
@@ -504,21 +446,16 @@ function MappedBanner({
       ? t('reservations.detail.mappedStill')
       : null
   return (
-    <div
-      className="banner banner-ok banner-row"
-      role="status"
-      data-testid="reservation-mapped"
-      data-status={record.status}
+    <DismissibleBanner
+      kind="banner-ok"
+      testId="reservation-mapped"
+      data={{ 'data-status': record.status }}
+      onClose={onClose}
     >
-      <span>
-        {t('detail.remembered', { what: mapped.what })} {thisOne}
-        {others > 0 && t('reservations.detail.othersPending', { count: others })}
-        {stopSales > 0 && t('reservations.detail.stopSalesPending', { count: stopSales })}
-      </span>
-      <button type="button" className="secondary small" onClick={onClose}>
-        {t('common.dismiss')}
-      </button>
-    </div>
+      {t('detail.remembered', { what: mapped.what })} {thisOne}
+      {others > 0 && t('reservations.detail.othersPending', { count: others })}
+      {stopSales > 0 && t('reservations.detail.stopSalesPending', { count: stopSales })}
+    </DismissibleBanner>
   )
 }
 
@@ -531,75 +468,40 @@ function FixInPlace(props: {
   profilesError: string | undefined
   onMapped: (m: Mapped) => void
 }) {
-  const { profile } = props
   const { t } = useLanguage()
   return (
-    <section className="card fix" aria-labelledby="reservation-fix-title" data-testid="reservation-fix-in-place">
-      <h2 id="reservation-fix-title">
-        {props.parked ? t('reservations.fix.titleParked') : t('reservations.fix.titlePending')}
-      </h2>
-      <p>
-        {props.unresolved.length === 1 ? t('reservations.fix.cannotOne') : t('reservations.fix.cannotMany')}
-        {profile ? (
-          <>
-            {' '}
-            {t('detail.fixAccountBefore')}
-            <strong>{profile.name}</strong>
-            {t('detail.fixAccountAfter')}
-          </>
-        ) : null}
-        {t('detail.fixRemembered')}
-      </p>
-      {props.profilesError ? (
-        <p className="banner banner-error" role="alert">
-          {props.profilesError}
-        </p>
-      ) : !props.profilesLoaded ? (
-        <p className="muted" aria-busy="true">
-          {t('detail.loadingAccount')}
-        </p>
-      ) : !profile ? (
-        <p className="banner banner-warn">
-          {t('detail.noAccount')} <a href="#/settings">{t('detail.noAccountLink')}</a>{' '}
-          {t('reservations.fix.noAccountAfter')}
-        </p>
-      ) : (
-        <div className="stack-lg">
-          {props.unresolved.map((u) => (
-            <FixReservationUnresolved
-              key={unresolvedKey(u)}
-              item={u}
-              profileId={profile.id}
-              onMapped={props.onMapped}
-            />
-          ))}
-        </div>
-      )}
-    </section>
+    <FixInPlaceCard
+      titleId="reservation-fix-title"
+      testId="reservation-fix-in-place"
+      title={props.parked ? t('reservations.fix.titleParked') : t('reservations.fix.titlePending')}
+      cannotText={props.unresolved.length === 1 ? t('reservations.fix.cannotOne') : t('reservations.fix.cannotMany')}
+      noAccountAfter={t('reservations.fix.noAccountAfter')}
+      profile={props.profile}
+      profilesLoaded={props.profilesLoaded}
+      profilesError={props.profilesError}
+    >
+      {(profileId) =>
+        props.unresolved.map((u) => (
+          <FixReservationUnresolved key={unresolvedKey(u)} item={u} profileId={profileId} onMapped={props.onMapped} />
+        ))
+      }
+    </FixInPlaceCard>
   )
 }
 
 const unresolvedKey = (u: ReservationUnresolved) =>
-  u.kind === 'hotel'
-    ? `hotel:${u.name}`
-    : u.kind === 'room'
-      ? `room:${u.hotelId}:${u.code}`
-      : u.kind === 'board'
-        ? `board:${u.code}`
-        : u.kind === 'nationality'
-          ? `nationality:${u.value}`
-          : 'countries'
+  u.kind === 'hotel' || u.kind === 'room' || u.kind === 'board'
+    ? commonUnresolvedKey(u)
+    : u.kind === 'nationality'
+      ? `nationality:${u.value}`
+      : 'countries'
 
 function unresolvedText(u: ReservationUnresolved, t: TFunction): string {
   switch (u.kind) {
     case 'hotel':
-      return u.suggestions[0]
-        ? t('detail.unresolvedHotelClosest', { name: u.name, closest: u.suggestions[0].name })
-        : t('detail.unresolvedHotel', { name: u.name })
     case 'room':
-      return t('detail.unresolvedRoom', { code: u.code, hotelId: u.hotelId })
     case 'board':
-      return t('detail.unresolvedBoard', { code: u.code })
+      return commonUnresolvedText(u, t)
     case 'nationality':
       return t('reservations.fix.unresolvedNationality', { value: u.value })
     case 'countries-unknown':
@@ -609,54 +511,37 @@ function unresolvedText(u: ReservationUnresolved, t: TFunction): string {
 
 function ResolutionView({ resolution }: { resolution: Detail['resolution'] }) {
   const { t } = useLanguage()
-  const source =
-    resolution.source === 'stored'
-      ? t('detail.sourceStored')
-      : resolution.source === 'resolved-now'
-        ? t('detail.sourceNow')
-        : null
   const res = resolution.resolution
   return (
-    <div
-      data-testid="reservation-resolution"
-      data-source={resolution.source}
-      data-ok={res ? String(res.ok) : undefined}
-    >
-      {!res ? (
-        <p className="muted">{resolution.message ?? t('detail.notResolvedYet')}</p>
-      ) : res.ok ? (
-        <dl className="facts">
-          <Fact label={t('detail.hotelId')}>
-            <strong data-testid="reservation-resolved-hotel-id">{res.hotelId}</strong>
-          </Fact>
-          <Fact label={t('reservations.detail.roomTypeId')}>
-            {res.roomTypeId} <span className="muted">({res.roomCode})</span>
-          </Fact>
-          <Fact label={t('reservations.detail.boardId')}>
-            {res.boardId} <span className="muted">({res.boardCode})</span>
-          </Fact>
-          <Fact label={t('reservations.detail.nationalities')}>
-            {res.nationalities.length ? (
-              res.nationalities.map((n) => `${n.value} → ${n.name} (${n.countryId})`).join(', ')
-            ) : (
-              <None />
-            )}
-          </Fact>
-        </dl>
-      ) : (
-        <>
-          <p>{t('detail.notResolved')}</p>
-          <ul className="unresolved" data-testid="reservation-unresolved">
-            {res.unresolved.map((u) => (
-              <li key={unresolvedKey(u)} data-kind={u.kind}>
-                {unresolvedText(u, t)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {source && <p className="hint">{source}</p>}
-    </div>
+    <ResolutionFrame
+      resolution={resolution}
+      testId="reservation-resolution"
+      unresolvedTestId="reservation-unresolved"
+      unresolvedKey={unresolvedKey}
+      unresolvedText={unresolvedText}
+      resolved={
+        res?.ok && (
+          <dl className="facts">
+            <Fact label={t('detail.hotelId')}>
+              <strong data-testid="reservation-resolved-hotel-id">{res.hotelId}</strong>
+            </Fact>
+            <Fact label={t('reservations.detail.roomTypeId')}>
+              {res.roomTypeId} <span className="muted">({res.roomCode})</span>
+            </Fact>
+            <Fact label={t('reservations.detail.boardId')}>
+              {res.boardId} <span className="muted">({res.boardCode})</span>
+            </Fact>
+            <Fact label={t('reservations.detail.nationalities')}>
+              {res.nationalities.length ? (
+                res.nationalities.map((n) => `${n.value} → ${n.name} (${n.countryId})`).join(', ')
+              ) : (
+                <None />
+              )}
+            </Fact>
+          </dl>
+        )
+      }
+    />
   )
 }
 
@@ -708,58 +593,42 @@ function GuestsView({ record, resolution }: { record: ReservationRecord; resolut
   )
 }
 
-/** The JSON text pretty-printed for reading (the stored text itself stays byte for byte in main). */
-function pretty(body: string): string {
-  try {
-    return JSON.stringify(JSON.parse(body), null, 2)
-  } catch {
-    return body
-  }
-}
-
 function PayloadView({ payload }: { payload: ReservationPayload }) {
   const { t } = useLanguage()
-  const sourceLabel = t(`detail.payload.${payload.source}`)
   const outcomes = outcomeLabels(t)
   return (
-    <section
-      className="payload"
-      aria-labelledby="reservation-payload-request"
-      data-testid="reservation-payload"
-      data-source={payload.source}
-    >
-      <h3 id="reservation-payload-request">
-        InsertReservation{' '}
-        <span className={`badge payload-${payload.source}`} data-testid="payload-label">
-          {sourceLabel}
-        </span>
-      </h3>
-      <p className="hint">
-        {payload.source === 'sent' && (
-          <>
-            {payload.sentAt
-              ? t('reservations.payload.sentAt', { time: formatDateTime(payload.sentAt) })
-              : t('reservations.payload.sent')}
-            {payload.outcome ? t('detail.outcome', { outcome: outcomes[payload.outcome] ?? payload.outcome }) : ''}
-            .{' '}
-          </>
-        )}
-        {payload.source === 'preview' && t('reservations.payload.preview')}
-        {payload.message}
-      </p>
-      {payload.url !== null && (
-        <p className="payload-url">
-          <code className="wrap" data-testid="reservation-payload-url">
-            {payload.url}
-          </code>
-        </p>
-      )}
-      {payload.body !== null && (
-        <pre className="json" tabIndex={0} aria-label={t('reservations.payload.bodyLabel', { source: sourceLabel })}>
-          {pretty(payload.body)}
-        </pre>
-      )}
-    </section>
+    <PayloadBlock
+      titleId="reservation-payload-request"
+      testId="reservation-payload"
+      title="InsertReservation"
+      source={payload.source}
+      hint={
+        <>
+          {payload.source === 'sent' && (
+            <>
+              {payload.sentAt
+                ? t('reservations.payload.sentAt', { time: formatDateTime(payload.sentAt) })
+                : t('reservations.payload.sent')}
+              {payload.outcome ? t('detail.outcome', { outcome: outcomes[payload.outcome] ?? payload.outcome }) : ''}
+              .{' '}
+            </>
+          )}
+          {payload.source === 'preview' && t('reservations.payload.preview')}
+          {payload.message}
+        </>
+      }
+      url={
+        payload.url !== null && (
+          <p className="payload-url">
+            <code className="wrap" data-testid="reservation-payload-url">
+              {payload.url}
+            </code>
+          </p>
+        )
+      }
+      body={payload.body}
+      bodyLabel={(source) => t('reservations.payload.bodyLabel', { source })}
+    />
   )
 }
 
@@ -771,81 +640,15 @@ const phaseLabels = (t: TFunction): Record<string, string> => ({
   resolve: t('detail.phases.resolve'),
 })
 
-const outcomeLabels = (t: TFunction): Record<string, string> => ({
-  ok: t('detail.outcomes.ok'),
-  failed: t('detail.outcomes.failed'),
-  unknown: t('detail.outcomes.unknown'),
-  parked: t('detail.outcomes.parked'),
-})
-
 function AttemptsView({ attempts }: { attempts: ReservationAttempt[] }) {
   const { t } = useLanguage()
-  const phases = phaseLabels(t)
-  const outcomes = outcomeLabels(t)
-  if (attempts.length === 0) return <p className="muted">{t('reservations.detail.noAttempts')}</p>
   return (
-    <table className="grid compact attempts" data-testid="reservation-attempts">
-      <thead>
-        <tr>
-          <th scope="col">{t('detail.colTime')}</th>
-          <th scope="col">{t('detail.colPhase')}</th>
-          <th scope="col">{t('detail.colOutcome')}</th>
-          <th scope="col" className="num">
-            HTTP
-          </th>
-          <th scope="col" className="num">
-            Sedna ErrorType
-          </th>
-          <th scope="col">{t('detail.colMessage')}</th>
-          <th scope="col" className="num">
-            {t('detail.colDuration')}
-          </th>
-        </tr>
-      </thead>
-      {attempts.map((a) => (
-        <tbody key={a.id} data-testid="reservation-attempt" data-phase={a.phase} data-outcome={a.outcome}>
-          <tr>
-            <td>{formatDateTime(a.startedAt)}</td>
-            <td>{phases[a.phase] ?? a.phase}</td>
-            <td>
-              <span className={`outcome outcome-${a.outcome}`}>{outcomes[a.outcome] ?? a.outcome}</span>
-            </td>
-            <td className="num">{a.httpStatus ?? '—'}</td>
-            <td className="num">{a.sednaErrorType ?? '—'}</td>
-            <td className="message">{a.message ?? <None />}</td>
-            <td className="num">{a.durationMs !== null ? `${a.durationMs} ms` : '—'}</td>
-          </tr>
-          {(a.url !== null || a.requestBody !== null || a.responseBody !== null) && (
-            <tr className="attempt-bodies">
-              <td colSpan={7}>
-                <details>
-                  <summary>
-                    {t('detail.attemptBodies', {
-                      phase: phases[a.phase] ?? a.phase,
-                      time: formatDateTime(a.startedAt),
-                    })}
-                  </summary>
-                  {a.url !== null && (
-                    <p>
-                      <code className="wrap">{a.url}</code>
-                    </p>
-                  )}
-                  <div className="bodies">
-                    <div>
-                      <h4>{t('detail.requestBody')}</h4>
-                      {a.requestBody !== null ? <pre className="json">{pretty(a.requestBody)}</pre> : <None />}
-                    </div>
-                    <div>
-                      <h4>{t('detail.responseBody')}</h4>
-                      {a.responseBody !== null ? <pre className="json">{pretty(a.responseBody)}</pre> : <None />}
-                    </div>
-                  </div>
-                </details>
-              </td>
-            </tr>
-          )}
-        </tbody>
-      ))}
-    </table>
+    <AttemptsTable
+      attempts={attempts}
+      phases={phaseLabels(t)}
+      emptyText={t('reservations.detail.noAttempts')}
+      testId="reservation-attempts"
+      rowTestId="reservation-attempt"
+    />
   )
 }

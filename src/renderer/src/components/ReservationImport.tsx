@@ -3,7 +3,7 @@
  * choose or drop a file, see a preview with counts and each row's verdict and reason, then Import (or
  * Cancel: nothing is stored until then). Main reads, judges and stores; the screen only shows.
  */
-import { useEffect, useRef, useState, type DragEvent } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type {
   ReservationImportPreview,
   ReservationImportResult,
@@ -13,6 +13,19 @@ import type { AppError } from '../../../shared/result'
 import { call, toAppError } from '../api'
 import { formatNight } from '../format'
 import { useLanguage } from '../i18n'
+import {
+  DropZone,
+  PreviewActions,
+  PreviewCounts,
+  PreviewHeading,
+  RowPager,
+  RowTabs,
+  RowVerdictCells,
+  rowFilterStates,
+  toBase64,
+  WhyCell,
+  type RowFilterId,
+} from './ImportParts'
 import { ErrorBanner } from './SettingsPage'
 
 type Stage =
@@ -22,21 +35,11 @@ type Stage =
   | { step: 'committing'; preview: ReservationImportPreview }
   | { step: 'done'; result: ReservationImportResult }
 
-const filters = [
-  { id: 'all', label: 'filterAll', states: undefined },
-  { id: 'new', label: 'filterNew', states: ['new'] },
-  { id: 'duplicate', label: 'filterDuplicate', states: ['duplicate'] },
-  { id: 'invalid', label: 'filterInvalid', states: ['invalid'] },
-] as const
-type FilterId = (typeof filters)[number]['id']
-
 /** A preview left open when the screen is left is dropped in main (nothing was imported). */
 export function ReservationImport() {
   const { t } = useLanguage()
   const [stage, setStage] = useState<Stage>({ step: 'choose' })
   const [error, setError] = useState<AppError>()
-  const [dragging, setDragging] = useState(false)
-  const input = useRef<HTMLInputElement>(null)
   const open = useRef<number>(undefined)
   useEffect(
     () => () => {
@@ -80,48 +83,17 @@ export function ReservationImport() {
     setStage({ step: 'choose' })
   }
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault()
-    setDragging(false)
-    const file = e.dataTransfer.files[0]
-    if (file) void start(file)
-  }
-
   return (
     <>
       {error && <ErrorBanner error={error} />}
       {(stage.step === 'choose' || stage.step === 'done') && (
         <>
           {stage.step === 'done' && <ImportDone result={stage.result} />}
-          <div
-            className={`dropzone card ${dragging ? 'dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault()
-              setDragging(true)
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
-          >
-            <p>
-              {t('reservations.import.drop')}{' '}
-              <button type="button" onClick={() => input.current?.click()}>
-                {t('import.choose')}
-              </button>
-            </p>
-            <p className="muted">{t('import.nothingUntil')}</p>
-            <input
-              ref={input}
-              type="file"
-              accept=".json,.csv,.txt,application/json,text/csv"
-              hidden
-              data-testid="reservation-import-file"
-              onChange={(e) => {
-                const file = e.target.files?.[0]
-                e.target.value = ''
-                if (file) void start(file)
-              }}
-            />
-          </div>
+          <DropZone
+            dropText={t('reservations.import.drop')}
+            testId="reservation-import-file"
+            onFile={(file) => void start(file)}
+          />
         </>
       )}
       {stage.step === 'reading' && (
@@ -152,14 +124,14 @@ function PreviewView(props: {
 }) {
   const { preview, busy } = props
   const { t } = useLanguage()
-  const [filter, setFilter] = useState<FilterId>('all')
+  const [filter, setFilter] = useState<RowFilterId>('all')
   const [page, setPage] = useState<{ rows: ReservationImportRow[]; total: number }>()
   const [pageError, setPageError] = useState<AppError>()
   const [offset, setOffset] = useState(0)
   const limit = 200
 
   useEffect(() => {
-    const states = filters.find((f) => f.id === filter)!.states
+    const states = rowFilterStates(filter)
     let current = true
     call('reservationImport.rows', {
       importId: preview.importId,
@@ -182,67 +154,51 @@ function PreviewView(props: {
   return (
     <div className="stack-lg" data-testid="reservation-import-preview">
       <div className="card">
-        <h2>
-          {preview.fileName}{' '}
-          <span className="muted">
-            ({preview.format.toUpperCase()}, {preview.encoding})
-          </span>
-        </h2>
-        {preview.sameFileImported && (
-          <p className="banner banner-warn" data-testid="same-file">
-            {t('reservations.import.sameFile', { id: preview.sameFileImported.importId })}
-          </p>
-        )}
-        <dl className="summary" data-testid="reservation-import-counts">
-          <div>
-            <dt>{t('reservations.import.records')}</dt>
-            <dd data-count="rows">{preview.rows}</dd>
-          </div>
-          <div className="ok">
-            <dt>{t('import.willImport')}</dt>
-            <dd data-count="willImport">{preview.willImport}</dd>
-          </div>
-          <div>
-            <dt>{t('import.duplicates')}</dt>
-            <dd data-count="duplicates">{preview.duplicates}</dd>
-          </div>
-          <div className={preview.invalid ? 'bad' : ''}>
-            <dt>{t('import.invalid')}</dt>
-            <dd data-count="invalid">{preview.invalid}</dd>
-          </div>
-          <div className={preview.needsAttention ? 'warn' : ''}>
-            <dt>{t('reservations.import.needAttention')}</dt>
-            <dd data-count="needsAttention">{preview.resolutionChecked ? preview.needsAttention : '—'}</dd>
-          </div>
-        </dl>
+        <PreviewHeading
+          preview={preview}
+          sameFileText={
+            preview.sameFileImported
+              ? t('reservations.import.sameFile', { id: preview.sameFileImported.importId })
+              : undefined
+          }
+        />
+        <PreviewCounts
+          testId="reservation-import-counts"
+          counts={[
+            { count: 'rows', label: t('reservations.import.records'), value: preview.rows },
+            { count: 'willImport', label: t('import.willImport'), value: preview.willImport, className: 'ok' },
+            { count: 'duplicates', label: t('import.duplicates'), value: preview.duplicates },
+            {
+              count: 'invalid',
+              label: t('import.invalid'),
+              value: preview.invalid,
+              className: preview.invalid ? 'bad' : '',
+            },
+            {
+              count: 'needsAttention',
+              label: t('reservations.import.needAttention'),
+              value: preview.resolutionChecked ? preview.needsAttention : '—',
+              className: preview.needsAttention ? 'warn' : '',
+            },
+          ]}
+        />
         {!preview.resolutionChecked && <p className="muted">{t('reservations.import.setUpAccount')}</p>}
-        <div className="actions">
-          <button type="button" disabled={busy || preview.willImport === 0} onClick={props.onCommit}>
-            {busy ? t('import.importing') : t('reservations.import.importN', { count: preview.willImport })}
-          </button>
-          <button type="button" className="secondary" disabled={busy} onClick={props.onDiscard}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <PreviewActions
+          busy={busy}
+          willImport={preview.willImport}
+          importLabel={t('reservations.import.importN', { count: preview.willImport })}
+          onCommit={props.onCommit}
+          onDiscard={props.onDiscard}
+        />
       </div>
       <div className="card">
-        <div className="tabs" role="tablist" aria-label={t('import.rows')}>
-          {filters.map((f) => (
-            <button
-              key={f.id}
-              type="button"
-              role="tab"
-              aria-selected={filter === f.id}
-              className={filter === f.id ? 'tab active' : 'tab'}
-              onClick={() => {
-                setFilter(f.id)
-                setOffset(0)
-              }}
-            >
-              {t(`import.${f.label}`)}
-            </button>
-          ))}
-        </div>
+        <RowTabs
+          filter={filter}
+          onChange={(id) => {
+            setFilter(id)
+            setOffset(0)
+          }}
+        />
         {pageError && <ErrorBanner error={pageError} />}
         <table className="grid compact" data-testid="reservation-import-rows">
           <thead>
@@ -266,10 +222,7 @@ function PreviewView(props: {
           <tbody>
             {page?.rows.map((r, i) => (
               <tr key={`${r.row}-${i}`} data-state={r.state} data-testid="reservation-import-row">
-                <td className="num">{r.line ? t('import.rowLine', { row: r.row, line: r.line }) : r.row}</td>
-                <td>
-                  <span className={`badge verdict-${r.state}`}>{t(`import.verdict.${r.state}`)}</span>
-                </td>
+                <RowVerdictCells row={r} />
                 <td>{r.voucherNo ?? '—'}</td>
                 <td>{r.hotelName ?? '—'}</td>
                 <td>{r.checkIn ? formatDay(r.checkIn) : '—'}</td>
@@ -285,37 +238,12 @@ function PreviewView(props: {
                     ? r.guests.map((g) => `${g.title} ${g.firstName} ${g.lastName}`.trim()).join(', ')
                     : '—'}
                 </td>
-                <td className="why">
-                  {r.reason}
-                  {r.attention && <span className="attention">{r.attention}</span>}
-                </td>
+                <WhyCell row={r} />
               </tr>
             ))}
           </tbody>
         </table>
-        {page && page.total > limit && (
-          <div className="actions">
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset === 0}
-              onClick={() => setOffset(offset - limit)}
-            >
-              {t('common.previous')}
-            </button>
-            <span className="muted">
-              {t('common.range', { from: offset + 1, to: Math.min(offset + limit, page.total), total: page.total })}
-            </span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset + limit >= page.total}
-              onClick={() => setOffset(offset + limit)}
-            >
-              {t('common.next')}
-            </button>
-          </div>
-        )}
+        <RowPager offset={offset} limit={limit} total={page?.total} onOffset={setOffset} />
       </div>
     </div>
   )
@@ -335,14 +263,4 @@ function ImportDone({ result }: { result: ReservationImportResult }) {
       <a href="#/reservations">{t('reservations.import.seeReservations')}</a>
     </p>
   )
-}
-
-/** A chosen or dropped file as base64, for a page that cannot hand main a path (a browser). */
-export function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'))
-    reader.readAsDataURL(file)
-  })
 }

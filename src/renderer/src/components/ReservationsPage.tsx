@@ -5,13 +5,15 @@
  * Keyboard: ↑/↓ move between rows, Home/End to the first/last row of the page, Enter opens the
  * reservation, S sends it, Space selects it.
  */
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react'
+import { useEffect, useState, type KeyboardEvent } from 'react'
 import { reservationStatuses, type ReservationStatusName } from '../../../shared/reservation-basics'
 import type { Reservation, ReservationSortColumn } from '../../../shared/reservations'
 import { call, onEvent } from '../api'
 import { formatNight } from '../format'
 import { formatNumber, useLanguage } from '../i18n'
 import { useLoad } from '../use-call'
+import { useDebounced, useSelection } from '../use-debounced'
+import { FilterBar, LoadFailed, SortableHeader, StatusChips, toggled } from './ListControls'
 import { ReservationStatusBadge, reservationSendable, useReservationStatusLabels } from './ReservationStatus'
 import { ErrorBanner } from './SettingsPage'
 import { SyncProgress, SyncSummaryView, useSync } from './SyncPanel'
@@ -53,7 +55,7 @@ export function ReservationsPage() {
   // Main says when reservations change; the page is fetched again then, and never polled.
   useEffect(() => onEvent('reservations.changed', reload), [reload])
   const sync = useSync()
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
+  const [selected, setSelected, onSelect] = useSelection()
   useEffect(() => {
     if (sync.summary) reload()
   }, [sync.summary, reload])
@@ -65,26 +67,14 @@ export function ReservationsPage() {
     setQuery(f)
     setOffset(0)
   }
-  const onSelect = useCallback(
-    (id: number, on: boolean) =>
-      setSelected((prev) => {
-        const next = new Set(prev)
-        if (on) next.add(id)
-        else next.delete(id)
-        return next
-      }),
-    [],
-  )
-
   if (list.state === 'error' && !list.data) {
     return (
-      <section className="state state-error" role="alert" data-testid="reservations-error">
-        <h2>{t('reservations.list.loadFailed')}</h2>
-        <p>{list.error.message}</p>
-        <button type="button" onClick={reload}>
-          {t('common.tryAgain')}
-        </button>
-      </section>
+      <LoadFailed
+        testId="reservations-error"
+        title={t('reservations.list.loadFailed')}
+        message={list.error.message}
+        onRetry={reload}
+      />
     )
   }
   if (!list.data)
@@ -98,12 +88,7 @@ export function ReservationsPage() {
   const pending = countsByStatus.pending ?? 0
   const filtered = Boolean(query.statuses?.length || query.hotel || query.text || query.from || query.to)
   const toggleStatus = (status: ReservationStatusName) =>
-    change((q) => {
-      const current = new Set(q.statuses ?? [])
-      if (current.has(status)) current.delete(status)
-      else current.add(status)
-      return { ...q, statuses: [...current] }
-    })
+    change((q) => ({ ...q, statuses: toggled(q.statuses, status) }))
   const sortBy = (column: ReservationSortColumn) =>
     change((q) => ({
       ...q,
@@ -114,64 +99,27 @@ export function ReservationsPage() {
     <section aria-labelledby="reservations-title" className="reservations-page">
       <header className="page-header">
         <h1 id="reservations-title">{t('reservations.list.title')}</h1>
-        <ul className="status-counts" aria-label={t('reservations.list.perStatus')}>
-          {reservationStatuses
-            .filter((s) => countsByStatus[s])
-            .map((s) => (
-              <li key={s}>
-                <button
-                  type="button"
-                  className={`badge status-${s} chip ${query.statuses?.includes(s) ? 'on' : ''}`}
-                  aria-pressed={query.statuses?.includes(s) ?? false}
-                  title={t('list.showOnly', { status: labels[s] })}
-                  data-testid={`reservation-count-${s}`}
-                  onClick={() => toggleStatus(s)}
-                >
-                  {labels[s]} <strong>{countsByStatus[s]}</strong>
-                </button>
-              </li>
-            ))}
-        </ul>
+        <StatusChips
+          statuses={reservationStatuses}
+          counts={countsByStatus}
+          chosen={query.statuses}
+          labels={labels}
+          ariaLabel={t('reservations.list.perStatus')}
+          testIdPrefix="reservation-count-"
+          onToggle={toggleStatus}
+        />
       </header>
       {list.state === 'error' && <ErrorBanner error={list.error} onRetry={reload} />}
-      <div className="filters" role="search" aria-label={t('reservations.list.filter')}>
-        <label>
-          <span>{t('list.hotel')}</span>
-          <input
-            value={query.hotel ?? ''}
-            onChange={(e) => change((q) => ({ ...q, hotel: e.target.value }))}
-            placeholder={t('list.hotelPlaceholder')}
-            data-testid="reservation-filter-hotel"
-          />
-        </label>
-        <label>
-          <span>{t('reservations.list.from')}</span>
-          <input
-            type="date"
-            value={query.from ?? ''}
-            onChange={(e) => change((q) => ({ ...q, from: e.target.value }))}
-          />
-        </label>
-        <label>
-          <span>{t('list.to')}</span>
-          <input type="date" value={query.to ?? ''} onChange={(e) => change((q) => ({ ...q, to: e.target.value }))} />
-        </label>
-        <label className="grow">
-          <span>{t('list.search')}</span>
-          <input
-            type="search"
-            value={query.text ?? ''}
-            onChange={(e) => change((q) => ({ ...q, text: e.target.value }))}
-            placeholder={t('reservations.list.searchPlaceholder')}
-            data-testid="reservation-filter-text"
-          />
-        </label>
-        {filtered && (
-          <button type="button" className="secondary" onClick={() => change((q) => (q.sort ? { sort: q.sort } : {}))}>
-            {t('list.clearFilters')}
-          </button>
-        )}
-      </div>
+      <FilterBar
+        value={query}
+        onChange={(patch) => change((q) => ({ ...q, ...patch }))}
+        filtered={filtered}
+        onClear={() => change((q) => (q.sort ? { sort: q.sort } : {}))}
+        ariaLabel={t('reservations.list.filter')}
+        fromLabel={t('reservations.list.from')}
+        searchPlaceholder={t('reservations.list.searchPlaceholder')}
+        testIdPrefix="reservation-filter-"
+      />
       <div className="toolbar">
         <button
           type="button"
@@ -233,16 +181,6 @@ export function ReservationsPage() {
       )}
     </section>
   )
-}
-
-/** The value, settled for `ms` (typing in a filter box does not query on every key). */
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value)
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms)
-    return () => clearTimeout(timer)
-  }, [value, ms])
-  return settled
 }
 
 type ColumnKey =
@@ -332,27 +270,16 @@ function ReservationsTable(props: {
               <th scope="col" className="check">
                 <span className="sr-only">{t('list.select')}</span>
               </th>
-              {columns.map((c) => {
-                const active = sort && sort.column === c.sort
-                const label = t(`reservations.columns.${c.key}`)
-                return (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    className={[c.className, `col-${c.key}`].filter(Boolean).join(' ')}
-                    aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-                  >
-                    {c.sort ? (
-                      <button type="button" className="sort" onClick={() => props.onSort(c.sort!)}>
-                        {label}
-                        <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                      </button>
-                    ) : (
-                      label
-                    )}
-                  </th>
-                )
-              })}
+              {columns.map((c) => (
+                <SortableHeader
+                  key={c.key}
+                  label={t(`reservations.columns.${c.key}`)}
+                  className={[c.className, `col-${c.key}`].filter(Boolean).join(' ')}
+                  column={c.sort}
+                  sort={sort}
+                  onSort={props.onSort}
+                />
+              ))}
               <th scope="col">
                 <span className="sr-only">{t('list.actions')}</span>
               </th>

@@ -3,30 +3,43 @@
  * bodies of both phases, every request made for it; Sync; and, when it waits for a mapping, the pickers
  * that fix it in place. Refetches when main says this stop sale changed — never polls.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import type { DetailResolution, PhasePayload, StopSaleDetail as Detail } from '../../../shared/detail'
 import type { Profile } from '../../../shared/profiles'
 import type { Unresolved } from '../../../shared/resolution'
 import type { StopSaleStatus } from '../../../shared/stop-sales'
 import type { SyncSummary } from '../../../shared/sync'
-import { call, onEvent } from '../api'
-import { codesText, formatNight, kindText } from '../format'
+import { call } from '../api'
+import { codesText, formatDateTime, formatNight, kindText } from '../format'
 import { useLanguage, type TFunction } from '../i18n'
 import { useLoad } from '../use-call'
+import {
+  AccountName,
+  AttemptsTable,
+  BackLink,
+  DetailLoadState,
+  commonUnresolvedKey,
+  commonUnresolvedText,
+  DismissibleBanner,
+  Fact,
+  FixInPlaceCard,
+  ImportedFrom,
+  None,
+  outcomeLabels,
+  PayloadBlock,
+  ResolutionFrame,
+  useDetailRefresh,
+} from './DetailParts'
 import { FixUnresolved, type Mapped } from './MappingPickers'
 import { ErrorBanner } from './SettingsPage'
 import { sendable, useStatusLabels } from './StopSalesPage'
 import { useSync } from './SyncPanel'
 
-function BackLink() {
+function ListLink() {
   const { t } = useLanguage()
-  return (
-    <a href="#/stop-sales" className="back-link">
-      {t('detail.back')}
-    </a>
-  )
+  return <BackLink href="#/stop-sales" label={t('detail.back')} />
 }
-const backLink = <BackLink />
+const backLink = <ListLink />
 
 export function StopSaleDetail({ id }: { id: number }) {
   const { t } = useLanguage()
@@ -37,56 +50,19 @@ export function StopSaleDetail({ id }: { id: number }) {
   const sync = useSync()
   const [mapped, setMapped] = useState<Mapped>()
 
-  // Main says which stop sales changed (none named: possibly all of them).
-  useEffect(
-    () =>
-      onEvent('stopSales.changed', ({ ids }) => {
-        if (ids.length === 0 || ids.includes(id)) reload()
-      }),
-    [id, reload],
-  )
-  useEffect(() => onEvent('profiles.changed', reloadProfiles), [reloadProfiles])
-  // A finished sync changed the record: show it (events say so too; this covers a sync that changed nothing).
-  useEffect(() => {
-    if (sync.summary || sync.error) reload()
-  }, [sync.summary, sync.error, reload])
-
-  // Arriving from the list: start at the top, with the heading focused for screen readers.
-  const heading = useRef<HTMLHeadingElement>(null)
-  const loaded = detail.data !== undefined
-  useEffect(() => {
-    if (loaded) heading.current?.focus()
-  }, [loaded])
+  const heading = useDetailRefresh('stopSales.changed', id, reload, reloadProfiles, sync, detail.data !== undefined)
 
   // Not found (also when it was deleted while open): nothing left to show but the way back.
   if (!detail.data || (detail.state === 'error' && detail.error.kind === 'not-found')) {
-    if (detail.state === 'error') {
-      const notFound = detail.error.kind === 'not-found'
-      return (
-        <section
-          className="state state-error detail-state"
-          role="alert"
-          data-testid="detail-error"
-          data-kind={detail.error.kind}
-        >
-          <h1>{notFound ? t('detail.notFound', { id }) : t('detail.loadFailed', { id })}</h1>
-          <p>{detail.error.message}</p>
-          <p className="actions centered">
-            {!notFound && (
-              <button type="button" onClick={reload}>
-                {t('common.tryAgain')}
-              </button>
-            )}
-            {backLink}
-          </p>
-        </section>
-      )
-    }
     return (
-      <section className="state detail-state" aria-busy="true" data-testid="detail-loading">
-        <p>{t('detail.loading', { id })}</p>
-        <p>{backLink}</p>
-      </section>
+      <DetailLoadState
+        detail={detail}
+        id={id}
+        onRetry={reload}
+        backLink={backLink}
+        testIdPrefix="detail"
+        keyPrefix="detail"
+      />
     )
   }
 
@@ -195,17 +171,9 @@ export function StopSaleDetail({ id }: { id: number }) {
             </Fact>
             {r.sourceEmailId && <Fact label={t('detail.emailId')}>{r.sourceEmailId}</Fact>}
             <Fact label={t('detail.import')}>
-              {d.import ? (
-                <>
-                  {d.import.fileName} (import #{d.import.id}
-                  {r.sourceRow !== null ? t('detail.importRecord', { row: r.sourceRow }) : ''}) ·{' '}
-                  {formatTime(d.import.createdAt)}
-                </>
-              ) : (
-                t('detail.notFromImport')
-              )}
+              <ImportedFrom from={d.import} sourceRow={r.sourceRow} />
             </Fact>
-            <Fact label={t('detail.added')}>{formatTime(r.createdAt)}</Fact>
+            <Fact label={t('detail.added')}>{formatDateTime(r.createdAt)}</Fact>
           </dl>
         </section>
 
@@ -220,25 +188,18 @@ export function StopSaleDetail({ id }: { id: number }) {
               <strong data-testid="detail-rec-id">{r.sednaRecId ?? '—'}</strong>
             </Fact>
             <Fact label={t('detail.account')}>
-              {r.profileId === null ? (
-                <span className="muted">
-                  {t('detail.notSentYet')}
-                  {activeProfile ? t('detail.willUse', { name: activeProfile.name }) : ''}
-                </span>
-              ) : (
-                (recordProfile?.name ?? `#${r.profileId}`)
-              )}
+              <AccountName profileId={r.profileId} recordProfile={recordProfile} activeProfile={activeProfile} />
             </Fact>
             <Fact label={t('detail.requestsMade')}>{r.attempts}</Fact>
-            {r.phase1SentAt && <Fact label={t('detail.phase1SentAt')}>{formatTime(r.phase1SentAt)}</Fact>}
+            {r.phase1SentAt && <Fact label={t('detail.phase1SentAt')}>{formatDateTime(r.phase1SentAt)}</Fact>}
             {r.declareDate && (
               <Fact label={t('detail.declareDate')}>
                 <code>{r.declareDate}</code>
               </Fact>
             )}
-            {r.syncedAt && <Fact label={t('detail.synced')}>{formatTime(r.syncedAt)}</Fact>}
+            {r.syncedAt && <Fact label={t('detail.synced')}>{formatDateTime(r.syncedAt)}</Fact>}
             {r.nextAttemptAt && r.status !== 'synced' && (
-              <Fact label={t('detail.nextTry')}>{formatTime(r.nextAttemptAt)}</Fact>
+              <Fact label={t('detail.nextTry')}>{formatDateTime(r.nextAttemptAt)}</Fact>
             )}
             <Fact label={t('detail.lastError').replace(/:$/, '')}>
               {r.lastError ? <span className="error-text">{r.lastError}</span> : <None />}
@@ -266,26 +227,6 @@ export function StopSaleDetail({ id }: { id: number }) {
   )
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  )
-}
-
-const None = () => <span className="muted">—</span>
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** A time the app recorded (ISO, UTC), in this computer's time: dd.MM.yyyy HH:mm:ss. */
-function formatTime(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
-}
-
 /** The e-mail's time as the hotel wrote it (its own clock and offset), not converted. */
 function formatWallClock(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso)
@@ -311,18 +252,14 @@ function SyncResultBanner({
     ? t('detail.syncedAs', { recId: result.recId })
     : `${statusLabels[result.status]}: ${result.message ?? (waiting ? t('detail.willRetry') : t('detail.seeHistory'))}`
   return (
-    <div
-      className={`banner ${ok ? 'banner-ok' : waiting ? 'banner-info' : 'banner-warn'} banner-row`}
-      role="status"
-      data-testid="detail-sync-result"
-      data-status={result.status}
-      data-connectivity={summary.connectivity}
+    <DismissibleBanner
+      kind={ok ? 'banner-ok' : waiting ? 'banner-info' : 'banner-warn'}
+      testId="detail-sync-result"
+      data={{ 'data-status': result.status, 'data-connectivity': summary.connectivity }}
+      onClose={onClose}
     >
-      <span>{text}</span>
-      <button type="button" className="secondary small" onClick={onClose}>
-        {t('common.dismiss')}
-      </button>
-    </div>
+      {text}
+    </DismissibleBanner>
   )
 }
 
@@ -346,15 +283,10 @@ function MappedBanner({
       ? t('detail.mappedStill')
       : null
   return (
-    <div className="banner banner-ok banner-row" role="status" data-testid="detail-mapped">
-      <span>
-        {t('detail.remembered', { what: mapped.what })} {thisOne}
-        {others > 0 && t('detail.othersPending', { count: others })}
-      </span>
-      <button type="button" className="secondary small" onClick={onClose}>
-        {t('common.dismiss')}
-      </button>
-    </div>
+    <DismissibleBanner kind="banner-ok" testId="detail-mapped" onClose={onClose}>
+      {t('detail.remembered', { what: mapped.what })} {thisOne}
+      {others > 0 && t('detail.othersPending', { count: others })}
+    </DismissibleBanner>
   )
 }
 
@@ -366,67 +298,40 @@ function FixInPlace(props: {
   profilesError: string | undefined
   onMapped: (m: Mapped) => void
 }) {
-  const { profile } = props
   const { t } = useLanguage()
   return (
-    <section className="card fix" aria-labelledby="fix-title" data-testid="fix-in-place">
-      <h2 id="fix-title">{t('detail.fixTitle')}</h2>
-      <p>
-        {props.unresolved.length === 1 ? t('detail.fixCannotOne') : t('detail.fixCannotMany')}
-        {profile ? (
-          <>
-            {' '}
-            {t('detail.fixAccountBefore')}
-            <strong>{profile.name}</strong>
-            {t('detail.fixAccountAfter')}
-          </>
-        ) : null}
-        {t('detail.fixRemembered')}
-      </p>
-      {props.profilesError ? (
-        <p className="banner banner-error" role="alert">
-          {props.profilesError}
-        </p>
-      ) : !props.profilesLoaded ? (
-        <p className="muted" aria-busy="true">
-          {t('detail.loadingAccount')}
-        </p>
-      ) : !profile ? (
-        <p className="banner banner-warn">
-          {t('detail.noAccount')} <a href="#/settings">{t('detail.noAccountLink')}</a> {t('detail.noAccountAfter')}
-        </p>
-      ) : (
-        <div className="stack-lg">
-          {props.unresolved.map((u) => (
-            <FixUnresolved key={unresolvedKey(u)} item={u} profileId={profile.id} onMapped={props.onMapped} />
-          ))}
-        </div>
-      )}
-    </section>
+    <FixInPlaceCard
+      titleId="fix-title"
+      testId="fix-in-place"
+      title={t('detail.fixTitle')}
+      cannotText={props.unresolved.length === 1 ? t('detail.fixCannotOne') : t('detail.fixCannotMany')}
+      noAccountAfter={t('detail.noAccountAfter')}
+      profile={props.profile}
+      profilesLoaded={props.profilesLoaded}
+      profilesError={props.profilesError}
+    >
+      {(profileId) =>
+        props.unresolved.map((u) => (
+          <FixUnresolved key={unresolvedKey(u)} item={u} profileId={profileId} onMapped={props.onMapped} />
+        ))
+      }
+    </FixInPlaceCard>
   )
 }
 
 const unresolvedKey = (u: Unresolved) =>
-  u.kind === 'hotel'
-    ? `hotel:${u.name}`
-    : u.kind === 'room'
-      ? `room:${u.hotelId}:${u.code}`
-      : u.kind === 'board'
-        ? `board:${u.code}`
-        : u.kind === 'hotel-rooms-unknown'
-          ? `rooms:${u.hotelId}`
-          : 'boards'
+  u.kind === 'hotel' || u.kind === 'room' || u.kind === 'board'
+    ? commonUnresolvedKey(u)
+    : u.kind === 'hotel-rooms-unknown'
+      ? `rooms:${u.hotelId}`
+      : 'boards'
 
 function unresolvedText(u: Unresolved, t: TFunction): string {
   switch (u.kind) {
     case 'hotel':
-      return u.suggestions[0]
-        ? t('detail.unresolvedHotelClosest', { name: u.name, closest: u.suggestions[0].name })
-        : t('detail.unresolvedHotel', { name: u.name })
     case 'room':
-      return t('detail.unresolvedRoom', { code: u.code, hotelId: u.hotelId })
     case 'board':
-      return t('detail.unresolvedBoard', { code: u.code })
+      return commonUnresolvedText(u, t)
     case 'hotel-rooms-unknown':
       return t('detail.unresolvedHotelRooms', { hotelId: u.hotelId })
     case 'boards-unknown':
@@ -436,97 +341,67 @@ function unresolvedText(u: Unresolved, t: TFunction): string {
 
 function ResolutionView({ resolution }: { resolution: DetailResolution }) {
   const { t } = useLanguage()
-  const source =
-    resolution.source === 'stored'
-      ? t('detail.sourceStored')
-      : resolution.source === 'resolved-now'
-        ? t('detail.sourceNow')
-        : null
   const res = resolution.resolution
   return (
-    <div data-testid="resolution" data-source={resolution.source} data-ok={res ? String(res.ok) : undefined}>
-      {!res ? (
-        <p className="muted">{resolution.message ?? t('detail.notResolvedYet')}</p>
-      ) : res.ok ? (
-        <dl className="facts">
-          <Fact label={t('detail.hotelId')}>
-            <strong data-testid="resolved-hotel-id">{res.hotelId}</strong>
-          </Fact>
-          <Fact label={t('detail.roomTypeIds')}>
-            {res.roomTypeIds.length ? res.roomTypeIds.join(', ') : <None />}
-            {res.allRooms && <span className="muted">{t('detail.allRoomsNote')}</span>}
-          </Fact>
-          <Fact label={t('detail.roomRemarkCodes')}>
-            {res.roomRemarkCodes.length ? res.roomRemarkCodes.join(', ') : <None />}
-          </Fact>
-          <Fact label={t('detail.boardIds')}>
-            {res.boardIds.length ? res.boardIds.join(', ') : <None />}
-            {res.allBoards && <span className="muted">{t('detail.allBoardsNote')}</span>}
-          </Fact>
-          <Fact label={t('detail.boardRemarkCodes')}>
-            {res.boardRemarkCodes.length ? res.boardRemarkCodes.join(', ') : <None />}
-          </Fact>
-        </dl>
-      ) : (
-        <>
-          <p>{t('detail.notResolved')}</p>
-          <ul className="unresolved" data-testid="unresolved">
-            {res.unresolved.map((u) => (
-              <li key={unresolvedKey(u)} data-kind={u.kind}>
-                {unresolvedText(u, t)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {source && <p className="hint">{source}</p>}
-    </div>
+    <ResolutionFrame
+      resolution={resolution}
+      testId="resolution"
+      unresolvedTestId="unresolved"
+      unresolvedKey={unresolvedKey}
+      unresolvedText={unresolvedText}
+      resolved={
+        res?.ok && (
+          <dl className="facts">
+            <Fact label={t('detail.hotelId')}>
+              <strong data-testid="resolved-hotel-id">{res.hotelId}</strong>
+            </Fact>
+            <Fact label={t('detail.roomTypeIds')}>
+              {res.roomTypeIds.length ? res.roomTypeIds.join(', ') : <None />}
+              {res.allRooms && <span className="muted">{t('detail.allRoomsNote')}</span>}
+            </Fact>
+            <Fact label={t('detail.roomRemarkCodes')}>
+              {res.roomRemarkCodes.length ? res.roomRemarkCodes.join(', ') : <None />}
+            </Fact>
+            <Fact label={t('detail.boardIds')}>
+              {res.boardIds.length ? res.boardIds.join(', ') : <None />}
+              {res.allBoards && <span className="muted">{t('detail.allBoardsNote')}</span>}
+            </Fact>
+            <Fact label={t('detail.boardRemarkCodes')}>
+              {res.boardRemarkCodes.length ? res.boardRemarkCodes.join(', ') : <None />}
+            </Fact>
+          </dl>
+        )
+      }
+    />
   )
-}
-
-/** The JSON text pretty-printed for reading (the stored text itself stays byte for byte in main). */
-function pretty(body: string): string {
-  try {
-    return JSON.stringify(JSON.parse(body), null, 2)
-  } catch {
-    return body
-  }
 }
 
 function PayloadView({ payload, title }: { payload: PhasePayload; title: string }) {
   const { t } = useLanguage()
-  const titleId = `payload-${payload.phase}-title`
-  const sourceLabel = t(`detail.payload.${payload.source}`)
   const outcomes = outcomeLabels(t)
   return (
-    <section
-      className="payload"
-      aria-labelledby={titleId}
-      data-testid={`payload-${payload.phase}`}
-      data-source={payload.source}
-    >
-      <h3 id={titleId}>
-        {title}{' '}
-        <span className={`badge payload-${payload.source}`} data-testid="payload-label">
-          {sourceLabel}
-        </span>
-      </h3>
-      <p className="hint">
-        {payload.source === 'sent' && (
-          <>
-            {payload.sentAt ? t('detail.exactlySentAt', { time: formatTime(payload.sentAt) }) : t('detail.exactlySent')}
-            {payload.outcome ? t('detail.outcome', { outcome: outcomes[payload.outcome] ?? payload.outcome }) : ''}.
-          </>
-        )}
-        {payload.source === 'preview' && t('detail.previewHint')}
-        {payload.message}
-      </p>
-      {payload.body !== null && (
-        <pre className="json" tabIndex={0} aria-label={t('detail.bodyLabel', { title, source: sourceLabel })}>
-          {pretty(payload.body)}
-        </pre>
-      )}
-    </section>
+    <PayloadBlock
+      titleId={`payload-${payload.phase}-title`}
+      testId={`payload-${payload.phase}`}
+      title={title}
+      source={payload.source}
+      hint={
+        <>
+          {payload.source === 'sent' && (
+            <>
+              {payload.sentAt
+                ? t('detail.exactlySentAt', { time: formatDateTime(payload.sentAt) })
+                : t('detail.exactlySent')}
+              {payload.outcome ? t('detail.outcome', { outcome: outcomes[payload.outcome] ?? payload.outcome }) : ''}.
+            </>
+          )}
+          {payload.source === 'preview' && t('detail.previewHint')}
+          {payload.message}
+        </>
+      }
+      body={payload.body}
+      bodyLabel={(source) => t('detail.bodyLabel', { title, source })}
+    />
   )
 }
 
@@ -538,73 +413,15 @@ const phaseLabels = (t: TFunction): Record<string, string> => ({
   resolve: t('detail.phases.resolve'),
 })
 
-const outcomeLabels = (t: TFunction): Record<string, string> => ({
-  ok: t('detail.outcomes.ok'),
-  failed: t('detail.outcomes.failed'),
-  unknown: t('detail.outcomes.unknown'),
-  parked: t('detail.outcomes.parked'),
-})
-
 function AttemptsView({ attempts }: { attempts: Detail['attempts'] }) {
   const { t } = useLanguage()
-  const phases = phaseLabels(t)
-  const outcomes = outcomeLabels(t)
-  if (attempts.length === 0) return <p className="muted">{t('detail.noAttempts')}</p>
   return (
-    <table className="grid compact attempts" data-testid="attempts-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('detail.colTime')}</th>
-          <th scope="col">{t('detail.colPhase')}</th>
-          <th scope="col">{t('detail.colOutcome')}</th>
-          <th scope="col" className="num">
-            HTTP
-          </th>
-          <th scope="col" className="num">
-            Sedna ErrorType
-          </th>
-          <th scope="col">{t('detail.colMessage')}</th>
-          <th scope="col" className="num">
-            {t('detail.colDuration')}
-          </th>
-        </tr>
-      </thead>
-      {attempts.map((a) => (
-        <tbody key={a.id} data-testid="attempt" data-phase={a.phase} data-outcome={a.outcome}>
-          <tr>
-            <td>{formatTime(a.startedAt)}</td>
-            <td>{phases[a.phase] ?? a.phase}</td>
-            <td>
-              <span className={`outcome outcome-${a.outcome}`}>{outcomes[a.outcome] ?? a.outcome}</span>
-            </td>
-            <td className="num">{a.httpStatus ?? '—'}</td>
-            <td className="num">{a.sednaErrorType ?? '—'}</td>
-            <td className="message">{a.message ?? <None />}</td>
-            <td className="num">{a.durationMs !== null ? `${a.durationMs} ms` : '—'}</td>
-          </tr>
-          {(a.requestBody !== null || a.responseBody !== null) && (
-            <tr className="attempt-bodies">
-              <td colSpan={7}>
-                <details>
-                  <summary>
-                    {t('detail.attemptBodies', { phase: phases[a.phase] ?? a.phase, time: formatTime(a.startedAt) })}
-                  </summary>
-                  <div className="bodies">
-                    <div>
-                      <h4>{t('detail.requestBody')}</h4>
-                      {a.requestBody !== null ? <pre className="json">{pretty(a.requestBody)}</pre> : <None />}
-                    </div>
-                    <div>
-                      <h4>{t('detail.responseBody')}</h4>
-                      {a.responseBody !== null ? <pre className="json">{pretty(a.responseBody)}</pre> : <None />}
-                    </div>
-                  </div>
-                </details>
-              </td>
-            </tr>
-          )}
-        </tbody>
-      ))}
-    </table>
+    <AttemptsTable
+      attempts={attempts}
+      phases={phaseLabels(t)}
+      emptyText={t('detail.noAttempts')}
+      testId="attempts-table"
+      rowTestId="attempt"
+    />
   )
 }

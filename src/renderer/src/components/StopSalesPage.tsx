@@ -27,7 +27,9 @@ import { call, onEvent } from '../api'
 import { codesText, formatNight, kindText } from '../format'
 import { formatNumber, useLanguage, type TFunction } from '../i18n'
 import { PAGE_SIZE, useListWindow, type ListQuery, type ListWindowState } from '../list-window'
+import { useDebounced, useSelection } from '../use-debounced'
 import { FirstRun } from './FirstRun'
+import { FilterBar, LoadFailed, SortableHeader, StatusChips, toggled } from './ListControls'
 import { ErrorBanner } from './SettingsPage'
 import { SyncProgress, SyncSummaryView, useSync } from './SyncPanel'
 
@@ -115,21 +117,11 @@ export function StopSalesPage() {
   const { refresh } = list
   useEffect(() => onEvent('stopSales.changed', refresh), [refresh])
   const sync = useSync()
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
+  const [selected, setSelected, onSelect] = useSelection()
   // A finished sync changed statuses: show them.
   useEffect(() => {
     if (sync.summary) refresh()
   }, [sync.summary, refresh])
-  const onSelect = useCallback(
-    (id: number, on: boolean) =>
-      setSelected((prev) => {
-        const next = new Set(prev)
-        if (on) next.add(id)
-        else next.delete(id)
-        return next
-      }),
-    [],
-  )
   // Stable for the memoised rows (the sync's own `run` is a new function on every render).
   const runSync = useRef(sync.run)
   runSync.current = sync.run
@@ -145,13 +137,12 @@ export function StopSalesPage() {
 
   if (list.error && !list.data) {
     return (
-      <section className="state state-error" role="alert" data-testid="stop-sales-error">
-        <h2>{t('list.loadFailed')}</h2>
-        <p>{list.error.message}</p>
-        <button type="button" onClick={refresh}>
-          {t('common.tryAgain')}
-        </button>
-      </section>
+      <LoadFailed
+        testId="stop-sales-error"
+        title={t('list.loadFailed')}
+        message={list.error.message}
+        onRetry={refresh}
+      />
     )
   }
   if (!list.data)
@@ -163,35 +154,20 @@ export function StopSalesPage() {
 
   const { total, countsByStatus } = list.data
   const filtered = Boolean(query.statuses?.length || query.hotel || query.text || query.from || query.to)
-  const toggleStatus = (status: StopSaleStatus) =>
-    setQuery((q) => {
-      const current = new Set(q.statuses ?? [])
-      if (current.has(status)) current.delete(status)
-      else current.add(status)
-      return { ...q, statuses: [...current] }
-    })
+  const toggleStatus = (status: StopSaleStatus) => setQuery((q) => ({ ...q, statuses: toggled(q.statuses, status) }))
   return (
     <section aria-labelledby="stop-sales-title" className="list-page">
       <header className="page-header">
         <h1 id="stop-sales-title">{t('list.title')}</h1>
-        <ul className="status-counts" aria-label={t('list.perStatus')}>
-          {stopSaleStatuses
-            .filter((s) => countsByStatus[s])
-            .map((s) => (
-              <li key={s}>
-                <button
-                  type="button"
-                  className={`badge status-${s} chip ${query.statuses?.includes(s) ? 'on' : ''}`}
-                  aria-pressed={query.statuses?.includes(s) ?? false}
-                  title={t('list.showOnly', { status: labels[s] })}
-                  data-testid={`count-${s}`}
-                  onClick={() => toggleStatus(s)}
-                >
-                  {labels[s]} <strong>{countsByStatus[s]}</strong>
-                </button>
-              </li>
-            ))}
-        </ul>
+        <StatusChips
+          statuses={stopSaleStatuses}
+          counts={countsByStatus}
+          chosen={query.statuses}
+          labels={labels}
+          ariaLabel={t('list.perStatus')}
+          testIdPrefix="count-"
+          onToggle={toggleStatus}
+        />
       </header>
       {list.error && (
         <p className="banner banner-error" role="alert">
@@ -199,44 +175,16 @@ export function StopSalesPage() {
         </p>
       )}
       <FirstRun />
-      <div className="filters" role="search" aria-label={t('list.filter')}>
-        <label>
-          <span>{t('list.hotel')}</span>
-          <input
-            value={query.hotel ?? ''}
-            onChange={(e) => setQuery((q) => ({ ...q, hotel: e.target.value }))}
-            placeholder={t('list.hotelPlaceholder')}
-            data-testid="filter-hotel"
-          />
-        </label>
-        <label>
-          <span>{t('list.from')}</span>
-          <input
-            type="date"
-            value={query.from ?? ''}
-            onChange={(e) => setQuery((q) => ({ ...q, from: e.target.value }))}
-          />
-        </label>
-        <label>
-          <span>{t('list.to')}</span>
-          <input type="date" value={query.to ?? ''} onChange={(e) => setQuery((q) => ({ ...q, to: e.target.value }))} />
-        </label>
-        <label className="grow">
-          <span>{t('list.search')}</span>
-          <input
-            type="search"
-            value={query.text ?? ''}
-            onChange={(e) => setQuery((q) => ({ ...q, text: e.target.value }))}
-            placeholder={t('list.searchPlaceholder')}
-            data-testid="filter-text"
-          />
-        </label>
-        {filtered && (
-          <button type="button" className="secondary" onClick={() => setQuery(query.sort ? { sort: query.sort } : {})}>
-            {t('list.clearFilters')}
-          </button>
-        )}
-      </div>
+      <FilterBar
+        value={query}
+        onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))}
+        filtered={filtered}
+        onClear={() => setQuery(query.sort ? { sort: query.sort } : {})}
+        ariaLabel={t('list.filter')}
+        fromLabel={t('list.from')}
+        searchPlaceholder={t('list.searchPlaceholder')}
+        testIdPrefix="filter-"
+      />
       <div className="toolbar">
         <button
           type="button"
@@ -287,16 +235,6 @@ export function StopSalesPage() {
       )}
     </section>
   )
-}
-
-/** The value, settled for `ms` (typing in a filter box does not query on every key). */
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value)
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms)
-    return () => clearTimeout(t)
-  }, [value, ms])
-  return settled
 }
 
 type ColumnKey = 'status' | 'hotel' | 'firstNight' | 'lastNight' | 'nights' | 'rooms' | 'boards' | 'kind' | 'recId'
@@ -377,25 +315,17 @@ function StopSalesTable(props: TableProps) {
               <span className="sr-only">{t('list.select')}</span>
             </th>
             {columns.map((c) => {
-              const active = sort && sort.column === c.sort
               const label = t(`columns.${c.key}`)
               return (
-                <th
+                <SortableHeader
                   key={c.key}
-                  scope="col"
+                  label={label}
                   title={label}
                   className={c.className}
-                  aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-                >
-                  {c.sort ? (
-                    <button type="button" className="sort" onClick={() => props.onSort(c.sort!)}>
-                      {label}
-                      <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                    </button>
-                  ) : (
-                    label
-                  )}
-                </th>
+                  column={c.sort}
+                  sort={sort}
+                  onSort={props.onSort}
+                />
               )
             })}
             <th scope="col">
