@@ -11,6 +11,7 @@ import type { AppContext } from '../main/app-context'
 import { reservations, stopSales, type ReservationRow, type StopSaleRow } from '../main/db/schema'
 import { RESERVATION_ACTIVE } from '../main/reservations/queue'
 import { ACTIVE_STATUSES } from '../main/sync/queue'
+import { emptyKindCounts, tallyRows } from '../main/sync/summary'
 import type { ReservationStatus } from '../shared/reservations'
 import type { StopSaleStatus } from '../shared/stop-sales'
 import type { SyncKindCounts } from '../shared/sync'
@@ -187,15 +188,6 @@ export interface CliSyncSummary {
   errors: string[]
 }
 
-const emptyCounts = (): SyncKindCounts => ({
-  synced: 0,
-  failed: 0,
-  queued: 0,
-  needsAttention: 0,
-  needsReview: 0,
-  cancelled: 0,
-})
-
 export function summarize(app: AppContext, rows: SettledRows): CliSyncSummary {
   const offline = app.sync.connectivity.state === 'offline'
   const outcomes = app.sync.engine.lastOutcomes
@@ -208,52 +200,16 @@ export function summarize(app: AppContext, rows: SettledRows): CliSyncSummary {
     connectivity: app.sync.connectivity.state,
     // Whatever this engine sent, selected or not: with two runs at once, one may send what the other selected.
     handledHere: outcomes.size,
-    stopSales: emptyCounts(),
-    reservations: emptyCounts(),
+    stopSales: emptyKindCounts(),
+    reservations: emptyKindCounts(),
     results: [],
     reservationResults: [],
     errors: [],
   }
-  const tally = (kind: SyncKindCounts, key: Exclude<keyof SyncKindCounts, 'cancelled'>) => {
-    kind[key]++
-    summary[key]++
-  }
-  for (const r of rows.stopSales) {
-    let message = r.lastError
-    if (r.status === 'synced') tally(summary.stopSales, 'synced')
-    else if (r.status === 'failed') tally(summary.stopSales, 'failed')
-    else if (r.status === 'needs_attention') tally(summary.stopSales, 'needsAttention')
-    else if (r.status === 'needs_review') tally(summary.stopSales, 'needsReview')
-    else if (activeStopSale(r.status)) {
-      tally(summary.stopSales, 'queued')
-      message = queuedReason(app, r, offline)
-    }
-    summary.results.push({ id: r.id, status: r.status, recId: r.sednaRecId, message })
-    if (r.status !== 'synced' && message) summary.errors.push(`Stop sale #${r.id} (${r.hotelName}): ${message}`)
-  }
-  for (const r of rows.reservations) {
-    let message = r.lastError
-    const counts = summary.reservations
-    if (r.status === 'synced') tally(counts, 'synced')
-    else if (r.status === 'cancelled') counts.cancelled++
-    else if (r.status === 'failed') tally(counts, 'failed')
-    else if (r.status === 'needs_attention') tally(counts, 'needsAttention')
-    else if (r.status === 'needs_review') tally(counts, 'needsReview')
-    else if (activeReservation(r.status)) {
-      tally(counts, 'queued')
-      message = queuedReason(app, r, offline, r.status === 'cancelling' ? 'Cancellation queued' : 'Queued')
-    }
-    summary.reservationResults.push({
-      id: r.id,
-      voucherNo: r.voucherNo,
-      status: r.status,
-      recId: r.sednaRecId,
-      message,
-    })
-    if (r.status !== 'synced' && r.status !== 'cancelled' && message) {
-      summary.errors.push(`Reservation #${r.id} (voucher ${r.voucherNo}): ${message}`)
-    }
-  }
+  tallyRows(summary, rows, {
+    stopSale: (r) => queuedReason(app, r, offline),
+    reservation: (r) => queuedReason(app, r, offline, r.status === 'cancelling' ? 'Cancellation queued' : 'Queued'),
+  })
   return summary
 }
 

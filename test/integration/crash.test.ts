@@ -62,6 +62,68 @@ function runChild(
   })
 }
 
+/** A fresh data folder's app, with a profile on the simulator and its reference data (the caller closes it). */
+async function seedProfile(dataDir: string) {
+  const setup = openAppContext({
+    dataDir,
+    migrationsFolder,
+    version: 'crash-setup',
+    logger: createMemoryLogger(),
+    credentials: createMemoryStore(),
+  })
+  const saved = await setup.dispatch('profiles.save', {
+    name: 'A',
+    baseUrl: sim.url,
+    username: 'demo',
+    password: 'demo',
+    operatorCode: '7STAR',
+  })
+  if (!saved.ok) throw new Error(saved.error.message)
+  const profileId = (saved.value as { id: number }).id
+  await setup.dispatch('reference.refresh', { profileId })
+  return { setup, profileId }
+}
+
+/** Runs the sync in a child killed with SIGKILL at `point` (its `hit`-th time), then again to the end. */
+async function crashThenRestart(dataDir: string, profileId: number, point: CheckpointName, hit: number, label: string) {
+  const env = {
+    DATA_DIR: dataDir,
+    MIGRATIONS: migrationsFolder,
+    PROFILE_ID: String(profileId),
+    SEDNA_PASSWORD: 'demo',
+  }
+  const crashed = await runChild({ ...env, CRASH_AT: point, CRASH_HIT: String(hit) })
+  expect(crashed.signal, `${label}: the child was not killed\n${crashed.out}`).toBe('SIGKILL')
+  const restarted = await runChild(env)
+  expect(restarted.code, `${label}: restart failed\n${restarted.out}`).toBe(0)
+}
+
+/** Every local row is still there, in order, and synced. */
+function expectAllSynced(local: { id: number; status: string }[], ids: number[], label: string) {
+  expect(
+    local.map((r) => r.id),
+    label,
+  ).toEqual(ids)
+  expect(
+    local.map((r) => r.status),
+    `${label}: ${JSON.stringify(local)}`,
+  ).toEqual(ids.map(() => 'synced'))
+}
+
+/** What the data folder holds after the restart. */
+async function readBack<Row>(dataDir: string, query: string): Promise<Row[]> {
+  const check = openAppContext({
+    dataDir,
+    migrationsFolder,
+    version: 'check',
+    logger: createMemoryLogger(),
+    credentials: createMemoryStore(),
+  })
+  const rows = check.database.sqlite.prepare(query).all() as Row[]
+  await check.close()
+  return rows
+}
+
 describe('crash safety', () => {
   it(`SIGKILL at any step, ${RUNS} randomised runs: exactly one correct record per stop sale, none lost`, async () => {
     const random = mulberry32(seed)
@@ -74,23 +136,7 @@ describe('crash safety', () => {
         const point = POINTS[run % POINTS.length]!
         const hit = 1 + Math.floor(random() * count)
         // Seed the data folder: a profile, the reference data, `count` pending stop sales.
-        const setup = openAppContext({
-          dataDir: data.dir,
-          migrationsFolder,
-          version: 'crash-setup',
-          logger: createMemoryLogger(),
-          credentials: createMemoryStore(),
-        })
-        const saved = await setup.dispatch('profiles.save', {
-          name: 'A',
-          baseUrl: sim.url,
-          username: 'demo',
-          password: 'demo',
-          operatorCode: '7STAR',
-        })
-        if (!saved.ok) throw new Error(saved.error.message)
-        const profileId = (saved.value as { id: number }).id
-        await setup.dispatch('reference.refresh', { profileId })
+        const { setup, profileId } = await seedProfile(data.dir)
         const ids = setup.services.stopSales.add(
           Array.from({ length: count }, (_, i) =>
             mandarin({
@@ -102,39 +148,15 @@ describe('crash safety', () => {
         )
         await setup.close()
 
-        const env = {
-          DATA_DIR: data.dir,
-          MIGRATIONS: migrationsFolder,
-          PROFILE_ID: String(profileId),
-          SEDNA_PASSWORD: 'demo',
-        }
-        const crashed = await runChild({ ...env, CRASH_AT: point, CRASH_HIT: String(hit) })
         const label = `run ${run} (seed ${seed}): ${count} stop sales, kill at ${point} #${hit}`
-        expect(crashed.signal, `${label}: the child was not killed\n${crashed.out}`).toBe('SIGKILL')
+        await crashThenRestart(data.dir, profileId, point, hit, label)
         killedAt.set(point, (killedAt.get(point) ?? 0) + 1)
 
-        const restarted = await runChild(env)
-        expect(restarted.code, `${label}: restart failed\n${restarted.out}`).toBe(0)
-
-        const check = openAppContext({
-          dataDir: data.dir,
-          migrationsFolder,
-          version: 'check',
-          logger: createMemoryLogger(),
-          credentials: createMemoryStore(),
-        })
-        const local = check.database.sqlite
-          .prepare('select id, status, sedna_rec_id as recId, last_error as lastError from stop_sales order by id')
-          .all() as Array<{ id: number; status: string; recId: number; lastError: string | null }>
-        await check.close()
-        expect(
-          local.map((r) => r.id),
-          label,
-        ).toEqual(ids)
-        expect(
-          local.map((r) => r.status),
-          `${label}: ${JSON.stringify(local)}`,
-        ).toEqual(ids.map(() => 'synced'))
+        const local = await readBack<{ id: number; status: string; recId: number; lastError: string | null }>(
+          data.dir,
+          'select id, status, sedna_rec_id as recId, last_error as lastError from stop_sales order by id',
+        )
+        expectAllSynced(local, ids, label)
         const records = sim.stopSales()
         expect(records.length, `${label}: records in Sedna`).toBe(count)
         expect(records.map((r) => r.RecId).sort(), label).toEqual(local.map((r) => r.recId).sort())
@@ -163,23 +185,7 @@ describe('crash safety', () => {
         const count = 2 + Math.floor(random() * 4)
         const point = RESERVATION_POINTS[run % RESERVATION_POINTS.length]!
         const hit = 1 + Math.floor(random() * count)
-        const setup = openAppContext({
-          dataDir: data.dir,
-          migrationsFolder,
-          version: 'crash-setup',
-          logger: createMemoryLogger(),
-          credentials: createMemoryStore(),
-        })
-        const saved = await setup.dispatch('profiles.save', {
-          name: 'A',
-          baseUrl: sim.url,
-          username: 'demo',
-          password: 'demo',
-          operatorCode: '7STAR',
-        })
-        if (!saved.ok) throw new Error(saved.error.message)
-        const profileId = (saved.value as { id: number }).id
-        await setup.dispatch('reference.refresh', { profileId })
+        const { setup, profileId } = await seedProfile(data.dir)
         const records = Array.from({ length: count }, (_, i) => ({
           voucher_no: `CR-${run}-${i}`,
           hotel_name: 'Mandarin Resort',
@@ -206,38 +212,15 @@ describe('crash safety', () => {
         const ids = (committed.value as { ids: number[] }).ids
         await setup.close()
 
-        const env = {
-          DATA_DIR: data.dir,
-          MIGRATIONS: migrationsFolder,
-          PROFILE_ID: String(profileId),
-          SEDNA_PASSWORD: 'demo',
-        }
-        const crashed = await runChild({ ...env, CRASH_AT: point, CRASH_HIT: String(hit) })
         const label = `reservation run ${run} (seed ${seed}): ${count} reservations, kill at ${point} #${hit}`
-        expect(crashed.signal, `${label}: the child was not killed\n${crashed.out}`).toBe('SIGKILL')
+        await crashThenRestart(data.dir, profileId, point, hit, label)
         killedAt.set(point, (killedAt.get(point) ?? 0) + 1)
-        const restarted = await runChild(env)
-        expect(restarted.code, `${label}: restart failed\n${restarted.out}`).toBe(0)
 
-        const check = openAppContext({
-          dataDir: data.dir,
-          migrationsFolder,
-          version: 'check',
-          logger: createMemoryLogger(),
-          credentials: createMemoryStore(),
-        })
-        const local = check.database.sqlite
-          .prepare('select id, status, sedna_rec_id as recId, source_id as sourceId from reservations order by id')
-          .all() as Array<{ id: number; status: string; recId: number; sourceId: string }>
-        await check.close()
-        expect(
-          local.map((r) => r.id),
-          label,
-        ).toEqual(ids)
-        expect(
-          local.map((r) => r.status),
-          `${label}: ${JSON.stringify(local)}`,
-        ).toEqual(ids.map(() => 'synced'))
+        const local = await readBack<{ id: number; status: string; recId: number; sourceId: string }>(
+          data.dir,
+          'select id, status, sedna_rec_id as recId, source_id as sourceId from reservations order by id',
+        )
+        expectAllSynced(local, ids, label)
         const inSedna = sim.reservations()
         expect(inSedna.length, `${label}: reservations in Sedna`).toBe(count)
         expect(inSedna.map((r) => r.RecId).sort(), label).toEqual(local.map((r) => r.recId).sort())

@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { SednaClient } from '../../src/main/sedna/client'
-import { startSimulator, type Fault } from '../../src/main/sedna/simulator'
+import { startSimulator } from '../../src/main/sedna/simulator'
 import { projectRoot } from '../harness/server'
 import { invoke } from '../support/context'
-import { startSyncApp, type SyncApp } from '../support/sync-app'
+import { startSyncApp, UNKNOWN_OUTCOME_FAULTS, type SyncApp } from '../support/sync-app'
 
 let app: SyncApp
 afterEach(async () => {
@@ -466,15 +466,7 @@ describe('the Chromium journey, on the backend', () => {
 })
 
 describe('exactly once under faults', () => {
-  const faults: Array<[string, Fault, { applied: boolean }]> = [
-    ['write applied, answer dropped', { kind: 'drop-response' }, { applied: true }],
-    ['truncated answer', { kind: 'truncated' }, { applied: true }],
-    ['HTTP 500', { kind: 'http-500' }, { applied: false }],
-    ['connection reset', { kind: 'reset' }, { applied: false }],
-    ['no answer (hang → timeout)', { kind: 'hang' }, { applied: false }],
-    ['non-JSON answer', { kind: 'non-json' }, { applied: false }],
-  ]
-  for (const [name, fault, { applied }] of faults) {
+  for (const [name, fault, { applied }] of UNKNOWN_OUTCOME_FAULTS) {
     it(`InsertReservation ${name}: looked up before sending again, exactly one reservation in Sedna`, async () => {
       app = await startSyncApp({ sednaTimeouts: { headersMs: 500, bodyMs: 500 } })
       const [id] = await importRecords([parsed()])

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startSimulator, type Fault } from '../../src/main/sedna/simulator'
 import { invoke } from '../support/context'
-import { startSyncApp, stopSaleWrites, type SyncApp } from '../support/sync-app'
+import { startSyncApp, stopSaleWrites, UNKNOWN_OUTCOME_FAULTS, type SyncApp } from '../support/sync-app'
 
 let app: SyncApp
 afterEach(async () => {
@@ -90,15 +90,7 @@ describe('two-phase sync', () => {
 })
 
 describe('exactly once under faults', () => {
-  const phase1Faults: Array<[string, Fault, { applied: boolean }]> = [
-    ['HTTP 500', { kind: 'http-500' }, { applied: false }],
-    ['connection reset', { kind: 'reset' }, { applied: false }],
-    ['no answer (hang → timeout)', { kind: 'hang' }, { applied: false }],
-    ['truncated answer', { kind: 'truncated' }, { applied: true }],
-    ['non-JSON answer', { kind: 'non-json' }, { applied: false }],
-    ['write applied, answer dropped', { kind: 'drop-response' }, { applied: true }],
-  ]
-  for (const [name, fault, { applied }] of phase1Faults) {
+  for (const [name, fault, { applied }] of UNKNOWN_OUTCOME_FAULTS) {
     it(`phase 1 ${name}: looks in Sedna before sending again, ends with one record`, async () => {
       app = await startSyncApp({ sednaTimeouts: { headersMs: 500, bodyMs: 500 } })
       const [id] = app.add({})

@@ -1,6 +1,6 @@
 import type { AppContextOptions } from '../../src/main/app-context'
 import type { NewStopSale } from '../../src/main/services/stop-sales'
-import type { Simulator } from '../../src/main/sedna/simulator'
+import type { Fault, Simulator } from '../../src/main/sedna/simulator'
 import { sampleStopSale } from './fixtures'
 import { invoke, startTestApp, type TestApp } from './context'
 
@@ -56,3 +56,16 @@ export function mandarin(overrides: Partial<NewStopSale> = {}): NewStopSale {
 
 export const stopSaleWrites = (sim: Simulator) =>
   sim.requests().filter((r) => /Contract\/UpdateStopSale$/i.test(r.path))
+
+/**
+ * Faults on a write whose outcome the app cannot know from the answer, and whether the write landed in
+ * the simulator: the engine must look in Sedna before it ever sends the write again.
+ */
+export const UNKNOWN_OUTCOME_FAULTS: Array<[string, Fault, { applied: boolean }]> = [
+  ['HTTP 500', { kind: 'http-500' }, { applied: false }],
+  ['connection reset', { kind: 'reset' }, { applied: false }],
+  ['no answer (hang → timeout)', { kind: 'hang' }, { applied: false }],
+  ['truncated answer', { kind: 'truncated' }, { applied: true }],
+  ['non-JSON answer', { kind: 'non-json' }, { applied: false }],
+  ['write applied, answer dropped', { kind: 'drop-response' }, { applied: true }],
+]

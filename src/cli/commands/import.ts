@@ -1,10 +1,9 @@
 /** `import FILE [--dry-run]`: the import screen's preview, then commit (or discard). */
-import { existsSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
 import type { ParsedArgs } from '../args'
 import type { CliContext } from '../context'
-import { CliError, EXIT } from '../errors'
+import { EXIT } from '../errors'
 import { plural, type CliIo, type CommandResult } from '../output'
+import { importFileOf, importNotes } from './shared'
 
 interface InvalidRow {
   row: number
@@ -13,9 +12,7 @@ interface InvalidRow {
 }
 
 export async function importCommand(cli: CliContext, args: ParsedArgs, io: CliIo): Promise<CommandResult> {
-  const file = resolve(io.cwd, args.positionals[0]!)
-  if (!existsSync(file) || !statSync(file).isFile()) throw CliError.usage(`no such file: ${file}`)
-  const dryRun = args.options['dry-run'] === true
+  const { file, dryRun } = importFileOf(args, io)
   const preview = await cli.call('import.preview', { path: file })
   let committed: { imported: number; duplicates: number; needsAttention: number } | undefined
   try {
@@ -45,12 +42,7 @@ export async function importCommand(cli: CliContext, args: ParsedArgs, io: CliIo
       `${file}: ${plural(preview.rows, 'record')} (${preview.format}, ${preview.encoding}) → ${plural(preview.stopSales, 'stop sale')}; ` +
         `${verb} ${imported}, ${duplicates} already there, ${invalid.length} invalid, ${needsAttention} need a mapping before they can be sent.`,
     ]
-    if (preview.sameFileImported) {
-      lines.push(
-        `The same file was imported before (import #${preview.sameFileImported.importId}, ${preview.sameFileImported.at}).`,
-      )
-    }
-    if (!preview.resolutionChecked) lines.push('No Sedna account is set up, so mappings were not checked.')
+    lines.push(...importNotes(preview))
     for (const r of invalid) lines.push(`  row ${r.row}${r.line ? ` (line ${r.line})` : ''}: ${r.errors.join('; ')}`)
     return { exitCode: invalid.length || needsAttention ? EXIT.attention : EXIT.ok, json, text: lines.join('\n') }
   } catch (err) {

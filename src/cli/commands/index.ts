@@ -1,5 +1,5 @@
 /** Which function answers which command (the sim command is loaded on its own). */
-import type { ParsedArgs } from '../args'
+import type { CommandName, ParsedArgs } from '../args'
 import type { CliContext } from '../context'
 import { CliError } from '../errors'
 import type { CliIo, CommandResult } from '../output'
@@ -10,40 +10,31 @@ import { profileSet, profileShow, profileTest, refsCountries, refsRefresh } from
 import { reservationsCancel, reservationsImport, reservationsList, reservationsSync } from './reservations'
 import { queueCommand, syncCommand, type RunControl } from './sync'
 
+type Handler = (cli: CliContext, args: ParsedArgs, io: CliIo, control: RunControl) => Promise<CommandResult>
+
+/** Each command's function (`sim` and `help` are answered before a command runs). */
+const HANDLERS: Record<Exclude<CommandName, 'sim' | 'help'>, Handler> = {
+  'profile set': (cli, args, io) => profileSet(cli, args, io),
+  'profile show': (cli) => profileShow(cli),
+  'profile test': (cli) => profileTest(cli),
+  'refs refresh': (cli) => refsRefresh(cli),
+  'refs countries': (cli, args) => refsCountries(cli, args),
+  import: (cli, args, io) => importCommand(cli, args, io),
+  list: (cli, args) => listCommand(cli, args),
+  sync: (cli, args, io, control) => syncCommand(cli, args, io, control),
+  queue: (cli, args, io, control) => queueCommand(cli, args, io, control),
+  'map hotel': (cli, args) => mapCommand(cli, args),
+  'map room': (cli, args) => mapCommand(cli, args),
+  'map board': (cli, args) => mapCommand(cli, args),
+  'map nationality': (cli, args) => mapCommand(cli, args),
+  'reservations import': (cli, args, io) => reservationsImport(cli, args, io),
+  'reservations list': (cli, args) => reservationsList(cli, args),
+  'reservations sync': (cli, args, io, control) => reservationsSync(cli, args, io, control),
+  'reservations cancel': (cli, args, io, control) => reservationsCancel(cli, args, io, control),
+}
+
 export function run(cli: CliContext, args: ParsedArgs, io: CliIo, control: RunControl): Promise<CommandResult> {
-  switch (args.command) {
-    case 'profile set':
-      return profileSet(cli, args, io)
-    case 'profile show':
-      return profileShow(cli)
-    case 'profile test':
-      return profileTest(cli)
-    case 'refs refresh':
-      return refsRefresh(cli)
-    case 'refs countries':
-      return refsCountries(cli, args)
-    case 'import':
-      return importCommand(cli, args, io)
-    case 'list':
-      return listCommand(cli, args)
-    case 'sync':
-      return syncCommand(cli, args, io, control)
-    case 'queue':
-      return queueCommand(cli, args, io, control)
-    case 'map hotel':
-    case 'map room':
-    case 'map board':
-    case 'map nationality':
-      return mapCommand(cli, args)
-    case 'reservations import':
-      return reservationsImport(cli, args, io)
-    case 'reservations list':
-      return reservationsList(cli, args)
-    case 'reservations sync':
-      return reservationsSync(cli, args, io, control)
-    case 'reservations cancel':
-      return reservationsCancel(cli, args, io, control)
-    default:
-      throw CliError.usage(`unknown command "${args.command}".`)
-  }
+  const handler = Object.hasOwn(HANDLERS, args.command) ? HANDLERS[args.command as keyof typeof HANDLERS] : undefined
+  if (!handler) throw CliError.usage(`unknown command "${args.command}".`)
+  return handler(cli, args, io, control)
 }

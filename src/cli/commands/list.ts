@@ -1,30 +1,16 @@
 /** `list [--status STATUS]…`: the stop-sales list, oldest first, every page. */
-import type { StopSale } from '../../shared/stop-sales'
 import type { ParsedArgs } from '../args'
 import type { CliContext } from '../context'
 import { EXIT } from '../errors'
 import { stopSaleStatusesOf as statusesOf } from '../validate'
-import { codes, nights, plural, table, type CommandResult } from '../output'
-
-const PAGE = 500
+import { codes, nights, table, type CommandResult } from '../output'
+import { allPages, listFooter } from './shared'
 
 export async function listCommand(cli: CliContext, args: ParsedArgs): Promise<CommandResult> {
   const statuses = statusesOf(args)
-  const rows: StopSale[] = []
-  let total = 0
-  let countsByStatus: Record<string, number> = {}
-  for (;;) {
-    const page = await cli.call('stopSales.list', {
-      ...(statuses.length ? { statuses } : {}),
-      sort: { column: 'createdAt', direction: 'asc' },
-      limit: PAGE,
-      offset: rows.length,
-    })
-    total = page.total
-    countsByStatus = page.countsByStatus
-    rows.push(...page.rows)
-    if (page.rows.length < PAGE || rows.length >= total) break
-  }
+  const { rows, total, countsByStatus } = await allPages((page) =>
+    cli.call('stopSales.list', { ...(statuses.length ? { statuses } : {}), ...page }),
+  )
   const items = rows.map((r) => ({
     id: r.id,
     status: r.status,
@@ -39,10 +25,6 @@ export async function listCommand(cli: CliContext, args: ParsedArgs): Promise<Co
     lastError: r.lastError,
     lastAttemptAt: r.lastAttemptAt,
   }))
-  const counts = Object.entries(countsByStatus)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${s} ${n}`)
-    .join(', ')
   const text = [
     items.length
       ? table(
@@ -61,7 +43,7 @@ export async function listCommand(cli: CliContext, args: ParsedArgs): Promise<Co
           120,
         )
       : 'No stop sales.',
-    `${plural(total, 'stop sale')}${statuses.length ? ` (${statuses.join(', ')})` : ''}. All: ${counts || 'none'}.`,
+    listFooter(total, 'stop sale', statuses, countsByStatus),
   ].join('\n')
   return { exitCode: EXIT.ok, json: { total, countsByStatus, stopSales: items }, text }
 }

@@ -3,17 +3,15 @@
  * import preview then commit, the list, Sync (InsertReservation exactly once) and Cancel (after the
  * confirmation: for an unattended tool, `--yes`).
  */
-import { existsSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { reservations } from '../../main/db/schema'
 import { eq } from 'drizzle-orm'
-import type { Reservation } from '../../shared/reservations'
 import type { ParsedArgs } from '../args'
 import type { CliContext } from '../context'
 import { CliError, EXIT } from '../errors'
 import { plural, table, type CliIo, type CommandResult } from '../output'
 import { queuedIds, reservationRowsByIds, settle, summarize, syncExitCode, type CliSyncSummary } from '../settle'
 import { positiveId, reservationIds, reservationStatusesOf, waitMs } from '../validate'
+import { allPages, importFileOf, importNotes, listFooter } from './shared'
 import { progress, reservationResultsTable, type RunControl } from './sync'
 
 /** The import keeps a row's reasons as sentences in one text; a script wants them one by one. */
@@ -24,9 +22,7 @@ const sentences = (reason: string | null) =>
     .filter(Boolean)
 
 export async function reservationsImport(cli: CliContext, args: ParsedArgs, io: CliIo): Promise<CommandResult> {
-  const file = resolve(io.cwd, args.positionals[0]!)
-  if (!existsSync(file) || !statSync(file).isFile()) throw CliError.usage(`no such file: ${file}`)
-  const dryRun = args.options['dry-run'] === true
+  const { file, dryRun } = importFileOf(args, io)
   const preview = await cli.call('reservationImport.preview', { path: file })
   let committed: { imported: number; ids: number[]; duplicates: number; needsAttention: number } | undefined
   try {
@@ -75,12 +71,7 @@ export async function reservationsImport(cli: CliContext, args: ParsedArgs, io: 
         `${verb} ${imported}${committed?.ids.length ? ` (${committed.ids.map((id) => `#${id}`).join(', ')})` : ''}, ` +
         `${duplicates} already there, ${invalid.length} invalid, ${needsAttention} need a mapping or a check before they can be sent.`,
     ]
-    if (preview.sameFileImported) {
-      lines.push(
-        `The same file was imported before (import #${preview.sameFileImported.importId}, ${preview.sameFileImported.at}).`,
-      )
-    }
-    if (!preview.resolutionChecked) lines.push('No Sedna account is set up, so mappings were not checked.')
+    lines.push(...importNotes(preview))
     for (const r of invalid) lines.push(`  row ${r.row}${r.line ? ` (line ${r.line})` : ''}: ${r.errors.join(' ')}`)
     for (const r of attention)
       lines.push(`  row ${r.row}${r.voucherNo ? ` (voucher ${r.voucherNo})` : ''}: ${r.message}`)
@@ -91,25 +82,11 @@ export async function reservationsImport(cli: CliContext, args: ParsedArgs, io: 
   }
 }
 
-const PAGE = 500
-
 export async function reservationsList(cli: CliContext, args: ParsedArgs): Promise<CommandResult> {
   const statuses = reservationStatusesOf(args)
-  const rows: Reservation[] = []
-  let total = 0
-  let countsByStatus: Record<string, number> = {}
-  for (;;) {
-    const page = await cli.call('reservations.list', {
-      ...(statuses.length ? { statuses } : {}),
-      sort: { column: 'createdAt', direction: 'asc' },
-      limit: PAGE,
-      offset: rows.length,
-    })
-    total = page.total
-    countsByStatus = page.countsByStatus
-    rows.push(...page.rows)
-    if (page.rows.length < PAGE || rows.length >= total) break
-  }
+  const { rows, total, countsByStatus } = await allPages((page) =>
+    cli.call('reservations.list', { ...(statuses.length ? { statuses } : {}), ...page }),
+  )
   const items = rows.map((r) => ({
     id: r.id,
     status: r.status,
@@ -131,10 +108,6 @@ export async function reservationsList(cli: CliContext, args: ParsedArgs): Promi
     lastAttemptAt: r.lastAttemptAt,
     cancelledAt: r.cancelledAt,
   }))
-  const counts = Object.entries(countsByStatus)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${s} ${n}`)
-    .join(', ')
   const text = [
     items.length
       ? table(
@@ -155,7 +128,7 @@ export async function reservationsList(cli: CliContext, args: ParsedArgs): Promi
           120,
         )
       : 'No reservations.',
-    `${plural(total, 'reservation')}${statuses.length ? ` (${statuses.join(', ')})` : ''}. All: ${counts || 'none'}.`,
+    listFooter(total, 'reservation', statuses, countsByStatus),
   ].join('\n')
   return { exitCode: EXIT.ok, json: { total, countsByStatus, reservations: items }, text }
 }

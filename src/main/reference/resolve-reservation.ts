@@ -12,6 +12,7 @@ import { AppFailure } from '../errors'
 import { foldName, normalizeCode, rankHotels } from './hotel-matching'
 import { cachedBoards, cachedCountries, cachedHotels, cachedRoomTypes } from './reference-cache'
 import { remembered, resolveHotel, uniqueByCode } from './resolve'
+import { describeCommonUnresolved, needsMappingMessage } from '../sync/item-common'
 
 export interface ReservationResolveInput {
   hotelName: string
@@ -119,16 +120,14 @@ export function describeReservationUnresolved(unresolved: readonly ReservationUn
   const parts = unresolved.map((u) => {
     switch (u.kind) {
       case 'hotel':
-        return `hotel "${u.name}" is not known in Sedna${u.suggestions[0] ? ` (closest: ${u.suggestions[0].name})` : ''}`
       case 'room':
-        return `room code "${u.code}" is unknown at hotel ${u.hotelId}`
       case 'board':
-        return `board code "${u.code}" is unknown`
+        return describeCommonUnresolved(u)
       case 'nationality':
         return `nationality "${u.value}" is not a country known in Sedna`
       case 'countries-unknown':
         return 'no nationalities (countries) are known yet (refresh the reference data)'
     }
   })
-  return `Needs mapping before it can be sent: ${parts.join('; ')}.`
+  return needsMappingMessage(parts)
 }

@@ -4,13 +4,12 @@
  * command line never send or cancel the same reservation at once. Every transition checks that the
  * claim is still ours. No network call happens here.
  */
-import { and, count, eq, inArray, isNotNull, isNull, lte, min, ne, or, sql } from 'drizzle-orm'
-import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { ReservationResolution, ReservationStatus } from '../../shared/reservations'
 import type { Db } from '../db/database'
-import { reservationAttempts, reservations, type ReservationRow } from '../db/schema'
+import { reservationAttempts, reservations } from '../db/schema'
 import { AppFailure } from '../errors'
-import { claimable, LEASE_MS } from '../sync/queue'
+import { attemptValues, claimable, LeasedQueue, type AttemptFields } from '../sync/leased-queue'
 
 /** Statuses the engine works on when they are due. */
 export const RESERVATION_ACTIVE = ['queued', 'sending', 'cancelling'] as const satisfies ReservationStatus[]
@@ -22,30 +21,21 @@ export const RESERVATION_SENDABLE = [
   ...RESERVATION_ACTIVE,
 ] as const satisfies ReservationStatus[]
 
-export interface ReservationAttemptRecord {
+export interface ReservationAttemptRecord extends AttemptFields {
   phase: 'send' | 'lookup' | 'cancel' | 'login' | 'resolve'
-  outcome: 'ok' | 'failed' | 'unknown' | 'parked'
-  httpStatus?: number | undefined
-  sednaErrorType?: number | undefined
-  message?: string | undefined
-  durationMs?: number | undefined
   url?: string | undefined
-  requestBody?: string | undefined
-  responseBody?: string | undefined
 }
 
 export type CancelRequest = { kind: 'queued' } | { kind: 'cancelled-locally' } | { kind: 'already-cancelled' }
 
-export class ReservationQueue {
+export class ReservationQueue extends LeasedQueue<typeof reservations> {
   constructor(
-    private readonly db: Db,
+    db: Db,
     /** The process's worker identity (shared with the stop-sale queue). */
-    readonly worker: string,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  private iso(offsetMs = 0) {
-    return new Date(this.now().getTime() + offsetMs).toISOString()
+    worker: string,
+    now: () => Date = () => new Date(),
+  ) {
+    super(db, reservations, RESERVATION_ACTIVE, worker, now)
   }
 
   /** Marks reservations to be sent (or their cancel to be sent) now. Returns the ids accepted. */
@@ -160,124 +150,12 @@ export class ReservationQueue {
     )
   }
 
-  /** Claims up to `limit` due reservations for this worker. */
-  claim(limit: number): ReservationRow[] {
-    const now = this.iso()
-    return this.db.transaction(
-      (tx) => {
-        const candidates = tx
-          .select({ id: reservations.id, claimedBy: reservations.claimedBy, leaseUntil: reservations.leaseUntil })
-          .from(reservations)
-          .where(
-            and(
-              inArray(reservations.status, [...RESERVATION_ACTIVE]),
-              or(isNull(reservations.nextAttemptAt), lte(reservations.nextAttemptAt, now)),
-              or(isNull(reservations.claimedBy), ne(reservations.claimedBy, this.worker)),
-            ),
-          )
-          .orderBy(reservations.nextAttemptAt, reservations.id)
-          .limit(limit * 4 + 16)
-          .all()
-        const ids = candidates
-          .filter((r) => claimable(r, now, this.worker))
-          .slice(0, limit)
-          .map((r) => r.id)
-        if (!ids.length) return []
-        tx.update(reservations)
-          .set({ claimedBy: this.worker, leaseUntil: this.iso(LEASE_MS) })
-          .where(inArray(reservations.id, ids))
-          .run()
-        return tx.select().from(reservations).where(inArray(reservations.id, ids)).orderBy(reservations.id).all()
-      },
-      { behavior: 'immediate' },
-    )
-  }
-
-  /** As SyncQueue.nextDue: how many are claimable now, and when the next falls due or a lease ends. */
-  nextDue(): { dueNow: number; nextAt: string | null } {
-    const now = this.iso()
-    const active = inArray(reservations.status, [...RESERVATION_ACTIVE])
-    const free = or(isNull(reservations.claimedBy), lte(reservations.leaseUntil, now))
-    const dueNow =
-      this.db
-        .select({ n: count() })
-        .from(reservations)
-        .where(and(active, free, or(isNull(reservations.nextAttemptAt), lte(reservations.nextAttemptAt, now))))
-        .get()?.n ?? 0
-    const nextFree = this.db
-      .select({ at: min(reservations.nextAttemptAt) })
-      .from(reservations)
-      .where(and(active, free, isNotNull(reservations.nextAttemptAt)))
-      .get()?.at
-    const nextLease = this.db
-      .select({ at: min(reservations.leaseUntil) })
-      .from(reservations)
-      .where(and(active, isNotNull(reservations.claimedBy), ne(reservations.claimedBy, this.worker)))
-      .get()?.at
-    const candidates = [nextFree, nextLease].filter((x): x is string => typeof x === 'string').sort()
-    return { dueNow, nextAt: candidates[0] ?? null }
-  }
-
-  waiting(): number {
-    return (
-      this.db
-        .select({ n: count() })
-        .from(reservations)
-        .where(inArray(reservations.status, [...RESERVATION_ACTIVE]))
-        .get()?.n ?? 0
-    )
-  }
-
-  networkBack(): number {
-    return this.db
-      .update(reservations)
-      .set({ nextAttemptAt: this.iso(), waitingForNetwork: false })
-      .where(and(eq(reservations.waitingForNetwork, true), inArray(reservations.status, [...RESERVATION_ACTIVE])))
-      .run().changes
-  }
-
-  allDueNow(): number {
-    return this.db
-      .update(reservations)
-      .set({ nextAttemptAt: this.iso() })
-      .where(inArray(reservations.status, [...RESERVATION_ACTIVE]))
-      .run().changes
-  }
-
-  get(id: number): ReservationRow | undefined {
-    return this.db.select().from(reservations).where(eq(reservations.id, id)).get()
-  }
-
-  /** RecIds already held by other local reservations of a profile (never adopt one twice). */
-  recIdsInUse(profileId: number, exceptId: number): Set<number> {
-    const rows = this.db
-      .select({ id: reservations.id, recId: reservations.sednaRecId })
-      .from(reservations)
-      .where(and(eq(reservations.profileId, profileId), isNotNull(reservations.sednaRecId)))
-      .all()
-    return new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.recId!))
-  }
-
-  // ---- transitions: each one checks the claim is still ours -----------------------------------
-
-  private transition(id: number, set: SQLiteUpdateSetSource<typeof reservations>, release: boolean): boolean {
-    return (
-      this.db
-        .update(reservations)
-        .set({ ...set, updatedAt: this.iso(), ...(release ? { claimedBy: null, leaseUntil: null } : {}) })
-        .where(and(eq(reservations.id, id), eq(reservations.claimedBy, this.worker)))
-        .run().changes === 1
-    )
-  }
+  // ---- transitions: each one checks the claim is still ours (LeasedQueue.transition) -----------
 
   /** Committed before InsertReservation goes out: from here on a missing RecId means "look it up first". */
   startSend(id: number, s: { profileId: number; operatorId: number; resolution: ReservationResolution }): boolean {
     const now = this.iso()
-    return this.transition(
-      id,
-      { status: 'sending', ...s, sendStartedAt: now, lastAttemptAt: now, attempts: sql`${reservations.attempts} + 1` },
-      false,
-    )
+    return this.startAttempt(id, { status: 'sending', ...s, sendStartedAt: now }, now)
   }
 
   /** The look-up proved it never landed (or Sedna refused it): safe to send again. */
@@ -301,7 +179,7 @@ export class ReservationQueue {
   }
 
   startCancel(id: number): boolean {
-    return this.transition(id, { lastAttemptAt: this.iso(), attempts: sql`${reservations.attempts} + 1` }, false)
+    return this.startAttempt(id, {})
   }
 
   cancelled(id: number): boolean {
@@ -330,52 +208,13 @@ export class ReservationQueue {
         : row?.sendStartedAt
           ? 'sending'
           : 'queued'
-    return this.transition(
-      id,
-      { status, nextAttemptAt: this.iso(delayMs), lastError: message, waitingForNetwork, lastAttemptAt: this.iso() },
-      true,
-    )
-  }
-
-  park(
-    id: number,
-    status: 'needs_attention' | 'needs_review' | 'failed',
-    message: string,
-    resolution?: ReservationResolution,
-  ): boolean {
-    return this.transition(
-      id,
-      {
-        status,
-        lastError: message,
-        nextAttemptAt: null,
-        waitingForNetwork: false,
-        ...(resolution ? { resolution } : {}),
-      },
-      true,
-    )
-  }
-
-  release(id: number): boolean {
-    return this.transition(id, {}, true)
+    return this.retryAs(id, status, delayMs, message, waitingForNetwork)
   }
 
   recordAttempt(id: number, a: ReservationAttemptRecord): void {
     this.db
       .insert(reservationAttempts)
-      .values({
-        reservationId: id,
-        startedAt: this.iso(),
-        phase: a.phase,
-        outcome: a.outcome,
-        httpStatus: a.httpStatus ?? null,
-        sednaErrorType: a.sednaErrorType ?? null,
-        message: a.message ?? null,
-        durationMs: a.durationMs ?? null,
-        url: a.url ?? null,
-        requestBody: a.requestBody ?? null,
-        responseBody: a.responseBody ?? null,
-      })
+      .values({ reservationId: id, ...attemptValues(a, this.iso()), url: a.url ?? null })
       .run()
   }
 }

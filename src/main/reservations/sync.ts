@@ -9,27 +9,19 @@
  * offline behaviour (classify.ts, backoff.ts).
  */
 import type { ReservationResolution } from '../../shared/reservations'
-import type { ProfileRow, ReservationRow } from '../db/schema'
+import type { ReservationRow } from '../db/schema'
 import { describeReservationUnresolved } from '../reference/resolve-reservation'
-import type { CallOptions, SednaClient, SednaExchange } from '../sedna/client'
+import type { SednaClient } from '../sedna/client'
 import { SednaError } from '../sedna/failures'
-import { retryDelay, type BackoffPolicy } from '../sync/backoff'
+import { retryDelay } from '../sync/backoff'
 import { classify } from '../sync/classify'
+import { attemptRecorder, errorMessage, parkedOutcome, type ItemSyncDeps, type ParkStatus } from '../sync/item-common'
 import type { CheckpointName, ItemOutcome } from '../sync/outcome'
 import { findSentReservation } from './lookup'
 import { buildReservationPayload, type ResolvedReservation } from './payload'
 import type { ReservationAttemptRecord, ReservationQueue } from './queue'
 
-export interface ReservationSyncDeps {
-  queue: ReservationQueue
-  activeProfile(): ProfileRow | undefined
-  profile(id: number): ProfileRow | undefined
-  client(profile: ProfileRow): Promise<SednaClient>
-  resolve(profile: ProfileRow, row: ReservationRow): ReservationResolution
-  rememberOperatorId(profileId: number, operatorId: number): void
-  backoff?: BackoffPolicy
-  checkpoint?: (name: CheckpointName, id: number) => void
-}
+export type ReservationSyncDeps = ItemSyncDeps<ReservationQueue, ReservationRow, ReservationResolution>
 
 /** Runs the claimed reservation as far as it can go now: its send, or its cancel. */
 export async function syncReservation(row: ReservationRow, deps: ReservationSyncDeps): Promise<ItemOutcome> {
@@ -228,62 +220,14 @@ function fail(
 
 function park(
   id: number,
-  status: 'needs_attention' | 'needs_review' | 'failed',
+  status: ParkStatus,
   message: string,
   deps: ReservationSyncDeps,
   credentials = false,
   resolution?: ReservationResolution,
 ): ItemOutcome {
-  if (!deps.queue.park(id, status, message, resolution)) return lostClaim
-  if (status === 'needs_attention') return { kind: 'attention', credentials, message }
-  if (status === 'needs_review') return { kind: 'review', message }
-  return { kind: 'failed', message }
+  return parkedOutcome(deps.queue.park(id, status, message, resolution), status, message, credentials)
 }
-
-const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
 /** Collects a call's exchanges and stores them as attempts (URL and bodies already redacted by the client). */
-function recorder() {
-  const exchanges: SednaExchange[] = []
-  const options: CallOptions = { onExchange: (x) => exchanges.push(x) }
-  return {
-    options,
-    flush(
-      id: number,
-      queue: ReservationQueue,
-      phase: ReservationAttemptRecord['phase'],
-      outcome: ReservationAttemptRecord['outcome'],
-      message: string,
-    ) {
-      const isLogin = (x: SednaExchange) => /AgencyLogin/i.test(x.action)
-      for (const x of exchanges.filter(isLogin)) {
-        queue.recordAttempt(id, {
-          phase: 'login',
-          outcome: x.error ? 'failed' : 'ok',
-          httpStatus: x.status,
-          message: x.error?.message,
-          durationMs: x.durationMs,
-          url: `${x.method} ${x.url}`,
-        })
-      }
-      const calls = exchanges.filter((x) => !isLogin(x))
-      if (calls.length === 0) {
-        queue.recordAttempt(id, { phase, outcome, message })
-        return
-      }
-      const last = calls[calls.length - 1]
-      for (const x of calls) {
-        queue.recordAttempt(id, {
-          phase,
-          outcome: x === last ? outcome : x.error ? 'failed' : 'ok',
-          httpStatus: x.status,
-          message: x === last ? message : x.error?.message,
-          durationMs: x.durationMs,
-          url: `${x.method} ${x.url}`,
-          requestBody: x.requestBody,
-          responseBody: x.responseBody,
-        })
-      }
-    },
-  }
-}
+const recorder = () => attemptRecorder<ReservationAttemptRecord>(true)

@@ -5,15 +5,16 @@
  */
 import { asc, count, inArray } from 'drizzle-orm'
 import type { CallOutput } from '../../shared/ipc'
-import type { ReservationCancelResult, SyncKindCounts, SyncSummary } from '../../shared/sync'
+import type { ReservationCancelResult, SyncSummary } from '../../shared/sync'
 import type { Db } from '../db/database'
 import { reservations, stopSales } from '../db/schema'
 import { attemptsOf } from './attempts'
 import type { Connectivity } from '../sync/connectivity'
 import { ACTIVE_STATUSES, type SyncQueue } from '../sync/queue'
+import { emptyKindCounts, tallyRows } from '../sync/summary'
 import type { SyncEngine } from '../sync/sync-engine'
 import type { EventBus } from '../events'
-import { RESERVATION_ACTIVE, type ReservationQueue } from '../reservations/queue'
+import type { ReservationQueue } from '../reservations/queue'
 
 export interface SyncService {
   syncStopSales(ids: readonly number[]): Promise<SyncSummary>
@@ -64,15 +65,6 @@ export function createSyncService(deps: {
     return summarize(ids)
   }
 
-  const emptyCounts = (): SyncKindCounts => ({
-    synced: 0,
-    failed: 0,
-    queued: 0,
-    needsAttention: 0,
-    needsReview: 0,
-    cancelled: 0,
-  })
-
   function waitingMessage(r: { waitingForNetwork: boolean; lastError: string | null; nextAttemptAt: string | null }) {
     return r.waitingForNetwork || connectivity.state === 'offline'
       ? `Sedna is not reachable; it will be sent automatically when Sedna answers again. (${r.lastError ?? 'no answer'})`
@@ -88,16 +80,11 @@ export function createSyncService(deps: {
       needsReview: 0,
       connectivity: connectivity.state,
       results: [],
-      stopSales: emptyCounts(),
-      reservations: emptyCounts(),
+      stopSales: emptyKindCounts(),
+      reservations: emptyKindCounts(),
       reservationResults: [],
       errors: [],
     }
-    const tally = (kind: SyncKindCounts, key: Exclude<keyof SyncKindCounts, 'cancelled'>) => {
-      kind[key]++
-      summary[key]++
-    }
-
     const stopRows = ids.stopSales.length
       ? db
           .select()
@@ -106,20 +93,6 @@ export function createSyncService(deps: {
           .orderBy(asc(stopSales.id))
           .all()
       : []
-    for (const r of stopRows) {
-      let message = r.lastError
-      if (r.status === 'synced') tally(summary.stopSales, 'synced')
-      else if (r.status === 'failed') tally(summary.stopSales, 'failed')
-      else if (r.status === 'needs_attention') tally(summary.stopSales, 'needsAttention')
-      else if (r.status === 'needs_review') tally(summary.stopSales, 'needsReview')
-      else if ((ACTIVE_STATUSES as readonly string[]).includes(r.status)) {
-        tally(summary.stopSales, 'queued')
-        message = waitingMessage(r)
-      }
-      summary.results.push({ id: r.id, status: r.status, recId: r.sednaRecId, message })
-      if (r.status !== 'synced' && message) summary.errors.push(`Stop sale #${r.id} (${r.hotelName}): ${message}`)
-    }
-
     const resRows = ids.reservations.length
       ? db
           .select()
@@ -128,29 +101,11 @@ export function createSyncService(deps: {
           .orderBy(asc(reservations.id))
           .all()
       : []
-    for (const r of resRows) {
-      let message = r.lastError
-      const counts = summary.reservations
-      if (r.status === 'synced') tally(counts, 'synced')
-      else if (r.status === 'cancelled') counts.cancelled++
-      else if (r.status === 'failed') tally(counts, 'failed')
-      else if (r.status === 'needs_attention') tally(counts, 'needsAttention')
-      else if (r.status === 'needs_review') tally(counts, 'needsReview')
-      else if ((RESERVATION_ACTIVE as readonly string[]).includes(r.status)) {
-        tally(counts, 'queued')
-        message = waitingMessage(r)
-      }
-      summary.reservationResults.push({
-        id: r.id,
-        voucherNo: r.voucherNo,
-        status: r.status,
-        recId: r.sednaRecId,
-        message,
-      })
-      if (r.status !== 'synced' && r.status !== 'cancelled' && message) {
-        summary.errors.push(`Reservation #${r.id} (voucher ${r.voucherNo}): ${message}`)
-      }
-    }
+    tallyRows(
+      summary,
+      { stopSales: stopRows, reservations: resRows },
+      { stopSale: waitingMessage, reservation: waitingMessage },
+    )
     return summary
   }
 

@@ -6,27 +6,26 @@
  * phase 1 is ever repeated. Never a network call inside a transaction.
  */
 import type { Resolution, Unresolved } from '../../shared/resolution'
-import type { ProfileRow, StopSaleRow } from '../db/schema'
-import type { CallOptions, SednaClient, SednaExchange, UpdateStopSaleBody } from '../sedna/client'
+import type { StopSaleRow } from '../db/schema'
+import type { SednaClient } from '../sedna/client'
 import { SednaError } from '../sedna/failures'
-import { retryDelay, type BackoffPolicy } from './backoff'
+import { retryDelay } from './backoff'
 import { classify } from './classify'
+import {
+  attemptRecorder,
+  describeCommonUnresolved,
+  errorMessage,
+  needsMappingMessage,
+  type ItemSyncDeps,
+  parkedOutcome,
+  type ParkStatus,
+} from './item-common'
 import { findSentStopSale } from './lookup'
 import type { CheckpointName, ItemOutcome } from './outcome'
 import type { AttemptRecord, SyncQueue } from './queue'
 import { buildStopSalePayload, declareDateFor, type ResolvedIds } from './stop-sale-payload'
 
-export interface SyncDeps {
-  queue: SyncQueue
-  activeProfile(): ProfileRow | undefined
-  profile(id: number): ProfileRow | undefined
-  client(profile: ProfileRow): Promise<SednaClient>
-  resolve(profile: ProfileRow, row: StopSaleRow): Resolution
-  rememberOperatorId(profileId: number, operatorId: number): void
-  backoff?: BackoffPolicy
-  /** Test hook: named points of the state machine (crash tests kill the process there). */
-  checkpoint?: (name: CheckpointName, id: number) => void
-}
+export type SyncDeps = ItemSyncDeps<SyncQueue, StopSaleRow, Resolution>
 
 export type { CheckpointName, ItemOutcome }
 
@@ -175,16 +174,13 @@ function fail(id: number, err: unknown, deps: SyncDeps, attempt: number, note?: 
 
 function park(
   id: number,
-  status: 'needs_attention' | 'needs_review' | 'failed',
+  status: ParkStatus,
   message: string,
   deps: SyncDeps,
   extra: { credentials: boolean },
   resolution?: Resolution,
 ): ItemOutcome {
-  if (!deps.queue.park(id, status, message, resolution)) return { kind: 'lost-claim' }
-  if (status === 'needs_attention') return { kind: 'attention', credentials: extra.credentials, message }
-  if (status === 'needs_review') return { kind: 'review', message }
-  return { kind: 'failed', message }
+  return parkedOutcome(deps.queue.park(id, status, message, resolution), status, message, extra.credentials)
 }
 
 /** Staff-readable list of what to map. */
@@ -192,60 +188,17 @@ export function describeUnresolved(unresolved: readonly Unresolved[]): string {
   const parts = unresolved.map((u) => {
     switch (u.kind) {
       case 'hotel':
-        return `hotel "${u.name}" is not known in Sedna${u.suggestions[0] ? ` (closest: ${u.suggestions[0].name})` : ''}`
       case 'room':
-        return `room code "${u.code}" is unknown at hotel ${u.hotelId}`
       case 'board':
-        return `board code "${u.code}" is unknown`
+        return describeCommonUnresolved(u)
       case 'hotel-rooms-unknown':
         return `no room types are known for hotel ${u.hotelId} (refresh the reference data)`
       case 'boards-unknown':
         return 'no boards are known (refresh the reference data)'
     }
   })
-  return `Needs mapping before it can be sent: ${parts.join('; ')}.`
+  return needsMappingMessage(parts)
 }
-
-const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
 /** Collects a call's exchanges and stores them as attempts (bodies already redacted by the client). */
-function recorder() {
-  const exchanges: SednaExchange[] = []
-  const options: CallOptions = { onExchange: (x) => exchanges.push(x) }
-  return {
-    options,
-    flush(
-      id: number,
-      queue: SyncQueue,
-      phase: AttemptRecord['phase'],
-      outcome: AttemptRecord['outcome'],
-      message: string,
-    ) {
-      const last = exchanges.filter((x) => !/AgencyLogin/i.test(x.action))
-      for (const x of exchanges.filter((e) => /AgencyLogin/i.test(e.action))) {
-        queue.recordAttempt(id, {
-          phase: 'login',
-          outcome: x.error ? 'failed' : 'ok',
-          httpStatus: x.status,
-          message: x.error?.message,
-          durationMs: x.durationMs,
-        })
-      }
-      if (last.length === 0) {
-        queue.recordAttempt(id, { phase, outcome, message })
-        return
-      }
-      for (const x of last) {
-        queue.recordAttempt(id, {
-          phase,
-          outcome: x === last[last.length - 1] ? outcome : x.error ? 'failed' : 'ok',
-          httpStatus: x.status,
-          message: x === last[last.length - 1] ? message : x.error?.message,
-          durationMs: x.durationMs,
-          requestBody: x.requestBody,
-          responseBody: x.responseBody,
-        })
-      }
-    },
-  }
-}
+const recorder = () => attemptRecorder<AttemptRecord>(false)

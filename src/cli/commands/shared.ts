@@ -1,0 +1,71 @@
+/** What the stop-sale and reservation commands share: reading every page of a list, and an import's file and notes. */
+import { existsSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { ParsedArgs } from '../args'
+import { CliError } from '../errors'
+import { plural, type CliIo } from '../output'
+
+const PAGE = 500
+
+interface ListPage<R> {
+  rows: R[]
+  total: number
+  countsByStatus: Record<string, number>
+}
+
+/** Every page of a list call (`stopSales.list`, `reservations.list`), oldest first. */
+export async function allPages<R>(
+  call: (page: {
+    sort: { column: 'createdAt'; direction: 'asc' }
+    limit: number
+    offset: number
+  }) => Promise<ListPage<R>>,
+): Promise<ListPage<R>> {
+  const rows: R[] = []
+  let total = 0
+  let countsByStatus: Record<string, number> = {}
+  for (;;) {
+    const page = await call({ sort: { column: 'createdAt', direction: 'asc' }, limit: PAGE, offset: rows.length })
+    total = page.total
+    countsByStatus = page.countsByStatus
+    rows.push(...page.rows)
+    if (page.rows.length < PAGE || rows.length >= total) break
+  }
+  return { rows, total, countsByStatus }
+}
+
+/** A list's last line: how many (of the statuses asked for), and the counts of all by status. */
+export function listFooter(
+  total: number,
+  noun: string,
+  statuses: readonly string[],
+  countsByStatus: Record<string, number>,
+): string {
+  const counts = Object.entries(countsByStatus)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${s} ${n}`)
+    .join(', ')
+  return `${plural(total, noun)}${statuses.length ? ` (${statuses.join(', ')})` : ''}. All: ${counts || 'none'}.`
+}
+
+/** `… import FILE [--dry-run]`: the file (which must exist) and whether to commit. */
+export function importFileOf(args: ParsedArgs, io: CliIo): { file: string; dryRun: boolean } {
+  const file = resolve(io.cwd, args.positionals[0]!)
+  if (!existsSync(file) || !statSync(file).isFile()) throw CliError.usage(`no such file: ${file}`)
+  return { file, dryRun: args.options['dry-run'] === true }
+}
+
+/** What an import's preview says besides the counts: the same file before, mappings not checked. */
+export function importNotes(preview: {
+  sameFileImported: { importId: number; at: string } | null
+  resolutionChecked: boolean
+}): string[] {
+  const lines: string[] = []
+  if (preview.sameFileImported) {
+    lines.push(
+      `The same file was imported before (import #${preview.sameFileImported.importId}, ${preview.sameFileImported.at}).`,
+    )
+  }
+  if (!preview.resolutionChecked) lines.push('No Sedna account is set up, so mappings were not checked.')
+  return lines
+}

@@ -1,0 +1,287 @@
+/**
+ * What the two durable queues (stop sales in sync/queue.ts, reservations in reservations/queue.ts) share:
+ * the rows themselves are the queue. Work is claimed atomically (an IMMEDIATE transaction, a lease, the
+ * owner's pid) so the app and the command line never work on the same row at once, and a crashed owner's
+ * claims are free at once; every transition checks the claim is still ours. No network call happens here.
+ */
+import { and, count, eq, inArray, isNotNull, isNull, lte, min, ne, or, sql } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../db/database'
+import type { reservations, stopSales } from '../db/schema'
+
+export const LEASE_MS = 5 * 60_000
+
+/** A table whose rows are a leased work queue (the same column names for the claim, lease and schedule). */
+export type LeasedTable = typeof stopSales | typeof reservations
+
+type QueueColumn =
+  | 'id'
+  | 'status'
+  | 'claimedBy'
+  | 'leaseUntil'
+  | 'nextAttemptAt'
+  | 'waitingForNetwork'
+  | 'profileId'
+  | 'sednaRecId'
+  | 'attempts'
+
+export abstract class LeasedQueue<T extends LeasedTable> {
+  /** The table's queue columns, seen through one type (the two tables name them alike). */
+  private readonly c: Record<QueueColumn, SQLiteColumn>
+
+  protected constructor(
+    protected readonly db: Db,
+    private readonly table: T,
+    /** Statuses the engine works on when they are due. */
+    private readonly active: readonly string[],
+    /** pid:token — the pid lets another process see that a crashed owner's claims are free. */
+    readonly worker: string,
+    protected readonly now: () => Date,
+  ) {
+    this.c = table as unknown as Record<QueueColumn, SQLiteColumn>
+  }
+
+  protected iso(offsetMs = 0) {
+    return new Date(this.now().getTime() + offsetMs).toISOString()
+  }
+
+  /** Claims up to `limit` due rows for this worker. */
+  claim(limit: number): T['$inferSelect'][] {
+    const now = this.iso()
+    const { c, table } = this
+    return this.db.transaction(
+      (tx) => {
+        // Ids only, and never this worker's own claims (they are in flight), so a busy worker
+        // cannot fill its own window; another live worker's lease is checked below.
+        const candidates = tx
+          .select({ id: c.id, claimedBy: c.claimedBy, leaseUntil: c.leaseUntil })
+          .from(table as LeasedTable)
+          .where(
+            and(
+              inArray(c.status, [...this.active]),
+              or(isNull(c.nextAttemptAt), lte(c.nextAttemptAt, now)),
+              or(isNull(c.claimedBy), ne(c.claimedBy, this.worker)),
+            ),
+          )
+          .orderBy(c.nextAttemptAt, c.id)
+          .limit(limit * 4 + 16)
+          .all() as { id: number; claimedBy: string | null; leaseUntil: string | null }[]
+        const ids = candidates
+          .filter((r) => claimable(r, now, this.worker))
+          .slice(0, limit)
+          .map((r) => r.id)
+        if (!ids.length) return []
+        const lease = this.iso(LEASE_MS)
+        tx.update(table as LeasedTable)
+          .set({ claimedBy: this.worker, leaseUntil: lease })
+          .where(inArray(c.id, ids))
+          .run()
+        return tx
+          .select()
+          .from(table as LeasedTable)
+          .where(inArray(c.id, ids))
+          .orderBy(c.id)
+          .all() as T['$inferSelect'][]
+      },
+      { behavior: 'immediate' },
+    )
+  }
+
+  /**
+   * How many rows this worker could claim now (for the loop), and when the next one falls due or
+   * another worker's lease runs out (for the timer).
+   */
+  nextDue(): { dueNow: number; nextAt: string | null } {
+    const now = this.iso()
+    const { c, table } = this
+    const active = inArray(c.status, [...this.active])
+    const free = or(isNull(c.claimedBy), lte(c.leaseUntil, now))
+    const dueNow =
+      this.db
+        .select({ n: count() })
+        .from(table as LeasedTable)
+        .where(and(active, free, or(isNull(c.nextAttemptAt), lte(c.nextAttemptAt, now))))
+        .get()?.n ?? 0
+    const nextFree = this.db
+      .select({ at: min(c.nextAttemptAt) })
+      .from(table as LeasedTable)
+      .where(and(active, free, isNotNull(c.nextAttemptAt)))
+      .get()?.at
+    const nextLease = this.db
+      .select({ at: min(c.leaseUntil) })
+      .from(table as LeasedTable)
+      .where(and(active, isNotNull(c.claimedBy), ne(c.claimedBy, this.worker)))
+      .get()?.at
+    const candidates = [nextFree, nextLease].filter((x): x is string => typeof x === 'string').sort()
+    return { dueNow, nextAt: candidates[0] ?? null }
+  }
+
+  /** How many rows wait in an active status. */
+  waiting(): number {
+    return (
+      this.db
+        .select({ n: count() })
+        .from(this.table as LeasedTable)
+        .where(inArray(this.c.status, [...this.active]))
+        .get()?.n ?? 0
+    )
+  }
+
+  /** Sedna answers again: everything that waited for the network is due now. */
+  networkBack(): number {
+    return this.db
+      .update(this.table as LeasedTable)
+      .set({ nextAttemptAt: this.iso(), waitingForNetwork: false })
+      .where(and(eq(this.c.waitingForNetwork, true), inArray(this.c.status, [...this.active])))
+      .run().changes
+  }
+
+  /** "Try now": everything waiting (backoff included) is due now. */
+  allDueNow(): number {
+    return this.db
+      .update(this.table as LeasedTable)
+      .set({ nextAttemptAt: this.iso() })
+      .where(inArray(this.c.status, [...this.active]))
+      .run().changes
+  }
+
+  get(id: number): T['$inferSelect'] | undefined {
+    return this.db
+      .select()
+      .from(this.table as LeasedTable)
+      .where(eq(this.c.id, id))
+      .get() as T['$inferSelect'] | undefined
+  }
+
+  /** RecIds already held by other local rows of a profile (never adopt one twice). */
+  recIdsInUse(profileId: number, exceptId: number): Set<number> {
+    const rows = this.db
+      .select({ id: this.c.id, recId: this.c.sednaRecId })
+      .from(this.table as LeasedTable)
+      .where(and(eq(this.c.profileId, profileId), isNotNull(this.c.sednaRecId)))
+      .all() as { id: number; recId: number | null }[]
+    return new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.recId!))
+  }
+
+  /**
+   * Every transition goes through here: it changes the row only while the claim is still ours
+   * (`claimed_by` = this worker), and says whether it did. `release` gives the claim up.
+   */
+  protected transition(id: number, set: SQLiteUpdateSetSource<T>, release: boolean): boolean {
+    const now = this.iso()
+    const changes = this.db
+      .update(this.table as LeasedTable)
+      .set({
+        ...(set as SQLiteUpdateSetSource<LeasedTable>),
+        updatedAt: now,
+        ...(release ? { claimedBy: null, leaseUntil: null } : {}),
+      })
+      .where(and(eq(this.c.id, id), eq(this.c.claimedBy, this.worker)))
+      .run().changes
+    return changes === 1
+  }
+
+  /**
+   * A request is about to go out: `set`, the attempt counted and its time, committed before the request
+   * (the claim is kept).
+   */
+  protected startAttempt(id: number, set: SQLiteUpdateSetSource<T>, now = this.iso()): boolean {
+    return this.transition(
+      id,
+      { ...set, lastAttemptAt: now, attempts: sql`${this.c.attempts} + 1` } as SQLiteUpdateSetSource<T>,
+      false,
+    )
+  }
+
+  /** Back to waiting (status as the row's progress says) until `delayMs` from now; the claim is given up. */
+  protected retryAs(
+    id: number,
+    status: T['$inferSelect']['status'],
+    delayMs: number,
+    message: string,
+    waitingForNetwork: boolean,
+  ): boolean {
+    return this.transition(
+      id,
+      {
+        status,
+        nextAttemptAt: this.iso(delayMs),
+        lastError: message,
+        waitingForNetwork,
+        lastAttemptAt: this.iso(),
+      } as SQLiteUpdateSetSource<T>,
+      true,
+    )
+  }
+
+  park(
+    id: number,
+    status: 'needs_attention' | 'needs_review' | 'failed',
+    message: string,
+    resolution?: NonNullable<T['$inferSelect']['resolution']>,
+  ): boolean {
+    return this.transition(
+      id,
+      {
+        status,
+        lastError: message,
+        nextAttemptAt: null,
+        waitingForNetwork: false,
+        ...(resolution ? { resolution } : {}),
+      } as SQLiteUpdateSetSource<T>,
+      true,
+    )
+  }
+
+  /** Gives a row back untouched (a stop was requested before it was started). */
+  release(id: number): boolean {
+    return this.transition(id, {} as SQLiteUpdateSetSource<T>, true)
+  }
+}
+
+/** The fields of an attempt that both kinds store alike. */
+export interface AttemptFields {
+  outcome: 'ok' | 'failed' | 'unknown' | 'parked'
+  httpStatus?: number | undefined
+  sednaErrorType?: number | undefined
+  message?: string | undefined
+  durationMs?: number | undefined
+  requestBody?: string | undefined
+  responseBody?: string | undefined
+}
+
+/** An attempt's row values (without the owning row's id and the kind's own columns). */
+export function attemptValues<P extends string>(a: AttemptFields & { phase: P }, startedAt: string) {
+  return {
+    startedAt,
+    phase: a.phase,
+    outcome: a.outcome,
+    httpStatus: a.httpStatus ?? null,
+    sednaErrorType: a.sednaErrorType ?? null,
+    message: a.message ?? null,
+    durationMs: a.durationMs ?? null,
+    requestBody: a.requestBody ?? null,
+    responseBody: a.responseBody ?? null,
+  }
+}
+
+/**
+ * A row may be claimed when nobody holds it, its lease ran out, or its owner is another process that
+ * is gone (a crash frees its claims at once). Never a row this worker (or this process) holds.
+ */
+export function claimable(r: { claimedBy: string | null; leaseUntil: string | null }, now: string, worker: string) {
+  if (!r.claimedBy || !r.leaseUntil || r.leaseUntil < now) return true
+  if (r.claimedBy === worker) return false
+  const pid = Number(r.claimedBy.split(':')[0])
+  return pid !== process.pid && !processAlive(pid)
+}
+
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
