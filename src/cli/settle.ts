@@ -10,6 +10,7 @@ import { inArray } from 'drizzle-orm'
 import type { AppContext } from '../main/app-context'
 import { reservations, stopSales, type ReservationRow, type StopSaleRow } from '../main/db/schema'
 import { RESERVATION_ACTIVE } from '../main/reservations/queue'
+import { liveClaimOwner } from '../main/sync/leased-queue'
 import { ACTIVE_STATUSES } from '../main/sync/queue'
 import { emptyKindCounts, tallyRows } from '../main/sync/summary'
 import type { ReservationStatus } from '../shared/reservations'
@@ -94,16 +95,7 @@ export function claimedElsewhere(
   now = Date.now(),
 ): number | undefined {
   // Both queues claim under the same worker identity (this process's).
-  if (!row.claimedBy || row.claimedBy === app.sync.queue.worker) return undefined
-  if (!row.leaseUntil || Date.parse(row.leaseUntil) <= now) return undefined
-  const pid = Number(row.claimedBy.split(':')[0])
-  if (!Number.isInteger(pid) || pid <= 0) return undefined
-  try {
-    process.kill(pid, 0)
-    return pid
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined
-  }
+  return liveClaimOwner(row, new Date(now).toISOString(), app.sync.queue.worker)
 }
 
 export interface SettleOptions {

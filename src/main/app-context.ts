@@ -175,7 +175,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     profiles,
     reference,
     sync: createSyncService({ db, queue, reservationQueue, engine, connectivity: liveConnectivity, events }),
-    queueView: createQueueViewService({ db, engine, connectivity: liveConnectivity, events }),
+    queueView: createQueueViewService({ db, engine, worker: queue.worker, connectivity: liveConnectivity, events }),
     imports: createImportService({ db, sqlite: database.sqlite, events, activeProfile: () => profiles.active() }),
     reservations: createReservationService({
       db,

@@ -151,4 +151,18 @@ describe('queue.list', () => {
     expect(second.total).toBe(4)
     expect(second.items.map((i) => i.id)).toEqual([d, c])
   })
+
+  it('a claim whose owner process is gone is not "sending" (the sync may take it at once), as the CLI sees it too', async () => {
+    app = await startSyncApp()
+    const [live, crashed] = app.add({}, { firstNight: '2026-08-01', lastNight: '2026-08-02' }) as [number, number]
+    const lease = new Date(Date.now() + 300_000).toISOString()
+    const claim = "update stop_sales set status = 'creating', claimed_by = ?, lease_until = ? where id = ?"
+    sql(claim, `${process.ppid}:app`, lease, live) // the parent of this test process: alive
+    sql(claim, '4194305:cli', lease, crashed) // above Linux's largest pid: no such process
+    const items = (await queue()).items
+    expect(items.map((i) => [i.id, i.state])).toEqual([
+      [live, 'sending'],
+      [crashed, 'due'],
+    ])
+  })
 })

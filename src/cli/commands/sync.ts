@@ -5,6 +5,7 @@
 import { asc, count, inArray } from 'drizzle-orm'
 import { reservations, stopSales, type ReservationRow, type StopSaleRow } from '../../main/db/schema'
 import { RESERVATION_ACTIVE } from '../../main/reservations/queue'
+import { waitingState } from '../../main/sync/leased-queue'
 import { ACTIVE_STATUSES } from '../../main/sync/queue'
 import type { ParsedArgs } from '../args'
 import type { CliContext } from '../context'
@@ -164,12 +165,8 @@ function queuedWhat(s: CliSyncSummary): string {
 }
 
 /** The queue screen's words for where a waiting item stands. */
-function queueState(cli: CliContext, r: StopSaleRow | ReservationRow, now: number) {
-  if (claimedElsewhere(cli.app, r, now) !== undefined) return 'sending'
-  if (r.waitingForNetwork) return 'waiting-for-sedna'
-  if (r.nextAttemptAt && Date.parse(r.nextAttemptAt) > now) return 'retry-later'
-  return 'due'
-}
+const queueState = (cli: CliContext, r: StopSaleRow | ReservationRow, now: number) =>
+  waitingState(r, new Date(now).toISOString(), cli.app.sync.queue.worker)
 
 type Parked = { needsAttention: number; needsReview: number; failed: number }
 

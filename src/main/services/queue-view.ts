@@ -5,11 +5,12 @@
  */
 import { and, asc, count, inArray } from 'drizzle-orm'
 import type { CallOutput } from '../../shared/ipc'
-import type { QueueItem, QueueItemState } from '../../shared/queue'
+import type { QueueItem } from '../../shared/queue'
 import type { Db } from '../db/database'
 import { stopSales, type StopSaleRow } from '../db/schema'
 import type { EventBus } from '../events'
 import type { Connectivity } from '../sync/connectivity'
+import { waitingState } from '../sync/leased-queue'
 import { ACTIVE_STATUSES } from '../sync/queue'
 import type { SyncEngine } from '../sync/sync-engine'
 
@@ -22,6 +23,8 @@ export interface QueueViewService {
 export function createQueueViewService(deps: {
   db: Db
   engine: Pick<SyncEngine, 'wake' | 'running'>
+  /** This process's claim identity (SyncQueue.worker): its own claims are "sending". */
+  worker: string
   connectivity: Pick<Connectivity, 'state' | 'check'>
   events: EventBus
   now?: () => Date
@@ -46,7 +49,7 @@ export function createQueueViewService(deps: {
         total: db.select({ n: count() }).from(stopSales).where(waiting).get()?.n ?? 0,
       }))
       return {
-        items: rows.map((r) => toQueueItem(r, at)),
+        items: rows.map((r) => toQueueItem(r, at, deps.worker)),
         total,
         connectivity: connectivity.state,
         running: engine.running,
@@ -72,7 +75,7 @@ export function createQueueViewService(deps: {
   }
 }
 
-function toQueueItem(r: StopSaleRow, now: string): QueueItem {
+function toQueueItem(r: StopSaleRow, now: string, worker: string): QueueItem {
   return {
     id: r.id,
     hotelName: r.hotelName,
@@ -82,18 +85,11 @@ function toQueueItem(r: StopSaleRow, now: string): QueueItem {
     roomCodes: r.roomCodes,
     boardCodes: r.boardCodes,
     status: r.status,
-    state: stateOf(r, now),
+    state: waitingState(r, now, worker),
     sednaRecId: r.sednaRecId,
     attempts: r.attempts,
     lastError: r.lastError,
     lastAttemptAt: r.lastAttemptAt,
     nextAttemptAt: r.nextAttemptAt,
   }
-}
-
-function stateOf(r: StopSaleRow, now: string): QueueItemState {
-  if (r.claimedBy && r.leaseUntil && r.leaseUntil >= now) return 'sending'
-  if (r.waitingForNetwork) return 'waiting-for-sedna'
-  if (r.nextAttemptAt && r.nextAttemptAt > now) return 'retry-later'
-  return 'due'
 }
