@@ -69,7 +69,8 @@ function describeFacts(f: FileFacts): string {
   return delimiter ? `${encoding}, ${delimiter}-separated` : encoding
 }
 
-function staffError(err: unknown, fileName: string): unknown {
+/** A problem reading an import file, in words for staff (also the reservation import's). */
+export function staffError(err: unknown, fileName: string): unknown {
   if (err instanceof AppFailure) return err
   if (err instanceof ImportFileError) return new AppFailure('validation', err.message)
   const code = (err as NodeJS.ErrnoException).code

@@ -10,6 +10,7 @@
  * key decides). A duplicate whose details differ says in which; the stored one is kept as it is.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { staffError } from '../import/source'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { and, asc, count, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm'
@@ -392,7 +393,6 @@ async function readSource(source: ReservationImportSource): Promise<{ fileName: 
   const fileName = basename(source.path)
   try {
     const info = await stat(source.path)
-    if (info.isDirectory()) throw new AppFailure('validation', `${fileName} is a folder, not a file.`)
     if (info.size > MAX_RESERVATION_FILE_BYTES) {
       throw new AppFailure(
         'validation',
@@ -401,12 +401,6 @@ async function readSource(source: ReservationImportSource): Promise<{ fileName: 
     }
     return { fileName, bytes: await readFile(source.path) }
   } catch (err) {
-    if (err instanceof AppFailure) throw err
-    const code = (err as NodeJS.ErrnoException).code
-    if (code === 'ENOENT')
-      throw new AppFailure('not-found', `The file ${fileName} was not found. It may have been moved or deleted.`)
-    if (code === 'EACCES' || code === 'EPERM')
-      throw new AppFailure('validation', `The file ${fileName} cannot be read (no permission).`)
-    throw err
+    throw staffError(err, fileName)
   }
 }
