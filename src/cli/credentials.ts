@@ -6,7 +6,6 @@
  */
 import { createKeychainStore, createMemoryStore, type CredentialStore } from '../main/credentials'
 import { AppFailure } from '../main/errors'
-import { registerSecret } from '../main/secrets'
 
 export interface CliCredentials extends CredentialStore {
   /** Where the last `set` for this profile went. */
@@ -23,7 +22,6 @@ export function createCliCredentials(opts: { env: NodeJS.ProcessEnv; keychain?: 
     createKeychainStore(opts.env.SEDNA_KEYCHAIN_SERVICE ? { service: opts.env.SEDNA_KEYCHAIN_SERVICE } : {})
   const memory = createMemoryStore()
   const fromEnv = opts.env.SEDNA_PASSWORD || undefined
-  if (fromEnv) registerSecret(fromEnv)
   const where = new Map<number, 'keychain' | 'memory'>()
   const problems = new Map<number, string>()
 
@@ -36,7 +34,6 @@ export function createCliCredentials(opts: { env: NodeJS.ProcessEnv; keychain?: 
       return (await memory.get(profileId)) ?? keychain.get(profileId)
     },
     async set(profileId, password) {
-      registerSecret(password)
       await memory.set(profileId, password)
       try {
         await keychain.set(profileId, password)

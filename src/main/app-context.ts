@@ -21,6 +21,7 @@ import { createMappingService } from './services/mappings'
 import { createImportService } from './import/import-service'
 import { createSyncService } from './services/sync'
 import { createQueueViewService } from './services/queue-view'
+import { createSettingsService } from './services/settings'
 import { createConnectivity, type Connectivity } from './sync/connectivity'
 import { SyncQueue } from './sync/queue'
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine'
@@ -86,6 +87,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
   const database = openDatabase(databaseFile, { migrationsFolder: opts.migrationsFolder })
   const db = database.db
   const events = createEventBus()
+  const settings = createSettingsService({ db, events })
   const logger = opts.logger ?? createFileLogger(opts.dataDir)
   const credentials = opts.credentials ?? createKeychainStore()
   const concurrency = opts.sync?.concurrency ?? 4
@@ -188,6 +190,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
       activeProfile: () => profiles.active(),
       resolve: (profile, r) => resolveReservation(db, profile.id, r),
     }),
+    settings,
   }
   const dispatch = createDispatcher(createHandlers(services), { error: (m, err) => logger.error(m, err) })
   const syncEngine = engine

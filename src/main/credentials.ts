@@ -4,7 +4,6 @@
  * profile id. Every keychain call has a timeout: a locked or absent keyring must not hang the app.
  */
 import { AppFailure } from './errors'
-import { registerSecret } from './secrets'
 
 export const KEYCHAIN_SERVICE = 'Sedna Stop Sales'
 const DEFAULT_TIMEOUT_MS = 5_000
@@ -62,12 +61,9 @@ export function createKeychainStore(opts: { service?: string; timeoutMs?: number
   return {
     kind: 'keychain',
     async get(profileId) {
-      const pw = (await guarded('read', (k) => k.getPassword(service, String(profileId)))) ?? undefined
-      if (pw) registerSecret(pw)
-      return pw
+      return (await guarded('read', (k) => k.getPassword(service, String(profileId)))) ?? undefined
     },
     async set(profileId, password) {
-      registerSecret(password)
       await guarded('save', (k) => k.setPassword(service, String(profileId), password))
     },
     delete: (profileId) => guarded('delete', (k) => k.deletePassword(service, String(profileId))),
@@ -77,14 +73,10 @@ export function createKeychainStore(opts: { service?: string; timeoutMs?: number
 /** For one command-line run without a keychain: the password given in SEDNA_PASSWORD, kept in memory. */
 export function createMemoryStore(initial: Record<number, string> = {}): CredentialStore {
   const map = new Map(Object.entries(initial).map(([k, v]) => [Number(k), v]))
-  for (const v of map.values()) registerSecret(v)
   return {
     kind: 'memory',
     get: async (id) => map.get(id),
-    set: async (id, pw) => {
-      registerSecret(pw)
-      map.set(id, pw)
-    },
+    set: async (id, pw) => void map.set(id, pw),
     delete: async (id) => map.delete(id),
   }
 }

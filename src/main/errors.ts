@@ -1,13 +1,23 @@
-import type { ErrorKind, Issue } from '../shared/result'
+import type { ErrorKind, Issue, MessageParams } from '../shared/result'
 
-/** A failure a service expects and can describe to staff; handlers turn it into `{ ok: false }`. */
+/**
+ * A failure a service expects and can describe to staff; handlers turn it into `{ ok: false }`.
+ * `message` is English (logs, command line); `code` and `params`, when given, let the screen word it
+ * in the staff's language.
+ */
 export class AppFailure extends Error {
+  readonly code: string | undefined
+  readonly params: MessageParams | undefined
+
   constructor(
     readonly kind: ErrorKind,
     message: string,
     readonly issues?: Issue[],
+    coded?: { code: string; params?: MessageParams },
   ) {
     super(message)
     this.name = 'AppFailure'
+    this.code = coded?.code
+    this.params = coded?.params
   }
 }

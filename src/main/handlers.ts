@@ -13,6 +13,7 @@ import type { MappingService } from './services/mappings'
 import type { QueueViewService } from './services/queue-view'
 import type { ReservationService } from './services/reservations'
 import type { ReservationImportService } from './reservations/import'
+import type { SettingsService } from './services/settings'
 
 export interface Services {
   info: { version: string; dataDir: string; databaseFile: string; runtime: string }
@@ -26,6 +27,7 @@ export interface Services {
   imports: ImportService
   reservations: ReservationService
   reservationImports: ReservationImportService
+  settings: SettingsService
 }
 
 export const createHandlers = (s: Services): Handlers => ({
@@ -81,4 +83,6 @@ export const createHandlers = (s: Services): Handlers => ({
   'reservationImport.commit': ({ importId }) => s.reservationImports.commit(importId),
   'reservationImport.discard': ({ importId }) => (s.reservationImports.discard(importId), { discarded: true }),
   'sync.reservations': ({ ids }) => s.sync.syncReservations(ids),
+  'settings.get': () => s.settings.view(),
+  'settings.save': (input) => s.settings.save(input),
 })

@@ -1,16 +1,9 @@
 /**
- * Every password the process has seen, so that the log and error paths can scrub it even from text
- * that was never meant to contain it. Process-local, memory only.
+ * The last net over everything written to the log and the terminal. Secrets are kept out by
+ * construction (see sedna/redact.ts): this only replaces values of fields and query parameters named
+ * like a password, never the text of a password wherever it occurs — that corrupted output (a
+ * password "1234" turned RecId 12345 into ***5) and missed escaped forms.
  */
-import { redact } from './sedna/redact'
+import { redactText } from './sedna/redact'
 
-const known = new Set<string>()
-
-export function registerSecret(secret: string): void {
-  if (secret.length >= 3) known.add(secret)
-}
-
-/** Query-string credentials and every registered secret replaced by ***. */
-export function scrub(text: string): string {
-  return redact(text, [...known])
-}
+export const scrub = (text: string): string => redactText(text)

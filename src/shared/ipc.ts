@@ -47,6 +47,7 @@ import {
   syncStatusSchema,
   syncSummarySchema,
 } from './sync'
+import { appSettingsInputSchema, settingsViewSchema } from './settings'
 
 const idInput = z.strictObject({ id: z.number().int().positive() })
 const positiveId = z.number().int().positive()
@@ -362,6 +363,16 @@ export const calls = {
     }),
     output: z.array(countryOptionSchema),
   }),
+  'settings.get': defineCall({
+    summary: "The app's own settings (Retry-After cap, proxy, how long guests' personal data is kept) and the proxy variables it was started with",
+    input: z.strictObject({}),
+    output: settingsViewSchema,
+  }),
+  'settings.save': defineCall({
+    summary: 'Change some of the app settings; the next request to Sedna uses them',
+    input: appSettingsInputSchema,
+    output: settingsViewSchema,
+  }),
 } as const
 
 export const events = {
@@ -393,6 +404,10 @@ export const events = {
   'connectivity.changed': defineEvent({
     summary: 'Whether Sedna answers',
     payload: z.object({ state: connectivityStateSchema }),
+  }),
+  'settings.changed': defineEvent({
+    summary: 'The app settings changed',
+    payload: z.object({}),
   }),
   'reservations.changed': defineEvent({
     summary: 'Reservations were added or changed; lists should refetch',

@@ -456,6 +456,11 @@ export const reservations = sqliteTable(
     syncedAt: text('synced_at'),
     cancelRequestedAt: text('cancel_requested_at'),
     cancelledAt: text('cancelled_at'),
+    /**
+     * When the guests' personal data (names, birth dates, passport numbers) was removed from this
+     * reservation, its stored requests and its import rows, a set number of days after check-out.
+     */
+    guestDataPurgedAt: text('guest_data_purged_at'),
     lastError: text('last_error'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at'),
@@ -508,3 +513,14 @@ export const reservationAttempts = sqliteTable(
   },
   (t) => [index('reservation_attempts_reservation_idx').on(t.reservationId, t.id)],
 )
+
+/**
+ * The app's settings that are not per account (network, retention): one row per key, the value as
+ * JSON, read through services/settings.ts (which checks it against the shared schema and fills in
+ * defaults, so a missing or unreadable row is the default).
+ */
+export const appSettings = sqliteTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: text('updated_at').notNull().default(now),
+})

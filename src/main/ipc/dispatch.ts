@@ -37,7 +37,9 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatch
       }
       return ok(checked.data)
     } catch (err) {
-      if (err instanceof AppFailure) return fail(err.kind, err.message, err.issues)
+      if (err instanceof AppFailure) {
+        return fail(err.kind, err.message, err.issues, err.code ? { code: err.code, params: err.params } : undefined)
+      }
       log.error(`${channel} failed`, err)
       return fail('internal', 'Something went wrong inside the app. Details were written to the log.')
     }

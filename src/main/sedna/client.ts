@@ -7,7 +7,7 @@
 import { Agent, request, type Dispatcher } from 'undici'
 import type { z } from 'zod'
 import { parseRetryAfter, SednaError, type Delivery, type SednaFailureKind } from './failures'
-import { redact } from './redact'
+import { redactText, redactUrl } from './redact'
 import {
   boardSchema,
   countrySchema,
@@ -144,7 +144,6 @@ export class SednaClient {
   private readonly opts: SednaClientOptions
   private cookies = new Map<string, string>()
   private loginInFlight: Promise<number> | undefined
-  private knownSecret: string | undefined
   /** The operator id Sedna returned at the last login. */
   operatorId: number | undefined
 
@@ -169,7 +168,6 @@ export class SednaClient {
 
   private async doLogin(options: CallOptions): Promise<number> {
     const password = await this.opts.password()
-    this.knownSecret = password
     this.cookies.clear()
     const body = await this.send('Integratiion/AgencyLogin', 'GET', {
       query: { username: this.opts.username, password },
@@ -269,7 +267,6 @@ export class SednaClient {
   ): Promise<{ recIds: number[] }> {
     const action = 'Integratiion/InsertReservation'
     const password = await this.opts.password()
-    this.knownSecret = password
     const answer = await this.send(action, 'POST', {
       query: { username: this.opts.username, password, voucherNo },
       json: rooms,
@@ -395,7 +392,7 @@ export class SednaClient {
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     }
     const started = performance.now()
-    const exchange: SednaExchange = { action, method, url: this.redact(url), durationMs: 0 }
+    const exchange: SednaExchange = { action, method, url: redactUrl(url), durationMs: 0 }
     if (requestBody !== undefined) exchange.requestBody = this.redact(requestBody).slice(0, MAX_LOGGED_BODY)
     const report = () => {
       exchange.durationMs = Math.round(performance.now() - started)
@@ -580,7 +577,7 @@ export class SednaClient {
   }
 
   private redact(text: string): string {
-    return redact(text, [this.knownSecret])
+    return redactText(text)
   }
 }
 

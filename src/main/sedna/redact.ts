@@ -1,17 +1,50 @@
 /**
- * Credentials travel in Sedna query strings (AgencyLogin, InsertReservation). Everything that can
- * be logged, stored or shown goes through here first.
+ * Secrets are kept out of logs, errors, stored requests and output by construction: the client builds
+ * the URL it shows (and stores) with the credentials already replaced, and never puts a password into
+ * any other string. What is here redacts by *name* — a query parameter or a JSON field called
+ * password — never by searching for the password's text, so it can never change a character that is
+ * not such a value (a search for "1234" would turn RecId 12345 into ***5).
+ *
+ * `redactUrl` is for URLs the app builds; `redactText` is the last net over free text (log lines,
+ * command-line output): it replaces only the value of `password=…` and `"password": "…"`.
  */
-const SECRET_PARAMS = /([?&](?:password|pass|pwd|sifre|şifre)=)[^&#\s"']*/gi
 
-/** Replaces query-string secrets and every occurrence of the known secret values with ***. */
-export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
-  let out = text.replace(SECRET_PARAMS, '$1***')
-  for (const secret of secrets) {
-    if (!secret || secret.length < 3) continue // too short to replace without mangling ordinary text
-    out = out.split(secret).join('***')
-    const encoded = encodeURIComponent(secret)
-    if (encoded !== secret) out = out.split(encoded).join('***')
+/** Query parameters and JSON fields whose value is a secret (compared case-insensitively). */
+export const SECRET_NAMES: readonly string[] = ['password', 'pass', 'passwd', 'pwd', 'sifre', 'şifre', 'parola']
+
+export const REDACTED = '***'
+
+const isSecretName = (name: string) => SECRET_NAMES.includes(name.toLocaleLowerCase('en-US'))
+
+/** The URL with the value of every secret query parameter replaced by ***; anything unparsable as is through redactText. */
+export function redactUrl(url: string): string {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return redactText(url)
   }
-  return out
+  let changed = false
+  for (const name of [...new Set(parsed.searchParams.keys())]) {
+    if (!isSecretName(name)) continue
+    parsed.searchParams.set(name, REDACTED)
+    changed = true
+  }
+  if (parsed.username || parsed.password) {
+    parsed.username = parsed.username ? REDACTED : ''
+    parsed.password = parsed.password ? REDACTED : ''
+    changed = true
+  }
+  return changed ? parsed.toString() : url
+}
+
+const names = SECRET_NAMES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+/** `password=value` in a query string or form body: the value runs to the next separator. */
+const QUERY_VALUE = new RegExp(`((?:^|[?&;\\s])(?:${names})=)[^&#\\s"'<>]*`, 'giu')
+/** `"password": "value"` in JSON (the value may hold escaped quotes). */
+const JSON_VALUE = new RegExp(`("(?:${names})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'giu')
+
+/** The last net over free text: secret query values and secret JSON fields, by name only. */
+export function redactText(text: string): string {
+  return text.replace(QUERY_VALUE, `$1${REDACTED}`).replace(JSON_VALUE, `$1"${REDACTED}"`)
 }

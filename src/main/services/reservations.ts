@@ -31,7 +31,7 @@ import { normalizeCode } from '../reference/hotel-matching'
 import { describeReservationUnresolved } from '../reference/resolve-reservation'
 import { buildReservationPayload, sednaName, type ResolvedReservation } from '../reservations/payload'
 import { normalizeBaseUrl } from '../sedna/client'
-import { redact } from '../sedna/redact'
+import { redactUrl } from '../sedna/redact'
 import { hotelKeyOf } from './hotel-keys'
 import type { ProfileService } from './profiles'
 
@@ -279,7 +279,7 @@ function insertUrl(profile: ProfileRow, voucherNo: string): string {
   url.searchParams.set('username', profile.username)
   url.searchParams.set('password', 'secret')
   url.searchParams.set('voucherNo', voucherNo)
-  return `POST ${redact(url.toString())}`
+  return `POST ${redactUrl(url.toString())}`
 }
 
 export function toReservation(r: ReservationRow): Reservation {

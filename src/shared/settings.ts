@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+/**
+ * The app's own settings (not per Sedna account). Defaults are part of the schema, so a value never
+ * saved reads as its default.
+ */
+export const appSettingsSchema = z.object({
+  /** The longest wait a Sedna `Retry-After` may impose before the next try (default one hour). */
+  retryAfterCapMinutes: z.number().int().min(1).max(24 * 60).default(60),
+  /**
+   * A proxy for every request to Sedna (http://host:port), for offices that must use one. Null: the
+   * HTTPS_PROXY / HTTP_PROXY / NO_PROXY environment variables decide, as for other programs.
+   */
+  proxyUrl: z.string().nullable().default(null),
+  /** Guests' names, birth dates and passport numbers are removed this many days after check-out. */
+  guestDataRetentionDays: z.number().int().min(1).max(3650).default(180),
+})
+export type AppSettings = z.output<typeof appSettingsSchema>
+
+export const DEFAULT_SETTINGS: AppSettings = appSettingsSchema.parse({})
+
+const proxyUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v)
+        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && u.pathname === '/'
+      } catch {
+        return false
+      }
+    },
+    { message: 'Enter the proxy like http://proxy.example.com:8080' },
+  )
+
+/** What Settings may change: any subset; a proxy of "" or null means none. */
+export const appSettingsInputSchema = z.strictObject({
+  retryAfterCapMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  proxyUrl: z.union([z.literal('').transform(() => null), z.null(), proxyUrlSchema]).optional(),
+  guestDataRetentionDays: z.number().int().min(1).max(3650).optional(),
+})
+export type AppSettingsInput = z.input<typeof appSettingsInputSchema>
+
+/** The settings and what the environment adds to them (shown next to the proxy setting). */
+export const settingsViewSchema = z.object({
+  settings: appSettingsSchema,
+  environment: z.object({
+    /** The proxy variables the app was started with, credentials in them redacted. */
+    httpsProxy: z.string().nullable(),
+    httpProxy: z.string().nullable(),
+    noProxy: z.string().nullable(),
+  }),
+})
+export type SettingsView = z.output<typeof settingsViewSchema>
