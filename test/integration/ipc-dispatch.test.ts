@@ -157,6 +157,16 @@ const malformedPerChannel: Record<CallName, unknown[]> = {
   'reservationImport.commit': [{}, { importId: 0 }],
   'reservationImport.discard': [{ importId: 'x' }],
   'sync.reservations': [{}, { ids: [] }, { ids: [0] }, { ids: 'all' }, { ids: [1], force: true }],
+  'settings.get': [{ verbose: true }],
+  'settings.save': [
+    { retryAfterCapMinutes: 0 },
+    { retryAfterCapMinutes: 1.5 },
+    { guestDataRetentionDays: 0 },
+    { proxyUrl: 'proxy.example.com:8080' },
+    { proxyUrl: 'ftp://proxy.example.com' },
+    { proxyUrl: 'http://proxy.example.com:8080/some/path' },
+    { unknown: 1 },
+  ],
 }
 
 describe('IPC dispatch over the real services', () => {
