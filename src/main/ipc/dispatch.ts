@@ -41,7 +41,9 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatch
         return fail(err.kind, err.message, err.issues, err.code ? { code: err.code, params: err.params } : undefined)
       }
       log.error(`${channel} failed`, err)
-      return fail('internal', 'Something went wrong inside the app. Details were written to the log.')
+      return fail('internal', 'Something went wrong inside the app. Details were written to the log.', undefined, {
+        code: 'internal',
+      })
     }
   }
 }

@@ -12,7 +12,7 @@ import { call, toAppError } from '../api'
 import { useLanguage, type TFunction } from '../i18n'
 import { useLoad } from '../use-call'
 import { useDebounced } from '../use-debounced'
-import { ErrorBanner } from './SettingsPage'
+import { ErrorBanner } from './ErrorBanner'
 
 /** What a picker reports after a mapping was stored: what was remembered, and what it did. */
 export interface Mapped {

@@ -12,7 +12,7 @@ import { codesText, formatDateTime, formatNight } from '../format'
 import { formatNumber, useLanguage, type TFunction } from '../i18n'
 import { useLoad } from '../use-call'
 import { LoadFailed } from './ListControls'
-import { ErrorBanner } from './SettingsPage'
+import { ErrorBanner } from './ErrorBanner'
 import { useStatusLabels } from './StopSalesPage'
 
 /** Rows asked for at first and added by "Show more" (the contract allows 500 per call). */

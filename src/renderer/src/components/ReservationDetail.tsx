@@ -45,7 +45,7 @@ import {
   reservationSendable,
   useReservationStatusLabels,
 } from './ReservationStatus'
-import { ErrorBanner } from './SettingsPage'
+import { ErrorBanner } from './ErrorBanner'
 import { useSync } from './SyncPanel'
 
 function ListLink() {

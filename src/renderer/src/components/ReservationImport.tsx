@@ -26,7 +26,7 @@ import {
   WhyCell,
   type RowFilterId,
 } from './ImportParts'
-import { ErrorBanner } from './SettingsPage'
+import { ErrorBanner } from './ErrorBanner'
 
 type Stage =
   | { step: 'choose' }

@@ -15,7 +15,7 @@ import { useLoad } from '../use-call'
 import { useDebounced, useSelection } from '../use-debounced'
 import { FilterBar, LoadFailed, SortableHeader, StatusChips, toggled } from './ListControls'
 import { ReservationStatusBadge, reservationSendable, useReservationStatusLabels } from './ReservationStatus'
-import { ErrorBanner } from './SettingsPage'
+import { ErrorBanner } from './ErrorBanner'
 import { SyncProgress, SyncSummaryView, useSync } from './SyncPanel'
 
 type Sort = { column: ReservationSortColumn; direction: 'asc' | 'desc' }

@@ -5,6 +5,7 @@ import type { AppError } from '../../../shared/result'
 import { call, onEvent, toAppError } from '../api'
 import { useLanguage, type TFunction } from '../i18n'
 import { useLoad } from '../use-call'
+import { ErrorBanner } from './ErrorBanner'
 
 export function SettingsPage() {
   const { t } = useLanguage()
@@ -440,23 +441,6 @@ function Field({
       {children}
       {error ? <span className="field-error">{error}</span> : hint ? <span className="hint">{hint}</span> : null}
     </label>
-  )
-}
-
-export function ErrorBanner({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
-  const { t } = useLanguage()
-  return (
-    <p className="banner banner-error" role="alert">
-      {error.message}
-      {onRetry && (
-        <>
-          {' '}
-          <button type="button" className="secondary" onClick={onRetry}>
-            {t('common.tryAgain')}
-          </button>
-        </>
-      )}
-    </p>
   )
 }
 

@@ -31,7 +31,7 @@ import {
   useDetailRefresh,
 } from './DetailParts'
 import { FixUnresolved, type Mapped } from './MappingPickers'
-import { ErrorBanner } from './SettingsPage'
+import { ErrorBanner } from './ErrorBanner'
 import { sendable, useStatusLabels } from './StopSalesPage'
 import { useSync } from './SyncPanel'
 

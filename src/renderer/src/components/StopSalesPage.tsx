@@ -30,7 +30,7 @@ import { PAGE_SIZE, useListWindow, type ListQuery, type ListWindowState } from '
 import { useDebounced, useSelection } from '../use-debounced'
 import { FirstRun } from './FirstRun'
 import { FilterBar, LoadFailed, SortableHeader, StatusChips, toggled } from './ListControls'
-import { ErrorBanner } from './SettingsPage'
+import { ErrorBanner } from './ErrorBanner'
 import { SyncProgress, SyncSummaryView, useSync } from './SyncPanel'
 
 /** Statuses a person may send with "Sync" (needs review waits for a decision). */

@@ -567,6 +567,10 @@ export const en = {
       seeReservations: 'See the reservations',
     },
   },
+  /** Main's coded messages (`AppError.code`), worded with their params. */
+  errors: {
+    internal: 'Something went wrong inside the app. Details were written to the log.',
+  },
 }
 
 export type Resources = typeof en

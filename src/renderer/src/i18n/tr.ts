@@ -583,4 +583,7 @@ export const tr: Resources = {
       seeReservations: 'Rezervasyonları gör',
     },
   },
+  errors: {
+    internal: 'Uygulamada beklenmeyen bir hata oldu. Ayrıntılar günlük dosyasına yazıldı.',
+  },
 }
