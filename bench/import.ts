@@ -80,7 +80,7 @@ function freshContext(name: string) {
 }
 
 async function importFile(path: string, name: string) {
-  const ctx = freshContext(name)
+  const ctx = await freshContext(name)
   const heapBefore = process.memoryUsage().heapUsed
   let peakHeap = heapBefore
   const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 20)
@@ -112,7 +112,7 @@ async function importFile(path: string, name: string) {
  * statement in one transaction.
  */
 async function baseline(records: ReturnType<typeof record>[]) {
-  const ctx = freshContext('baseline')
+  const ctx = await freshContext('baseline')
   const rowsToInsert = records.map((r, i) => {
     const s = {
       hotelName: r.hotel_name,

@@ -12,7 +12,7 @@ import { stopSaleStatuses } from '../src/shared/stop-sales'
 const rows = Number(process.argv[2] ?? 100_000)
 const runs = 25
 const dir = mkdtempSync(join(tmpdir(), 'sedna-bench-'))
-const ctx = openAppContext({
+const ctx = await openAppContext({
   dataDir: dir,
   migrationsFolder: join(import.meta.dirname, '../drizzle'),
   version: 'bench',

@@ -64,7 +64,7 @@ function stopSale(i: number): NewStopSale {
 
 const dir = mkdtempSync(join(tmpdir(), 'sedna-bench-sync-'))
 const sim = await startSimulator({ latencyMs })
-const ctx = openAppContext({
+const ctx = await openAppContext({
   dataDir: dir,
   migrationsFolder: join(import.meta.dirname, '../drizzle'),
   version: 'bench',
@@ -81,6 +81,7 @@ try {
     username: 'demo',
     password: 'demo',
     operatorCode: '7STAR',
+    allowHttp: true,
   })
   await call(ctx, 'reference.refresh', { profileId: profile.id })
   // Logged in before the clock starts (a failed login is an error answer, thrown by call()).

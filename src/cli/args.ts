@@ -36,6 +36,8 @@ const OPTIONS = {
   wait: { type: 'string', value: 'SECONDS' },
   port: { type: 'string', value: 'P' },
   yes: { type: 'boolean' },
+  to: { type: 'string', value: 'FILE' },
+  'allow-http': { type: 'boolean' },
 } as const satisfies Record<string, OptionSpec>
 
 type OptionName = keyof typeof OPTIONS
@@ -59,6 +61,8 @@ export type CommandName =
   | 'reservations list'
   | 'reservations sync'
   | 'reservations cancel'
+  | 'backup'
+  | 'restore'
   | 'sim'
   | 'help'
 
@@ -76,11 +80,21 @@ const SYNC_WAIT = '[--wait SECONDS]'
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'profile set',
-    args: '--url URL --username NAME [--name N] [--operator-code CODE] [--authority ID] [--record-user NAME] [--all-rooms explicit|empty] [--all-boards explicit|empty]',
+    args: '--url URL --username NAME [--name N] [--operator-code CODE] [--authority ID] [--record-user NAME] [--all-rooms explicit|empty] [--all-boards explicit|empty] [--allow-http]',
     positionals: { min: 0, max: 0 },
-    options: ['url', 'username', 'name', 'operator-code', 'authority', 'record-user', 'all-rooms', 'all-boards'],
+    options: [
+      'url',
+      'username',
+      'name',
+      'operator-code',
+      'authority',
+      'record-user',
+      'all-rooms',
+      'all-boards',
+      'allow-http',
+    ],
     summary:
-      'Set up the Sedna account the command line uses (and make it active). The password comes from SEDNA_PASSWORD or stdin, never from an argument.',
+      'Set up the Sedna account the command line uses (and make it active). The password comes from SEDNA_PASSWORD or stdin, never from an argument; a changed address or username needs it again. An http:// address needs --allow-http (the password would travel unencrypted).',
   },
   {
     name: 'profile show',
@@ -197,6 +211,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: ['yes', 'wait'],
     summary:
       'Cancel this reservation in Sedna (one never sent is cancelled here only). It cannot be undone: --yes confirms it.',
+  },
+  {
+    name: 'backup',
+    args: '[--to FILE]',
+    positionals: { min: 0, max: 0 },
+    options: ['to'],
+    summary:
+      'Back the database up now (SQLite online backup, checked before it counts) into the backups folder, where the newest 7 of each kind are kept; --to: a new file of your own (or into that folder), never deleted by the app.',
+  },
+  {
+    name: 'restore',
+    args: 'FILE --yes',
+    positionals: { min: 1, max: 1 },
+    options: ['yes'],
+    summary:
+      'Replace the data with this backup (a path, or a name from the backups folder); the current data is backed up first. FILE is checked first: a damaged, foreign or newer file changes nothing. --yes confirms it.',
   },
   {
     name: 'sim',

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path'
 import { openAppContext, type AppContext } from '../main/app-context'
+import { DatabaseStartupError } from '../main/db/database'
 import type { CallInput, CallName, CallOutput } from '../shared/ipc'
 import type { ProfileRow } from '../main/db/schema'
 import { dataDirOverride, defaultUserDataDir } from '../main/paths'
@@ -29,12 +30,16 @@ export interface CliContext {
   close(): Promise<void>
 }
 
-export function openCliContext(opts: { dataDir: string; env: NodeJS.ProcessEnv; command: string }): CliContext {
+export async function openCliContext(opts: {
+  dataDir: string
+  env: NodeJS.ProcessEnv
+  command: string
+}): Promise<CliContext> {
   const root = projectRoot()
   const credentials = createCliCredentials({ env: opts.env })
   let app: AppContext
   try {
-    app = openAppContext({
+    app = await openAppContext({
       dataDir: opts.dataDir,
       migrationsFolder: join(root, 'drizzle'),
       version: appVersion(root),
@@ -42,8 +47,9 @@ export function openCliContext(opts: { dataDir: string; env: NodeJS.ProcessEnv; 
       credentials,
     })
   } catch (err) {
-    // DatabaseStartupError: its message says which file and what to do.
-    throw new CliError('unavailable', err instanceof Error ? err.message : String(err), 1)
+    // DatabaseStartupError: its message says which file and what to do (restore the newest backup…).
+    const code = err instanceof DatabaseStartupError ? err.code : undefined
+    throw new CliError('unavailable', err instanceof Error ? err.message : String(err), 1, undefined, code)
   }
   app.logger.info('command line', { command: opts.command, pid: process.pid })
   let closed: Promise<void> | undefined

@@ -4,7 +4,7 @@
  * keychain, as in the app. `profile set` stores the password in the keychain when one answers; when
  * none does, the password is kept in memory for this run only and the command says so.
  */
-import { createKeychainStore, createMemoryStore, type CredentialStore } from '../main/credentials'
+import { createKeychainStore, createMemoryStore, type CredentialKey, type CredentialStore } from '../main/credentials'
 import { AppFailure } from '../main/errors'
 
 export interface CliCredentials extends CredentialStore {
@@ -28,27 +28,33 @@ export function createCliCredentials(opts: { env: NodeJS.ProcessEnv; keychain?: 
   return {
     kind: 'keychain',
     fromEnvironment: fromEnv !== undefined,
-    async get(profileId) {
-      // Account 0 is the app's "does the keychain answer?" probe: always the real keychain.
-      if (profileId > 0 && fromEnv) return fromEnv
-      return (await memory.get(profileId)) ?? keychain.get(profileId)
+    async get(key: CredentialKey) {
+      if (fromEnv) return fromEnv
+      return (await memory.get(key)) ?? keychain.get(key)
     },
-    async set(profileId, password) {
-      await memory.set(profileId, password)
+    async set(key: CredentialKey, password: string) {
+      await memory.set(key, password)
       try {
-        await keychain.set(profileId, password)
-        where.set(profileId, 'keychain')
-        problems.delete(profileId)
+        await keychain.set(key, password)
+        where.set(key.profileId, 'keychain')
+        problems.delete(key.profileId)
       } catch (err) {
         if (!(err instanceof AppFailure) || err.kind !== 'unavailable') throw err
-        where.set(profileId, 'memory')
-        problems.set(profileId, err.message)
+        where.set(key.profileId, 'memory')
+        problems.set(key.profileId, err.message)
       }
     },
-    async delete(profileId) {
-      const inMemory = await memory.delete(profileId)
-      return (await keychain.delete(profileId)) || inMemory
+    async delete(key: CredentialKey) {
+      const inMemory = await memory.delete(key)
+      try {
+        return (await keychain.delete(key)) || inMemory
+      } catch (err) {
+        // No keychain answers: there is nothing stored in it to forget.
+        if (err instanceof AppFailure && err.kind === 'unavailable') return inMemory
+        throw err
+      }
     },
+    probe: () => keychain.probe(),
     storedIn: (profileId) => where.get(profileId),
     keychainProblem: (profileId) => problems.get(profileId),
   }

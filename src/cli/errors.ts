@@ -24,6 +24,8 @@ export class CliError extends Error {
     message: string,
     readonly exitCode: ExitCode,
     readonly issues?: Issue[],
+    /** The app's code for it, when it has one (e.g. db.busy). */
+    readonly code?: string,
   ) {
     super(message)
     this.name = 'CliError'
@@ -34,7 +36,7 @@ export class CliError extends Error {
   }
 
   static fromAppError(error: AppError): CliError {
-    return new CliError(error.kind, error.message, exitCodeOfKind(error.kind), error.issues)
+    return new CliError(error.kind, error.message, exitCodeOfKind(error.kind), error.issues, error.code)
   }
 }
 

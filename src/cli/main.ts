@@ -36,7 +36,14 @@ export async function runCli(argv: readonly string[], io: CliIo, signals: Signal
     const { cliDataDir, openCliContext } = await import('./context')
 
     const dataDir = cliDataDir(args.dataDir, io.env, io.cwd)
-    cli = openCliContext({ dataDir, env: io.env, command: args.command })
+    if (args.command === 'restore') {
+      // Without the app context: the database it replaces may be one the app refuses to open.
+      const { restoreCommand } = await import('./commands/backup')
+      const restored = await restoreCommand(dataDir, args, io)
+      await write(io.stdout, json ? `${JSON.stringify(restored.json, null, 2)}\n` : `${restored.text}\n`)
+      return restored.exitCode
+    }
+    cli = await openCliContext({ dataDir, env: io.env, command: args.command })
     const opened = cli
     // A stop request lets the stop sales in flight finish; nothing new is started.
     void signals.stopRequested.then(() => opened.app.sync.engine.stopAfterCurrent())
@@ -70,6 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signals: Signal
         kind: failure.kind,
         message: failure.message,
         ...(failure.issues ? { issues: failure.issues } : {}),
+        ...(failure.code ? { code: failure.code } : {}),
       }
       await write(io.stdout, `${JSON.stringify({ error, exitCode: failure.exitCode }, null, 2)}\n`)
     }

@@ -1,7 +1,8 @@
 /**
  * What the command line prints. With --json: exactly one JSON document on stdout. Without: lines
  * and tables for people. Either way every byte goes through `scrub` first, so a password the
- * process has seen can never reach a terminal or a scheduler's log.
+ * process has seen can never reach a terminal or a scheduler's log, and then through
+ * `escapeControls`, so no text from a file or Sedna can drive the terminal.
  */
 import { scrub } from '../main/secrets'
 
@@ -23,8 +24,26 @@ export interface CommandResult {
 export const write = (stream: NodeJS.WritableStream, text: string): Promise<void> =>
   new Promise((resolve) => {
     if (!text) return resolve()
-    stream.write(scrub(text), () => resolve())
+    stream.write(escapeControls(scrub(text)), () => resolve())
   })
+
+/**
+ * What a terminal would act on instead of showing: C0 controls except line feed and tab (ESC starts
+ * escape sequences, CR overwrites a line, BEL rings), DEL, C1 controls (U+009B is a one-character CSI)
+ * and the bidi embedding/override/isolate controls (which reorder what is shown). The import removes
+ * them; a database from before that (or Sedna's text) may still hold them.
+ */
+const TERMINAL_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * Each unsafe character as `\uXXXX`: visible and exact in any terminal or log, and the same escape
+ * JSON uses, so --json output stays valid JSON that parses back to the stored text (JSON.stringify
+ * already escapes C0; DEL, C1 and bidi controls can only stand inside its strings, where `\uXXXX`
+ * means the same character). One form for both outputs, so `write` needs not know which it prints.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
 
 /** Errors are one line: newlines from nested messages are folded. */
 export const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
@@ -44,7 +63,8 @@ export function table(header: string[], rows: (string | number | null | undefine
 }
 
 function cut(text: string, max: number): string {
-  const flat = oneLine(text)
+  // Escaped before measuring, so the columns line up with what the terminal shows.
+  const flat = escapeControls(oneLine(text))
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`
 }
 

@@ -12,7 +12,7 @@ import { createFileLogger, type Logger } from './log'
 import { databaseFileIn } from './paths'
 import { createReferenceCache } from './reference/reference-cache'
 import { createConnections, type DemoServer, type SednaConnections } from './sedna/connections'
-import type { SednaTimeouts } from './sedna/client'
+import type { SednaLimits, SednaTimeouts } from './sedna/client'
 import { createProfileService } from './services/profiles'
 import { createReferenceService } from './services/reference'
 import { createStopSaleService } from './services/stop-sales'
@@ -22,6 +22,9 @@ import { createImportService } from './import/import-service'
 import { createSyncService } from './services/sync'
 import { createQueueViewService } from './services/queue-view'
 import { createSettingsService } from './services/settings'
+import { createBackupService } from './services/backups'
+import { createGuestDataService, type GuestDataService } from './services/guest-data'
+import { databaseTrouble, troubleDetails } from './db/sqlite-errors'
 import { createConnectivity, type Connectivity } from './sync/connectivity'
 import { SyncQueue } from './sync/queue'
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine'
@@ -52,7 +55,9 @@ export interface AppContext {
     reservations: ReservationQueue
     connectivity: Connectivity
   }
-  /** Start background work: send what waits in the queue now and whenever it falls due. */
+  /** Removes guests' personal data past the retention (start() runs it, then daily). */
+  readonly guestData: GuestDataService
+  /** Start background work: send what waits in the queue now and whenever it falls due; the daily backup. */
   start(): void
   close(): Promise<void>
 }
@@ -67,14 +72,28 @@ export interface AppContextOptions {
   /** The built-in demo Sedna server; by default the simulator on a random loopback port. */
   startDemoServer?: () => Promise<DemoServer>
   sednaTimeouts?: Partial<SednaTimeouts>
+  /** Deadlines and answer-size caps per kind of Sedna request (default the client's; tests use small ones). */
+  sednaLimits?: Partial<SednaLimits>
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default: this process's environment). */
+  env?: Readonly<Record<string, string | undefined>>
   referenceTtlHours?: number
+  /** Shows the open dialog for an import file and answers the path chosen (null: cancelled); the Electron app's. */
+  chooseImportFile?: (kind: 'stopSales' | 'reservations') => Promise<string | null>
+  /** How long a write waits for another process's lock (default database.ts's BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number
   sync?: {
     concurrency?: number
     probeIntervalMs?: number
+    /** On close, how long calls to Sedna may still run before they are cancelled (default 5 s). */
+    closeGraceMs?: number
     backoff?: BackoffPolicy
     checkpoint?: (name: CheckpointName, id: number) => void
+    /** Pause after the database itself failed (locked, disk full) before the engine tries again. */
+    databaseRetryMs?: number
   }
 }
+
+const DAY_MS = 86_400_000
 
 async function startBuiltInSimulator(): Promise<DemoServer> {
   const { startSimulator } = await import('./sedna/simulator')
@@ -82,13 +101,23 @@ async function startBuiltInSimulator(): Promise<DemoServer> {
   return { url: sim.url, username: 'demo', password: 'demo', close: () => sim.close() }
 }
 
-export function openAppContext(opts: AppContextOptions): AppContext {
+export async function openAppContext(opts: AppContextOptions): Promise<AppContext> {
   const databaseFile = databaseFileIn(opts.dataDir)
-  const database = openDatabase(databaseFile, { migrationsFolder: opts.migrationsFolder })
+  const logger = opts.logger ?? createFileLogger(opts.dataDir)
+  const database = await openDatabase(databaseFile, {
+    migrationsFolder: opts.migrationsFolder,
+    ...(opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {}),
+  }).catch((err: unknown) => {
+    logger.error('database refused at start-up', err)
+    throw err
+  })
+  if (database.migrationBackup) logger.info('backup before migration', { ...database.migrationBackup })
+  // Deleted content is overwritten, so removed guests' data does not linger in the file's free pages.
+  database.sqlite.pragma('main.secure_delete = ON')
   const db = database.db
   const events = createEventBus()
-  const settings = createSettingsService({ db, events })
-  const logger = opts.logger ?? createFileLogger(opts.dataDir)
+  const env = opts.env ?? process.env
+  const settings = createSettingsService({ db, events, env })
   const credentials = opts.credentials ?? createKeychainStore()
   const concurrency = opts.sync?.concurrency ?? 4
   let connectivity: Connectivity | undefined
@@ -104,6 +133,16 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     },
     startDemoServer: opts.startDemoServer ?? startBuiltInSimulator,
     ...(opts.sednaTimeouts ? { timeouts: opts.sednaTimeouts } : {}),
+    ...(opts.sednaLimits ? { limits: opts.sednaLimits } : {}),
+    proxyUrl: () => settings.get().proxyUrl,
+    env,
+  })
+  // A new proxy setting: clients are built anew (their pools hold connections through the old route).
+  let proxyInUse = settings.get().proxyUrl
+  settings.onChange((s) => {
+    if (s.proxyUrl === proxyInUse) return
+    proxyInUse = s.proxyUrl
+    void connections.invalidateAll()
   })
   const profiles = createProfileService({ db, credentials, connections, events })
   const cache = createReferenceCache({
@@ -123,16 +162,15 @@ export function openAppContext(opts: AppContextOptions): AppContext {
       engine?.networkBack()
       engine?.wake()
     },
+    // No credentials: any HTTP answer means Sedna is there (a wrong password is not replayed every 5 s).
     async probe() {
       const profile = profiles.active()
       if (!profile) return 'no-profile'
       try {
-        await (await connections.client(profile)).login()
+        await (await connections.client(profile)).reachable()
         return 'ok'
       } catch (err) {
-        if (err instanceof SednaError && (err.kind === 'network' || err.kind === 'timeout' || err.transient))
-          return 'unreachable'
-        return 'credentials-rejected'
+        return err instanceof SednaError && err.kind === 'certificate' ? 'certificate' : 'unreachable'
       }
     },
   })
@@ -145,6 +183,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     rememberOperatorId: (id: number, operatorId: number) =>
       void db.update(sednaProfiles).set({ operatorId }).where(eq(sednaProfiles.id, id)).run(),
     ...(opts.sync?.backoff ? { backoff: opts.sync.backoff } : {}),
+    retryAfterCapMs: () => settings.get().retryAfterCapMinutes * 60_000,
     ...(opts.sync?.checkpoint ? { checkpoint: opts.sync.checkpoint } : {}),
   }
   engine = createSyncEngine({
@@ -159,6 +198,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     events,
     logger,
     concurrency,
+    ...(opts.sync?.databaseRetryMs !== undefined ? { databaseRetryMs: opts.sync.databaseRetryMs } : {}),
     async beforeRun() {
       const profile = profiles.active()
       if (profile) await reference.ensureFresh(profile.id)
@@ -170,6 +210,7 @@ export function openAppContext(opts: AppContextOptions): AppContext {
       dataDir: opts.dataDir,
       databaseFile,
       runtime: opts.runtime ?? `Node ${process.versions.node}`,
+      canChooseFiles: opts.chooseImportFile !== undefined,
     },
     stopSales: createStopSaleService(db, events),
     stopSaleDetail: createStopSaleDetailService({ db, profiles, reference }),
@@ -178,7 +219,13 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     reference,
     sync: createSyncService({ db, queue, reservationQueue, engine, connectivity: liveConnectivity, events }),
     queueView: createQueueViewService({ db, engine, worker: queue.worker, connectivity: liveConnectivity, events }),
-    imports: createImportService({ db, sqlite: database.sqlite, events, activeProfile: () => profiles.active() }),
+    imports: createImportService({
+      db,
+      sqlite: database.sqlite,
+      events,
+      activeProfile: () => profiles.active(),
+      chooseFile: opts.chooseImportFile,
+    }),
     reservations: createReservationService({
       db,
       profiles,
@@ -191,9 +238,41 @@ export function openAppContext(opts: AppContextOptions): AppContext {
       resolve: (profile, r) => resolveReservation(db, profile.id, r),
     }),
     settings,
+    backups: createBackupService({
+      database,
+      migrationsFolder: opts.migrationsFolder,
+      events,
+      logger,
+      engine,
+      // A restored older file may hold rows without hotel keys, as start-up would find them, and guests'
+      // personal data that has since passed its retention.
+      afterRestore: () => {
+        void services.stopSales.fillMissingHotelKeys()
+        purgeGuestData()
+      },
+    }),
   }
-  const dispatch = createDispatcher(createHandlers(services), { error: (m, err) => logger.error(m, err) })
+  const dispatch = createDispatcher(
+    createHandlers(services),
+    { error: (m, err) => logger.error(m, err) },
+    { dataDir: opts.dataDir },
+  )
   const syncEngine = engine
+  const guestData = createGuestDataService({
+    db,
+    sqlite: database.sqlite,
+    events,
+    logger,
+    retentionDays: () => settings.get().guestDataRetentionDays,
+  })
+  const purgeGuestData = () =>
+    void guestData.purge().catch((err) => {
+      const trouble = databaseTrouble(err)
+      // Tried again at the next start or the next day.
+      if (trouble) logger.warn(`removing guests' personal data failed: ${trouble.code}`, troubleDetails(trouble))
+      else logger.error("removing guests' personal data failed", err)
+    })
+  let purgeTimer: NodeJS.Timeout | undefined
   return {
     database,
     events,
@@ -203,9 +282,23 @@ export function openAppContext(opts: AppContextOptions): AppContext {
     services,
     dispatch,
     sync: { engine: syncEngine, queue, reservations: reservationQueue, connectivity: liveConnectivity },
-    start: () => syncEngine.wake(),
+    guestData,
+    start() {
+      syncEngine.wake()
+      services.backups.startDaily()
+      if (!purgeTimer) {
+        purgeGuestData()
+        purgeTimer = setInterval(purgeGuestData, DAY_MS)
+        purgeTimer.unref()
+      }
+    },
     async close() {
-      await syncEngine.close()
+      await services.backups.close()
+      clearInterval(purgeTimer)
+      await guestData.close()
+      // Calls still out after a short grace are cancelled; the engine records each outcome, then the
+      // database closes.
+      await syncEngine.close({ graceMs: opts.sync?.closeGraceMs ?? 5_000, abort: () => connections.abortAll() })
       await connections.closeAll()
       database.close()
     },

@@ -14,9 +14,10 @@ import type { QueueViewService } from './services/queue-view'
 import type { ReservationService } from './services/reservations'
 import type { ReservationImportService } from './reservations/import'
 import type { SettingsService } from './services/settings'
+import type { BackupService } from './services/backups'
 
 export interface Services {
-  info: { version: string; dataDir: string; databaseFile: string; runtime: string }
+  info: { version: string; dataDir: string; databaseFile: string; runtime: string; canChooseFiles: boolean }
   stopSales: StopSaleService
   stopSaleDetail: StopSaleDetailService
   mappings: MappingService
@@ -28,6 +29,7 @@ export interface Services {
   reservations: ReservationService
   reservationImports: ReservationImportService
   settings: SettingsService
+  backups: BackupService
 }
 
 export const createHandlers = (s: Services): Handlers => ({
@@ -44,6 +46,7 @@ export const createHandlers = (s: Services): Handlers => ({
         ? { path: input.path }
         : { fileName: input.fileName, bytes: Buffer.from(input.contentBase64, 'base64') },
     ),
+  'files.chooseImport': ({ kind }) => s.imports.chooseFile(kind),
   'import.rows': ({ importId, ...q }) => s.imports.rows(importId, q),
   'import.commit': ({ importId }) => s.imports.commit(importId),
   'import.discard': ({ importId }) => (s.imports.discard(importId), { discarded: true }),
@@ -85,4 +88,7 @@ export const createHandlers = (s: Services): Handlers => ({
   'sync.reservations': ({ ids }) => s.sync.syncReservations(ids),
   'settings.get': () => s.settings.view(),
   'settings.save': (input) => s.settings.save(input),
+  'backups.list': () => s.backups.list(),
+  'backups.create': () => s.backups.create(),
+  'backups.restore': (input) => s.backups.restore(input),
 })

@@ -5,9 +5,12 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Notification } from 'electron'
-import { openAppContext, type AppContext } from './app-context'
+import { openAppContext, type AppContext, type AppContextOptions } from './app-context'
+import { formatLocal } from './db/backup'
+import { DatabaseStartupError } from './db/database'
+import { restoreDatabase } from './db/restore'
 import { registerIpc } from './ipc/register-electron'
-import { resolveDataDir } from './paths'
+import { databaseFileIn, resolveDataDir } from './paths'
 import { isTrustedSenderUrl } from './security'
 import { createMainWindow } from './window'
 
@@ -26,17 +29,16 @@ app.on('second-instance', () => {
   mainWindow?.focus()
 })
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'))
-  try {
-    context = openAppContext({
-      dataDir,
-      migrationsFolder: join(app.getAppPath(), 'drizzle'),
-      version: app.getVersion(),
-      runtime: `Electron ${process.versions.electron} (Node ${process.versions.node})`,
-    })
-  } catch (err) {
-    dialog.showErrorBox('Sedna Stop Sales cannot start', err instanceof Error ? err.message : String(err))
+  context = await openContext({
+    dataDir,
+    migrationsFolder: join(app.getAppPath(), 'drizzle'),
+    version: app.getVersion(),
+    runtime: `Electron ${process.versions.electron} (Node ${process.versions.node})`,
+    chooseImportFile,
+  })
+  if (!context) {
     app.exit(1)
     return
   }
@@ -74,6 +76,21 @@ app.whenReady().then(() => {
   ctx.start()
 })
 
+/** The open dialog for an import file: main picks the path (then opens and checks it on preview). */
+async function chooseImportFile(kind: 'stopSales' | 'reservations'): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: kind === 'reservations' ? 'Import parsed reservations' : 'Import parsed stop sales',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Parsed files (JSON, CSV)', extensions: ['json', 'csv', 'tsv', 'txt'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  }
+  const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined
+  const answer = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+  return answer.canceled ? null : (answer.filePaths[0] ?? null)
+}
+
 app.on('window-all-closed', () => app.quit())
 
 // Close Sedna connections (and the demo server) and the database before the process ends.
@@ -84,3 +101,38 @@ app.on('will-quit', (event) => {
   closed = true
   void context.close().finally(() => app.quit())
 })
+
+const CANNOT_START = 'Sedna Stop Sales cannot start'
+
+/**
+ * Opens the app context. When the database is damaged or from a newer version and there is a backup
+ * this version can read, offers to restore it (the safe answer, Quit, is the default).
+ */
+async function openContext(options: AppContextOptions): Promise<AppContext | undefined> {
+  for (;;) {
+    try {
+      return await openAppContext(options)
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err)
+      const backup = err instanceof DatabaseStartupError ? err.backup : undefined
+      if (!backup) return void dialog.showErrorBox(CANNOT_START, message)
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: CANNOT_START,
+        message: CANNOT_START,
+        detail: message,
+        buttons: ['Quit', `Restore the backup of ${formatLocal(backup.createdAt)}`],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      })
+      if (response !== 1) return undefined
+      try {
+        const databaseFile = databaseFileIn(options.dataDir)
+        await restoreDatabase({ databaseFile, candidate: backup.file, migrationsFolder: options.migrationsFolder })
+      } catch (failed) {
+        return void dialog.showErrorBox(CANNOT_START, failed instanceof Error ? failed.message : String(failed))
+      }
+    }
+  }
+}

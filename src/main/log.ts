@@ -2,8 +2,9 @@
  * The app's log: one JSON object per line in <data dir>/logs/app.log. Everything written is
  * scrubbed of credentials first. Small on purpose; a rotated file keeps it bounded.
  */
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs'
+import { appendFileSync, renameSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { ensurePrivateDir, PRIVATE_FILE_MODE, tighten } from './private-files'
 import { scrub } from './secrets'
 
 export type LogLevel = 'info' | 'warn' | 'error'
@@ -19,12 +20,15 @@ const MAX_BYTES = 5 * 2 ** 20
 
 export function createFileLogger(dataDir: string): Logger {
   const file = join(dataDir, 'logs', 'app.log')
-  mkdirSync(dirname(file), { recursive: true })
+  // Owner-only, like the rest of the data folder (an older version left them 0644).
+  ensurePrivateDir(dirname(file))
+  tighten(file, PRIVATE_FILE_MODE)
+  tighten(`${file}.1`, PRIVATE_FILE_MODE)
   const write = (level: LogLevel, message: string, data?: unknown) => {
     const line = scrub(JSON.stringify({ at: new Date().toISOString(), level, message, data: serialise(data) }))
     try {
       if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > MAX_BYTES) renameSync(file, `${file}.1`)
-      appendFileSync(file, `${line}\n`)
+      appendFileSync(file, `${line}\n`, { mode: PRIVATE_FILE_MODE })
     } catch {
       // Logging must never take the app down.
     }

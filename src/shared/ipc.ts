@@ -48,6 +48,7 @@ import {
   syncSummarySchema,
 } from './sync'
 import { appSettingsInputSchema, settingsViewSchema } from './settings'
+import { backupListSchema, backupSchema, restoreInputSchema, restoreResultSchema } from './backups'
 
 const idInput = z.strictObject({ id: z.number().int().positive() })
 const positiveId = z.number().int().positive()
@@ -64,6 +65,8 @@ export const calls = {
       dataDir: z.string(),
       databaseFile: z.string(),
       runtime: z.string(),
+      /** main can show the open dialog (files.chooseImport): the Electron app, not a browser harness without one. */
+      canChooseFiles: z.boolean(),
     }),
   }),
   'stopSales.list': defineCall({
@@ -133,6 +136,12 @@ export const calls = {
       }),
     ]),
     output: importPreviewSchema,
+  }),
+  'files.chooseImport': defineCall({
+    summary:
+      'Show the open dialog for an import file (JSON, CSV, TSV, text); answers the path chosen (null: cancelled), which import.preview then opens and checks',
+    input: z.strictObject({ kind: z.enum(['stopSales', 'reservations']) }),
+    output: z.object({ path: z.string().nullable() }),
   }),
   'import.rows': defineCall({
     summary: "A page of a preview's rows with their verdicts and reasons",
@@ -364,7 +373,8 @@ export const calls = {
     output: z.array(countryOptionSchema),
   }),
   'settings.get': defineCall({
-    summary: "The app's own settings (Retry-After cap, proxy, how long guests' personal data is kept) and the proxy variables it was started with",
+    summary:
+      "The app's own settings (Retry-After cap, proxy, how long guests' personal data is kept) and the proxy variables it was started with",
     input: z.strictObject({}),
     output: settingsViewSchema,
   }),
@@ -372,6 +382,22 @@ export const calls = {
     summary: 'Change some of the app settings; the next request to Sedna uses them',
     input: appSettingsInputSchema,
     output: settingsViewSchema,
+  }),
+  'backups.list': defineCall({
+    summary: 'The backups of the database in the backups folder, newest first, and how many are kept',
+    input: z.strictObject({}),
+    output: backupListSchema,
+  }),
+  'backups.create': defineCall({
+    summary: 'Back the database up now (online backup, checked before it is listed)',
+    input: z.strictObject({}),
+    output: backupSchema,
+  }),
+  'backups.restore': defineCall({
+    summary:
+      'Replace the data with a backup from the list (by name) or a database file (by full path) after staff confirmed; the current data is backed up first',
+    input: restoreInputSchema,
+    output: restoreResultSchema,
   }),
 } as const
 
@@ -412,6 +438,10 @@ export const events = {
   'reservations.changed': defineEvent({
     summary: 'Reservations were added or changed; lists should refetch',
     payload: z.object({ ids: z.array(z.number().int().positive()) }),
+  }),
+  'data.restored': defineEvent({
+    summary: 'The data was replaced by a backup; the window reloads everything',
+    payload: z.object({ from: z.string(), backupOfCurrent: z.string().nullable() }),
   }),
 } as const
 

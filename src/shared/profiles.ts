@@ -1,7 +1,16 @@
 import { z } from 'zod'
+import { messageParamsSchema } from './result'
 
 export const allModeSchema = z.enum(['explicit', 'empty'])
 export type AllMode = z.infer<typeof allModeSchema>
+
+/** One thing staff should know about a profile: a code (worded where shown), its parameters, and English. */
+export const profileWarningSchema = z.object({
+  code: z.enum(['http', 'noOperatorCode', 'noPassword', 'keychainUnknown', 'passwordForgotten']),
+  params: messageParamsSchema.optional(),
+  message: z.string(),
+})
+export type ProfileWarning = z.infer<typeof profileWarningSchema>
 
 /** A Sedna connection profile as the renderer sees it: never the password, only whether one is stored. */
 export const profileSchema = z.object({
@@ -20,10 +29,27 @@ export const profileSchema = z.object({
   /** null when the keychain could not be asked. */
   hasPassword: z.boolean().nullable(),
   lastLoginAt: z.string().nullable(),
-  /** Things staff should know about this profile (http://, missing operator code…). */
-  warnings: z.array(z.string()),
+  /** Things staff should know about this profile (http://, missing operator code…): coded, worded by the screen. */
+  warnings: z.array(profileWarningSchema),
 })
 export type Profile = z.infer<typeof profileSchema>
+
+/**
+ * scheme://host:port of a Sedna address, the default port spelled out (undefined when it is not a
+ * URL): what a stored password is bound to, together with the profile and the username.
+ */
+export function addressOrigin(baseUrl: string): string | undefined {
+  try {
+    const url = new URL(baseUrl.trim())
+    const port = url.port || (url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '')
+    return `${url.protocol}//${url.hostname.toLowerCase()}:${port}`
+  } catch {
+    return undefined
+  }
+}
+
+/** An address the password would travel to unencrypted. */
+export const isHttpAddress = (baseUrl: string) => /^http:\/\//i.test(baseUrl.trim())
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 
@@ -38,8 +64,13 @@ export const profileInputSchema = z.strictObject({
   recordUser: text(50).default('Entegrasyon'),
   allRooms: allModeSchema.default('explicit'),
   allBoards: allModeSchema.default('explicit'),
-  /** Write-only: stored in the keychain, never returned. Absent = keep the stored one. */
+  /**
+   * Write-only: stored in the keychain, never returned. Absent = keep the stored one — unless the
+   * address (scheme, host, port) or the username changes: a password is kept only for where it was typed.
+   */
   password: z.string().min(1).max(200).optional(),
+  /** Staff confirmed that an http:// address may carry the password unencrypted. */
+  allowHttp: z.boolean().optional(),
 })
 export type ProfileInput = z.input<typeof profileInputSchema>
 

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { reservationSortColumns, reservationStatuses, sednaTitles } from './reservation-basics'
 import { hotelSuggestionSchema } from './resolution'
+import { importRowNoteSchema } from './imports'
 
 export { reservationSortColumns, reservationStatuses, sednaTitles, stayNights } from './reservation-basics'
 
@@ -89,6 +90,8 @@ export const reservationSchema = z.object({
   lastError: z.string().nullable(),
   lastAttemptAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
+  /** When the guests' names, birth dates and passport numbers were removed (retention after check-out). */
+  guestDataPurgedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -183,6 +186,8 @@ export const reservationImportPreviewSchema = z.object({
   invalid: z.number().int().nonnegative(),
   /** Of those that will be imported: how many need a mapping (or a check) before they can be sent. */
   needsAttention: z.number().int().nonnegative(),
+  /** Records whose text had control characters removed (each such row says so in its notes). */
+  textCleaned: z.number().int().nonnegative(),
   sameFileImported: z.object({ importId: id, at: z.string() }).nullable(),
   /** Reference data was available to say what needs attention (a Sedna account exists). */
   resolutionChecked: z.boolean(),
@@ -195,6 +200,8 @@ export const reservationImportRowSchema = z.object({
   state: reservationImportRowStateSchema,
   reason: z.string().nullable(),
   attention: z.string().nullable(),
+  /** Not problems: e.g. control characters removed from a field (see importRowNoteSchema). */
+  notes: z.array(importRowNoteSchema),
   voucherNo: z.string().nullable(),
   hotelName: z.string().nullable(),
   checkIn: z.string().nullable(),

@@ -6,7 +6,12 @@ import { z } from 'zod'
  */
 export const appSettingsSchema = z.object({
   /** The longest wait a Sedna `Retry-After` may impose before the next try (default one hour). */
-  retryAfterCapMinutes: z.number().int().min(1).max(24 * 60).default(60),
+  retryAfterCapMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
   /**
    * A proxy for every request to Sedna (http://host:port), for offices that must use one. Null: the
    * HTTPS_PROXY / HTTP_PROXY / NO_PROXY environment variables decide, as for other programs.
@@ -37,7 +42,12 @@ const proxyUrlSchema = z
 
 /** What Settings may change: any subset; a proxy of "" or null means none. */
 export const appSettingsInputSchema = z.strictObject({
-  retryAfterCapMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  retryAfterCapMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
   proxyUrl: z.union([z.literal('').transform(() => null), z.null(), proxyUrlSchema]).optional(),
   guestDataRetentionDays: z.number().int().min(1).max(3650).optional(),
 })

@@ -40,7 +40,7 @@ test('the Electron app opens, migrates its database and lists stop sales', async
   try {
     // Create and migrate the database the app will open, with one stop sale in it.
     const { openDatabase } = await import('../../src/main/db/database')
-    const db = openDatabase(databaseFileIn(data.dir), { migrationsFolder: join(projectRoot, 'drizzle') })
+    const db = await openDatabase(databaseFileIn(data.dir), { migrationsFolder: join(projectRoot, 'drizzle') })
     db.close()
     const direct = new Database(databaseFileIn(data.dir))
     direct

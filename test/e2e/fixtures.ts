@@ -33,6 +33,7 @@ export const test = base.extend<{
       username: 'demo',
       password: 'demo',
       operatorCode: '7STAR',
+      allowHttp: true,
     })
     if (!profile.ok) throw new Error(profile.error.message)
     const refreshed = await harness.context.dispatch('reference.refresh', {

@@ -35,7 +35,13 @@ test('create a Sedna account, test it, refresh reference data', async ({ page, h
   await page.getByLabel('Username', { exact: true }).fill('acente')
   await page.getByTestId('password').fill(PASSWORD)
   await page.getByLabel('Operator code').fill('7star')
-  await page.getByRole('button', { name: 'Save' }).click()
+  // http:// needs an explicit confirmation: refused until the box in the warning is ticked.
+  await expect(page.getByTestId('http-warning')).toContainText('travels unencrypted')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByTestId('http-warning')).toContainText('Tick the box')
+  await expect(page.getByTestId('profile-item')).toHaveCount(0)
+  await page.getByTestId('allow-http').check()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
 
   await expect(page.getByTestId('profile-item')).toHaveText(/7 Star\s*Active/)
   await expect(page.getByLabel('Sedna address')).toHaveValue(sim.url)
@@ -56,7 +62,7 @@ test('create a Sedna account, test it, refresh reference data', async ({ page, h
 
   // A wrong password is explained in words staff can act on.
   await page.getByTestId('password').fill('yanlış-şifre')
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByRole('status')).toHaveText('Saved.')
   await page.getByRole('button', { name: 'Test connection' }).click()
   await expect(page.getByTestId('connection-result')).toContainText('rejected the username or password')
@@ -66,13 +72,39 @@ test('create a Sedna account, test it, refresh reference data', async ({ page, h
   for (const a of answers) expect(a).not.toContain(PASSWORD)
 })
 
+test('a changed address forgets the stored password: nothing is sent to the new one', async ({ page, harness }) => {
+  const other = await startSimulator({ users: [{ username: 'acente', password: PASSWORD, operatorId: 571 }] })
+  try {
+    await openSettings(page, harness)
+    await page.getByLabel('Name', { exact: true }).fill('7 Star')
+    await page.getByLabel('Sedna address').fill(sim.url)
+    await page.getByLabel('Username', { exact: true }).fill('acente')
+    await page.getByTestId('password').fill(PASSWORD)
+    await page.getByLabel('Operator code').fill('7STAR')
+    await page.getByTestId('allow-http').check()
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect(page.getByTestId('profile-item')).toHaveText(/7 Star\s*Active/)
+
+    await page.getByLabel('Sedna address').fill(other.url)
+    await expect(page.getByText('the stored password belongs to the old one')).toBeVisible()
+    await page.getByTestId('allow-http').check()
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect(page.locator('[data-testid=profile-warning][data-code=passwordForgotten]')).toBeVisible()
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await expect(page.getByTestId('connection-result')).toContainText('No Sedna password is stored for acente')
+    expect(other.requests()).toEqual([])
+  } finally {
+    await other.close()
+  }
+})
+
 test('an address that is not a web address is refused in place', async ({ page, harness }) => {
   await openSettings(page, harness)
   await page.getByLabel('Name', { exact: true }).fill('X')
   await page.getByLabel('Sedna address').fill('kodsedna')
   await page.getByLabel('Username', { exact: true }).fill('acente')
   await page.getByTestId('password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByText('is not a web address')).toBeVisible()
   await expect(page.getByTestId('profile-item')).toHaveCount(0)
 })

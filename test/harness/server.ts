@@ -49,13 +49,13 @@ export async function startHarness(opts: {
 }): Promise<Harness> {
   const context =
     opts.context ??
-    openAppContext({
+    (await openAppContext({
       dataDir: opts.dataDir,
       migrationsFolder,
       version: 'harness',
       credentials: createMemoryStore(),
       ...opts.options,
-    })
+    }))
   // As the app does at start: whatever waits in the queue goes out, and keeps going out.
   context.start()
   const token = randomBytes(24).toString('hex')

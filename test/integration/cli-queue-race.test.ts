@@ -17,7 +17,7 @@ import { tempDataDir } from '../support/fixtures'
 it('enqueue (stop sales and reservations) never fails while another process writes to the same file', async () => {
   const data = tempDataDir('sedna-queue-race-')
   const file = join(data.dir, 'sedna-stop-sales.sqlite')
-  const database = openDatabase(file, { migrationsFolder })
+  const database = await openDatabase(file, { migrationsFolder })
   try {
     const stopSaleQueue = new SyncQueue(database.db)
     const reservationQueue = new ReservationQueue(database.db, stopSaleQueue.worker)

@@ -105,7 +105,11 @@ afterAll(async () => {
   await proxy?.close()
   await sim?.close()
   try {
-    await createKeychainStore({ service: KEYCHAIN_SERVICE }).delete(1)
+    await createKeychainStore({ service: KEYCHAIN_SERVICE }).delete({
+      profileId: 1,
+      baseUrl: url(),
+      username: USER.username,
+    })
   } catch {
     // no keychain on this machine: nothing was stored
   }
@@ -116,7 +120,18 @@ afterAll(async () => {
 describe('command line against the simulator', { timeout: 60_000 }, () => {
   it('profile set reads the password from stdin and stores it in the keychain; profile test logs in', async () => {
     const set = await cli(
-      ['profile', 'set', '--url', url(), '--username', USER.username, '--operator-code', '7star', '--json'],
+      [
+        'profile',
+        'set',
+        '--url',
+        url(),
+        '--username',
+        USER.username,
+        '--operator-code',
+        '7star',
+        '--allow-http',
+        '--json',
+      ],
       { input: `${PASSWORD}\n` },
     )
     expect(set.code, set.stderr).toBe(0)
@@ -343,7 +358,7 @@ describe('command line against the simulator', { timeout: 60_000 }, () => {
       [['sync', '--al'], /unknown option --al for "sync"/],
       [['sync', '999999'], /no stop sale #999999/],
       [['list', '--status', 'done'], /--status must be one of/],
-      [['import', join(files.dir, 'missing.json')], /no such file/],
+      [['import', join(files.dir, 'missing.json')], /The file "missing\.json" does not exist/],
       [['map', 'room', 'x', 'TRP', '1'], /HOTEL_ID must be a whole number/],
       [['map', 'hotel', 'Nowhere Otel', '424242'], /424242/],
       [['profile', 'set', '--url', 'http://x.example'], /--url URL and --username NAME/],
@@ -409,14 +424,25 @@ describe('command line without a keychain', { timeout: 60_000 }, () => {
 
   it('profile set uses the password for this run only and says so; SEDNA_PASSWORD serves later runs', async () => {
     const set = await run(
-      ['profile', 'set', '--url', url(), '--username', USER.username, '--operator-code', '7STAR', '--json'],
+      [
+        'profile',
+        'set',
+        '--url',
+        url(),
+        '--username',
+        USER.username,
+        '--operator-code',
+        '7STAR',
+        '--allow-http',
+        '--json',
+      ],
       {},
       `${PASSWORD}\n`,
     )
     expect(set.code, set.stderr).toBe(0)
     expect(set.json().passwordStorage).toBe('this-run-only')
     expect(set.json().warnings[0]).toMatch(/NOT stored.*SEDNA_PASSWORD/)
-    const human = await run(['profile', 'set', '--url', url(), '--username', USER.username], {
+    const human = await run(['profile', 'set', '--url', url(), '--username', USER.username, '--allow-http'], {
       SEDNA_PASSWORD: PASSWORD,
     })
     expect(human.stdout).toMatch(/Password used for this run only/)
@@ -430,12 +456,49 @@ describe('command line without a keychain', { timeout: 60_000 }, () => {
     expect(set.stdout + human.stdout + without.stderr + withEnv.stdout).not.toContain(PASSWORD)
   })
 
+  it('profile set: http:// needs --allow-http; a changed address or username needs the password again', async () => {
+    const other = tempDataDir('sedna-cli-http-')
+    try {
+      const set = (args: string[], input?: string) =>
+        runCli(['profile', 'set', '--username', USER.username, '--data-dir', other.dir, ...args], {
+          env: { ...env, ...noKeychain },
+          ...(input !== undefined ? { input } : {}),
+        })
+      const refused = await set(['--url', url(), '--json'], `${PASSWORD}\n`)
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toMatch(/http:\/\/.*unencrypted.*--allow-http/)
+      expect(refused.json()).toMatchObject({ error: { kind: 'usage' }, exitCode: 2 })
+      const created = await set(['--url', url(), '--allow-http', '--json'], `${PASSWORD}\n`)
+      expect(created.code, created.stderr).toBe(0)
+      // Same address, no password given: the stored one (here: none, no keychain) is kept.
+      expect((await set(['--url', url(), '--json'], '')).code).toBe(0)
+      const moved = await set(['--url', url().replace('127.0.0.1', 'localhost'), '--allow-http'], '')
+      expect(moved.code).toBe(2)
+      expect(moved.stderr).toMatch(/address or username changed.*no password/)
+      const renamed = await runCli(['profile', 'set', '--url', url(), '--username', 'baska', '--data-dir', other.dir], {
+        env: { ...env, ...noKeychain },
+        input: '',
+      })
+      expect(renamed.code).toBe(2)
+      expect(renamed.stderr).toMatch(/address or username changed/)
+      const shown = await runCli(['profile', 'show', '--json', '--data-dir', other.dir], {
+        env: { ...env, ...noKeychain },
+      })
+      expect(shown.json().profiles).toMatchObject([{ baseUrl: url(), username: USER.username }])
+    } finally {
+      other.cleanup()
+    }
+  })
+
   it('profile set without any password is bad usage', async () => {
     const other = tempDataDir('sedna-cli-nopw-')
     try {
-      const r = await runCli(['profile', 'set', '--url', url(), '--username', 'x', '--data-dir', other.dir], {
-        env: { ...env, ...noKeychain },
-      })
+      const r = await runCli(
+        ['profile', 'set', '--url', url(), '--username', 'x', '--allow-http', '--data-dir', other.dir],
+        {
+          env: { ...env, ...noKeychain },
+        },
+      )
       expect(r.code).toBe(2)
       expect(r.stderr).toMatch(/no password: give it in the SEDNA_PASSWORD environment variable or on stdin/)
     } finally {
@@ -456,7 +519,18 @@ describe('launcher', { timeout: 60_000 }, () => {
       const bad = await runCli(['sync', '--nope'], { node: old! })
       expect(bad.code).toBe(2)
       const set = await runCli(
-        ['profile', 'set', '--url', url(), '--username', USER.username, '--data-dir', own.dir, '--json'],
+        [
+          'profile',
+          'set',
+          '--url',
+          url(),
+          '--username',
+          USER.username,
+          '--allow-http',
+          '--data-dir',
+          own.dir,
+          '--json',
+        ],
         { node: old!, input: `${PASSWORD}\n`, env },
       )
       expect(set.code, set.stderr).toBe(0)

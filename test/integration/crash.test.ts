@@ -64,7 +64,7 @@ function runChild(
 
 /** A fresh data folder's app, with a profile on the simulator and its reference data (the caller closes it). */
 async function seedProfile(dataDir: string) {
-  const setup = openAppContext({
+  const setup = await openAppContext({
     dataDir,
     migrationsFolder,
     version: 'crash-setup',
@@ -77,6 +77,7 @@ async function seedProfile(dataDir: string) {
     username: 'demo',
     password: 'demo',
     operatorCode: '7STAR',
+    allowHttp: true,
   })
   if (!saved.ok) throw new Error(saved.error.message)
   const profileId = (saved.value as { id: number }).id
@@ -90,6 +91,8 @@ async function crashThenRestart(dataDir: string, profileId: number, point: Check
     DATA_DIR: dataDir,
     MIGRATIONS: migrationsFolder,
     PROFILE_ID: String(profileId),
+    SEDNA_URL: sim.url,
+    SEDNA_USERNAME: 'demo',
     SEDNA_PASSWORD: 'demo',
   }
   const crashed = await runChild({ ...env, CRASH_AT: point, CRASH_HIT: String(hit) })
@@ -112,7 +115,7 @@ function expectAllSynced(local: { id: number; status: string }[], ids: number[],
 
 /** What the data folder holds after the restart. */
 async function readBack<Row>(dataDir: string, query: string): Promise<Row[]> {
-  const check = openAppContext({
+  const check = await openAppContext({
     dataDir,
     migrationsFolder,
     version: 'check',

@@ -30,9 +30,9 @@ describe('database module', () => {
     expect(Number(pkg.version.split('.')[0])).toBeGreaterThanOrEqual(13)
   })
 
-  it('opens a new file (creating its folder) with WAL, foreign keys, busy timeout and synchronous=FULL', () => {
+  it('opens a new file (creating its folder) with WAL, foreign keys, busy timeout and synchronous=FULL', async () => {
     const file = freshFile()
-    const d = openDatabase(file, { migrationsFolder })
+    const d = await openDatabase(file, { migrationsFolder })
     try {
       expect(existsSync(file)).toBe(true)
       expect(d.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
@@ -44,8 +44,8 @@ describe('database module', () => {
     }
   })
 
-  it('applies drizzle/ to a fresh database and yields the expected schema', () => {
-    const d = openDatabase(freshFile(), { migrationsFolder })
+  it('applies drizzle/ to a fresh database and yields the expected schema', async () => {
+    const d = await openDatabase(freshFile(), { migrationsFolder })
     try {
       const tables = d.sqlite
         .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
@@ -53,6 +53,7 @@ describe('database module', () => {
         .all()
       expect(tables).toEqual([
         '__drizzle_migrations',
+        'app_settings',
         'code_mappings',
         'hotel_mappings',
         'import_rows',
@@ -134,16 +135,16 @@ describe('database module', () => {
     }
   })
 
-  it('re-opening an up-to-date database applies nothing and keeps the data', () => {
+  it('re-opening an up-to-date database applies nothing and keeps the data', async () => {
     const file = freshFile()
-    const first = openDatabase(file, { migrationsFolder })
+    const first = await openDatabase(file, { migrationsFolder })
     first.sqlite
       .prepare(
         "insert into stop_sales (hotel_name, first_night, last_night) values ('İstanbul Boğaz Palace', '2025-06-01', '2025-06-01')",
       )
       .run()
     first.close()
-    const second = openDatabase(file, { migrationsFolder })
+    const second = await openDatabase(file, { migrationsFolder })
     try {
       expect(second.sqlite.prepare('select hotel_name from stop_sales').pluck().get()).toBe('İstanbul Boğaz Palace')
     } finally {
@@ -151,9 +152,9 @@ describe('database module', () => {
     }
   })
 
-  it('a failed migration stops start-up with a clear message and leaves the database as it was', () => {
+  it('a failed migration stops start-up with a clear message and leaves the database as it was', async () => {
     const file = freshFile()
-    openDatabase(file, { migrationsFolder }).close()
+    ;(await openDatabase(file, { migrationsFolder })).close()
     // A later app version whose migration fails half-way must not leave a half-migrated file.
     const broken = join(tempDataDir().dir, 'drizzle')
     cpSync(migrationsFolder, broken, { recursive: true })
@@ -173,7 +174,7 @@ describe('database module', () => {
     )
     let error: unknown
     try {
-      openDatabase(file, { migrationsFolder: broken })
+      await openDatabase(file, { migrationsFolder: broken })
     } catch (e) {
       error = e
     }
@@ -191,11 +192,11 @@ describe('database module', () => {
     }
   })
 
-  it('an unopenable file stops start-up with a clear message', () => {
+  it('an unopenable file stops start-up with a clear message', async () => {
     const t = tempDataDir()
     cleanups.push(t.cleanup)
     mkdirSync(join(t.dir, 'is-a-folder.sqlite'))
-    expect(() => openDatabase(join(t.dir, 'is-a-folder.sqlite'), { migrationsFolder })).toThrow(
+    await expect(openDatabase(join(t.dir, 'is-a-folder.sqlite'), { migrationsFolder })).rejects.toThrow(
       /could not be opened .*Check that the folder is writable/,
     )
   })

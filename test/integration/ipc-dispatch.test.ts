@@ -10,10 +10,10 @@ import { sampleStopSale, tempDataDir } from '../support/fixtures'
 
 let ctx: AppContext
 let cleanup: () => void
-beforeEach(() => {
+beforeEach(async () => {
   const t = tempDataDir()
   cleanup = t.cleanup
-  ctx = openAppContext({
+  ctx = await openAppContext({
     dataDir: t.dir,
     migrationsFolder,
     version: 'test',
@@ -79,6 +79,7 @@ const malformedPerChannel: Record<CallName, unknown[]> = {
   ],
   'stopSales.attempts': [{}, { id: 'x' }],
   'import.preview': [{}, { path: '' }, { fileName: 'a.csv' }, { path: '/x', fileName: 'a.csv', contentBase64: '' }],
+  'files.chooseImport': [{}, { kind: 'other' }, { kind: 'stopSales', path: '/etc/passwd' }],
   'import.rows': [{}, { importId: 1, states: ['maybe'] }, { importId: 1, limit: 5000 }],
   'import.commit': [{}, { importId: 0 }],
   'import.discard': [{ importId: 'x' }],
@@ -97,6 +98,7 @@ const malformedPerChannel: Record<CallName, unknown[]> = {
     { name: 'A', baseUrl: 'http://x', username: 'u', authorityId: -1 },
     { name: 'A', baseUrl: 'http://x', username: 'u', allRooms: 'some' },
     { name: 'A', baseUrl: 'http://x', username: 'u', operatorId: 571 },
+    { name: 'A', baseUrl: 'http://x', username: 'u', allowHttp: 'yes' },
   ],
   'profiles.createDemo': [{ port: 1 }],
   'profiles.activate': [{}, { id: 0 }],
@@ -166,6 +168,16 @@ const malformedPerChannel: Record<CallName, unknown[]> = {
     { proxyUrl: 'ftp://proxy.example.com' },
     { proxyUrl: 'http://proxy.example.com:8080/some/path' },
     { unknown: 1 },
+  ],
+  'backups.list': [{ all: true }],
+  'backups.create': [{ to: '/tmp/x.sqlite' }],
+  'backups.restore': [
+    { name: 'sedna-stop-sales_2025-06-01T08-00-00-000Z_daily.sqlite' },
+    { name: 'sedna-stop-sales_2025-06-01T08-00-00-000Z_daily.sqlite', confirm: false },
+    { name: '../sedna-stop-sales.sqlite', confirm: true },
+    { name: 'sedna-stop-sales_2025-06-01T08-00-00-000Z_daily.sqlite', path: '/tmp/x.sqlite', confirm: true },
+    { path: '', confirm: true },
+    { path: '/tmp/x.sqlite' },
   ],
 }
 

@@ -25,6 +25,13 @@ const profileInput = () => ({
   username: 'acente',
   operatorCode: '7star',
   password: 'Doğru-Şifre',
+  allowHttp: true,
+})
+
+const keyOf = (profile: { id: number; baseUrl: string; username: string }) => ({
+  profileId: profile.id,
+  baseUrl: profile.baseUrl,
+  username: profile.username,
 })
 
 describe('profiles', () => {
@@ -42,8 +49,8 @@ describe('profiles', () => {
       hasPassword: true,
     })
     expect(saved).not.toHaveProperty('password')
-    expect(await app.ctx.credentials.get(saved.id)).toBe('Doğru-Şifre')
-    expect(saved.warnings).toEqual([expect.stringMatching(/http:\/\/.*unencrypted/)])
+    expect(await app.ctx.credentials.get(keyOf(saved))).toBe('Doğru-Şifre')
+    expect(saved.warnings).toEqual([{ code: 'http', message: expect.stringMatching(/http:\/\/.*unencrypted/) }])
   })
 
   it('requires a password for a new profile and an address it can use', async () => {
@@ -67,6 +74,7 @@ describe('profiles', () => {
         throw new AppFailure('unavailable', 'The system keychain is not available (test)')
       },
       delete: async () => false,
+      probe: async () => {},
     }
     const other = await startTestApp({ credentials: broken })
     try {
@@ -103,7 +111,7 @@ describe('profiles', () => {
       ok: false,
       error: { kind: 'sedna', message: expect.stringMatching(/HTTP 404.*address is probably wrong/) },
     })
-    await invoke(app.ctx, 'profiles.save', { ...profileInput(), id, baseUrl: 'http://127.0.0.1:9' })
+    await invoke(app.ctx, 'profiles.save', { ...profileInput(), id, baseUrl: 'http://127.0.0.1:9', password: 'x' })
     expect(await app.ctx.dispatch('profiles.testConnection', { id })).toMatchObject({
       ok: false,
       error: { kind: 'network', message: expect.stringMatching(/could not be reached.*connection refused/) },
@@ -123,7 +131,7 @@ describe('profiles', () => {
     expect(await invoke(app.ctx, 'profiles.testConnection', { id: demo.id })).toMatchObject({ operatorId: 571 })
 
     await invoke(app.ctx, 'profiles.delete', { id: first.id })
-    expect(await app.ctx.credentials.get(first.id)).toBeUndefined()
+    expect(await app.ctx.credentials.get(keyOf(first))).toBeUndefined()
     list = (await invoke(app.ctx, 'profiles.list', {})).profiles
     expect(list.map((p: { name: string }) => p.name).sort()).toEqual([
       'Demo (built-in Sedna simulator)',
@@ -134,17 +142,18 @@ describe('profiles', () => {
   it('asks the keychain once per profile, not on every listing (a locked keyring may prompt)', async () => {
     const inner = createMemoryStore()
     let reads = 0
-    const counting: CredentialStore = { ...inner, kind: 'keychain', get: (id) => (reads++, inner.get(id)) }
+    const counting: CredentialStore = { ...inner, kind: 'keychain', get: (key) => (reads++, inner.get(key)) }
     const other = await startTestApp({ credentials: counting })
     try {
-      const { id } = await invoke(other.ctx, 'profiles.save', profileInput())
+      const saved = await invoke(other.ctx, 'profiles.save', profileInput())
+      const id = saved.id
       reads = 0
       for (let i = 0; i < 5; i++) {
         expect((await invoke(other.ctx, 'profiles.list', {})).profiles[0]).toMatchObject({ id, hasPassword: true })
       }
       expect(reads).toBe(0) // known since it was saved
       await invoke(other.ctx, 'profiles.delete', { id })
-      expect(await inner.get(id)).toBeUndefined()
+      expect(await inner.get(keyOf(saved))).toBeUndefined()
     } finally {
       await other.close()
     }

@@ -413,6 +413,7 @@ describe('resolve and send', () => {
       username: 'demo',
       password: 'yanlış',
       operatorCode: '7STAR',
+      allowHttp: true,
     })
     const summary = await sync([id!])
     expect(summary).toMatchObject({ reservations: { needsAttention: 1 } })

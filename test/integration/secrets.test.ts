@@ -45,6 +45,7 @@ describe('the password never leaks', () => {
       username: 'acente',
       operatorCode: '7STAR',
       password: PASSWORD,
+      allowHttp: true,
     })
     expect(saved.ok).toBe(true)
     const id = (saved as { value: { id: number } }).value.id

@@ -214,6 +214,7 @@ describe('credentials and connectivity', () => {
       username: 'demo',
       password: 'yanlış',
       operatorCode: '7STAR',
+      allowHttp: true,
     })
     const [id] = app.add({})
     const summary = await sync([id!])
@@ -277,12 +278,12 @@ describe('concurrency', () => {
     const { createMemoryStore } = await import('../../src/main/credentials')
     const { createMemoryLogger } = await import('../../src/main/log')
     const { migrationsFolder } = await import('../harness/server')
-    const other = openAppContext({
+    const other = await openAppContext({
       dataDir: app.dataDir,
       migrationsFolder,
       version: 'second',
       logger: createMemoryLogger(),
-      credentials: createMemoryStore({ [app.profileId]: 'demo' }),
+      credentials: createMemoryStore([[{ profileId: app.profileId, baseUrl: app.sim.url, username: 'demo' }, 'demo']]),
     })
     try {
       app.sim.addFault({ path: 'Contract/UpdateStopSale', fault: { kind: 'latency', ms: 20 } })

@@ -6,7 +6,7 @@
 import { openDatabase } from '../../src/main/db/database'
 
 const { DB_FILE, MIGRATIONS, WRITE_MS } = process.env
-const database = openDatabase(DB_FILE!, { migrationsFolder: MIGRATIONS! })
+const database = await openDatabase(DB_FILE!, { migrationsFolder: MIGRATIONS! })
 const insertStopSale = database.sqlite.prepare(
   "insert into stop_sales (hotel_name, hotel_key, first_night, last_night, status) values ('Mandarin Resort', 'mandarin', '2030-01-01', '2030-01-02', 'pending')",
 )

@@ -19,7 +19,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const t = tempDataDir()
   const sim = await startSimulator(simOptions)
-  const ctx = openAppContext({
+  const ctx = await openAppContext({
     dataDir: t.dir,
     migrationsFolder,
     version: 'test',

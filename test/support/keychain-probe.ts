@@ -3,7 +3,7 @@ import { createKeychainStore } from '../../src/main/credentials'
 
 const store = createKeychainStore({ service: 'Sedna Stop Sales probe', timeoutMs: 2_000 })
 try {
-  await store.get(1)
+  await store.probe()
   console.log(JSON.stringify({ ok: true }))
 } catch (err) {
   const e = err as { kind?: string; message?: string }

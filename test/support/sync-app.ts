@@ -29,6 +29,7 @@ export async function startSyncApp(
     username: 'demo',
     password: 'demo',
     operatorCode: '7STAR',
+    allowHttp: true,
   })
   await invoke(app.ctx, 'reference.refresh', { profileId: profile.id })
   return {

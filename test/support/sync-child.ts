@@ -8,14 +8,16 @@ import { createMemoryStore } from '../../src/main/credentials'
 import { createMemoryLogger } from '../../src/main/log'
 import type { CheckpointName } from '../../src/main/sync/outcome'
 
-const { DATA_DIR, MIGRATIONS, PROFILE_ID, SEDNA_PASSWORD, CRASH_AT, CRASH_HIT } = process.env
+const { DATA_DIR, MIGRATIONS, PROFILE_ID, SEDNA_URL, SEDNA_USERNAME, SEDNA_PASSWORD, CRASH_AT, CRASH_HIT } = process.env
 let hits = 0
-const ctx = openAppContext({
+const ctx = await openAppContext({
   dataDir: DATA_DIR!,
   migrationsFolder: MIGRATIONS!,
   version: 'crash-child',
   logger: createMemoryLogger(),
-  credentials: createMemoryStore({ [Number(PROFILE_ID)]: SEDNA_PASSWORD! }),
+  credentials: createMemoryStore([
+    [{ profileId: Number(PROFILE_ID), baseUrl: SEDNA_URL!, username: SEDNA_USERNAME! }, SEDNA_PASSWORD!],
+  ]),
   sync: {
     concurrency: 3,
     checkpoint: (name: CheckpointName) => {

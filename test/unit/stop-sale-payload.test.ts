@@ -90,7 +90,7 @@ describe('backoff', () => {
   })
 
   it('honours Retry-After when it asks for longer', () => {
-    expect(retryDelay(0, 7000, { baseMs: 1000, capMs: 60_000 }, () => 0.5)).toBe(7000)
-    expect(retryDelay(10, 100, { baseMs: 1000, capMs: 60_000 }, () => 0.5)).toBe(30_000)
+    expect(retryDelay(0, 7000, { backoff: { baseMs: 1000, capMs: 60_000 }, random: () => 0.5 })).toBe(7000)
+    expect(retryDelay(10, 100, { backoff: { baseMs: 1000, capMs: 60_000 }, random: () => 0.5 })).toBe(30_000)
   })
 })

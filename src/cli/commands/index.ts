@@ -3,6 +3,7 @@ import type { CommandName, ParsedArgs } from '../args'
 import type { CliContext } from '../context'
 import { CliError } from '../errors'
 import type { CliIo, CommandResult } from '../output'
+import { backupCommand } from './backup'
 import { importCommand } from './import'
 import { listCommand } from './list'
 import { mapCommand } from './map'
@@ -12,8 +13,8 @@ import { queueCommand, syncCommand, type RunControl } from './sync'
 
 type Handler = (cli: CliContext, args: ParsedArgs, io: CliIo, control: RunControl) => Promise<CommandResult>
 
-/** Each command's function (`sim` and `help` are answered before a command runs). */
-const HANDLERS: Record<Exclude<CommandName, 'sim' | 'help'>, Handler> = {
+/** Each command's function (`sim`, `help` and `restore` are answered before the app context opens). */
+const HANDLERS: Record<Exclude<CommandName, 'sim' | 'help' | 'restore'>, Handler> = {
   'profile set': (cli, args, io) => profileSet(cli, args, io),
   'profile show': (cli) => profileShow(cli),
   'profile test': (cli) => profileTest(cli),
@@ -31,6 +32,7 @@ const HANDLERS: Record<Exclude<CommandName, 'sim' | 'help'>, Handler> = {
   'reservations list': (cli, args) => reservationsList(cli, args),
   'reservations sync': (cli, args, io, control) => reservationsSync(cli, args, io, control),
   'reservations cancel': (cli, args, io, control) => reservationsCancel(cli, args, io, control),
+  backup: (cli, args, io) => backupCommand(cli, args, io),
 }
 
 export function run(cli: CliContext, args: ParsedArgs, io: CliIo, control: RunControl): Promise<CommandResult> {

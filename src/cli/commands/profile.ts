@@ -1,5 +1,8 @@
 /** `profile set`, `profile show`, `profile test`, `refs refresh`: the Settings screen's work. */
+import { sameCredential } from '../../main/credentials'
 import { sednaProfiles } from '../../main/db/schema'
+import { credentialKeyOf } from '../../main/services/profiles'
+import type { CallInput } from '../../shared/ipc'
 import type { Profile } from '../../shared/profiles'
 import type { ParsedArgs } from '../args'
 import { PROGRAM } from '../args'
@@ -32,21 +35,25 @@ export async function profileSet(cli: CliContext, args: ParsedArgs, io: CliIo): 
   const name = str(o.name)
   const target = name ? rows.find((p) => p.name === name) : rows.find((p) => p.isActive)
 
+  // A stored password is kept only for the address (scheme, host, port) and username it was typed for.
+  const rebound =
+    target !== undefined && !sameCredential(credentialKeyOf(target), { profileId: target.id, baseUrl: url, username })
   let password: string | undefined
   try {
     password = await readPassword(
       io,
-      `Sedna password for ${username} at ${url}${target ? ' (empty: keep the stored one)' : ''}: `,
+      `Sedna password for ${username} at ${url}${target && !rebound ? ' (empty: keep the stored one)' : ''}: `,
     )
   } catch {
     throw CliError.usage('cancelled: no password was entered.')
   }
-  if (!password && !target) {
+  if (!password && (!target || rebound)) {
     throw CliError.usage(
-      'no password: give it in the SEDNA_PASSWORD environment variable or on stdin (never as an argument).',
+      `${rebound ? 'the address or username changed, so the stored password no longer applies: ' : ''}` +
+        'no password: give it in the SEDNA_PASSWORD environment variable or on stdin (never as an argument).',
     )
   }
-  const saved = await cli.call('profiles.save', {
+  const saved = await saveProfile(cli, {
     ...(target ? { id: target.id } : {}),
     name: name ?? target?.name ?? `Sedna (${hostOf(url)})`,
     baseUrl: url,
@@ -57,11 +64,12 @@ export async function profileSet(cli: CliContext, args: ParsedArgs, io: CliIo): 
     allRooms: allRooms ?? target?.allRooms ?? 'explicit',
     allBoards: allBoards ?? target?.allBoards ?? 'explicit',
     ...(password ? { password } : {}),
+    ...(o['allow-http'] === true ? { allowHttp: true } : {}),
   })
   const profile = saved.isActive ? saved : await cli.call('profiles.activate', { id: saved.id })
   const where = password ? cli.credentials.storedIn(profile.id) : undefined
   const passwordStorage = !password ? 'unchanged' : where === 'keychain' ? 'keychain' : 'this-run-only'
-  const warnings = [...profile.warnings.filter((w) => !w.startsWith('No password is stored'))]
+  const warnings = profile.warnings.filter((w) => w.code !== 'noPassword').map((w) => w.message)
   if (passwordStorage === 'this-run-only') {
     warnings.unshift(
       `The password was NOT stored: no keychain answers (${cli.credentials.keychainProblem(profile.id) ?? 'unavailable'}). ` +
@@ -82,6 +90,20 @@ export async function profileSet(cli: CliContext, args: ParsedArgs, io: CliIo): 
     exitCode: EXIT.ok,
     json: { profile: publicProfile(profile), passwordStorage, warnings },
     text: lines.join('\n'),
+  }
+}
+
+/** profiles.save, with the command line's own words for an http:// address that was not confirmed. */
+async function saveProfile(cli: CliContext, input: CallInput<'profiles.save'>) {
+  try {
+    return await cli.call('profiles.save', input)
+  } catch (err) {
+    if (err instanceof CliError && err.code === 'profiles.httpNeedsConfirmation') {
+      throw CliError.usage(
+        'the address starts with http://, so the Sedna password would travel unencrypted: use https:// if the server offers it, or add --allow-http if http:// is intended.',
+      )
+    }
+    throw err
   }
 }
 
@@ -108,7 +130,7 @@ const publicProfile = (p: Profile) => ({
   isActive: p.isActive,
   hasPassword: p.hasPassword,
   lastLoginAt: p.lastLoginAt,
-  warnings: p.warnings,
+  warnings: p.warnings.map((w) => w.message),
 })
 
 export async function profileShow(cli: CliContext): Promise<CommandResult> {

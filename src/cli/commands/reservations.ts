@@ -11,7 +11,8 @@ import { CliError, EXIT } from '../errors'
 import { plural, table, type CliIo, type CommandResult } from '../output'
 import { queuedIds, reservationRowsByIds, settle, summarize, syncExitCode, type CliSyncSummary } from '../settle'
 import { positiveId, reservationIds, reservationStatusesOf, waitMs } from '../validate'
-import { allPages, importFileOf, importNotes, listFooter } from './shared'
+import { allPages, importNotes, listFooter } from './shared'
+import { cleanedLines, importArgs, type CleanedRow } from './import'
 import { progress, reservationResultsTable, type RunControl } from './sync'
 
 /** The import keeps a row's reasons as sentences in one text; a script wants them one by one. */
@@ -22,12 +23,13 @@ const sentences = (reason: string | null) =>
     .filter(Boolean)
 
 export async function reservationsImport(cli: CliContext, args: ParsedArgs, io: CliIo): Promise<CommandResult> {
-  const { file, dryRun } = importFileOf(args, io)
+  const { file, dryRun } = importArgs(args, io)
   const preview = await cli.call('reservationImport.preview', { path: file })
   let committed: { imported: number; ids: number[]; duplicates: number; needsAttention: number } | undefined
   try {
     const invalid: { row: number; line: number | null; errors: string[] }[] = []
     const attention: { row: number; voucherNo: string | null; message: string }[] = []
+    const cleaned: CleanedRow[] = []
     // The rows to import are read before the commit, which keeps only the rejected ones.
     for (let offset = 0; ;) {
       const page = await cli.call('reservationImport.rows', {
@@ -39,6 +41,7 @@ export async function reservationsImport(cli: CliContext, args: ParsedArgs, io: 
       for (const r of page.rows) {
         if (r.state === 'invalid') invalid.push({ row: r.row, line: r.line, errors: sentences(r.reason) })
         else if (r.attention) attention.push({ row: r.row, voucherNo: r.voucherNo, message: r.attention })
+        if (r.notes.length) cleaned.push({ row: r.row, line: r.line, notes: r.notes.map((n) => n.message) })
       }
       offset += page.rows.length
       if (!page.rows.length || offset >= page.total) break
@@ -62,6 +65,7 @@ export async function reservationsImport(cli: CliContext, args: ParsedArgs, io: 
       invalid,
       needsAttention,
       attention,
+      cleaned,
       sameFileImported: preview.sameFileImported,
       resolutionChecked: preview.resolutionChecked,
     }
@@ -75,6 +79,10 @@ export async function reservationsImport(cli: CliContext, args: ParsedArgs, io: 
     for (const r of invalid) lines.push(`  row ${r.row}${r.line ? ` (line ${r.line})` : ''}: ${r.errors.join(' ')}`)
     for (const r of attention)
       lines.push(`  row ${r.row}${r.voucherNo ? ` (voucher ${r.voucherNo})` : ''}: ${r.message}`)
+    if (cleaned.length) {
+      lines.push(`Control characters were removed from the text of ${plural(cleaned.length, 'record')}:`)
+      lines.push(...cleanedLines(cleaned))
+    }
     return { exitCode: invalid.length || needsAttention ? EXIT.attention : EXIT.ok, json, text: lines.join('\n') }
   } catch (err) {
     if (!committed && !dryRun) await cli.app.dispatch('reservationImport.discard', { importId: preview.importId })

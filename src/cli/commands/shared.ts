@@ -1,9 +1,5 @@
-/** What the stop-sale and reservation commands share: reading every page of a list, and an import's file and notes. */
-import { existsSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
-import type { ParsedArgs } from '../args'
-import { CliError } from '../errors'
-import { plural, type CliIo } from '../output'
+/** What the stop-sale and reservation commands share: reading every page of a list, and an import's notes. */
+import { plural } from '../output'
 
 const PAGE = 500
 
@@ -46,13 +42,6 @@ export function listFooter(
     .map(([s, n]) => `${s} ${n}`)
     .join(', ')
   return `${plural(total, noun)}${statuses.length ? ` (${statuses.join(', ')})` : ''}. All: ${counts || 'none'}.`
-}
-
-/** `… import FILE [--dry-run]`: the file (which must exist) and whether to commit. */
-export function importFileOf(args: ParsedArgs, io: CliIo): { file: string; dryRun: boolean } {
-  const file = resolve(io.cwd, args.positionals[0]!)
-  if (!existsSync(file) || !statSync(file).isFile()) throw CliError.usage(`no such file: ${file}`)
-  return { file, dryRun: args.options['dry-run'] === true }
 }
 
 /** What an import's preview says besides the counts: the same file before, mappings not checked. */

@@ -6,6 +6,7 @@
  * `canonicalizeRecord` for each; the import service can call it too (e.g. to re-check a row a
  * person corrected).
  */
+import type { MessageParams } from '../../shared/result'
 import { normalizeCode } from '../reference/hotel-matching'
 import { parseNight, parseReceivedAt } from './dates'
 import { memoByText } from './memo'
@@ -38,15 +39,34 @@ export interface CanonicalStopSale {
   emailId: string | null
 }
 
-export type RowResult =
-  | { row: number; line: number | null; ok: true; stopSales: CanonicalStopSale[] }
-  | { row: number; line: number | null; ok: false; errors: string[] }
+/** Something the preview says about a row that is not a problem: control characters removed from a field. */
+export interface TextNote {
+  /** The field as the file names it (hotel_name, room_types, …). */
+  field: string
+  /** Characters removed. */
+  removed: number
+}
 
-/** A problem with the file as a whole (unreadable, empty, not JSON/CSV, no usable header, …); the message is for staff. */
+export type RowResult =
+  | { row: number; line: number | null; ok: true; stopSales: CanonicalStopSale[]; notes?: TextNote[] }
+  | { row: number; line: number | null; ok: false; errors: string[]; notes?: TextNote[] }
+
+/**
+ * A problem with the file as a whole (unreadable, empty, not JSON/CSV, no usable header, …). The message
+ * is for staff and never quotes the file's content (it may be any file on the machine): it says what is
+ * wrong and where. `code` and `params` let the screen word it (`errors.<code>`).
+ */
 export class ImportFileError extends Error {
   override name = 'ImportFileError'
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
+  readonly kind: 'validation' | 'not-found'
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly params: MessageParams = {},
+    options?: { cause?: unknown; kind?: 'validation' | 'not-found' },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
+    this.kind = options?.kind ?? 'validation'
   }
 }
 

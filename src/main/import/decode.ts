@@ -31,18 +31,28 @@ export function hasUtf8Bom(bytes: Uint8Array): boolean {
 /** Throws ImportFileError for the beginnings of files that are not single-byte/UTF-8 text. */
 export function rejectNonText(head: Uint8Array): void {
   if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) {
-    throw new ImportFileError(`The file is saved as UTF-16 ("Unicode Text"), which cannot be imported. ${SAVE_AS_CSV}`)
+    throw new ImportFileError(
+      'importFile.utf16',
+      `The file is saved as UTF-16 ("Unicode Text"), which cannot be imported. ${SAVE_AS_CSV}`,
+    )
   }
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
-    throw new ImportFileError(`The file is an Excel workbook (or another zip file), not CSV. ${SAVE_AS_CSV}`)
+    throw new ImportFileError(
+      'importFile.workbook',
+      `The file is an Excel workbook (or another zip file), not CSV. ${SAVE_AS_CSV}`,
+    )
   }
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    throw new ImportFileError(`The file is an old Excel workbook (.xls), not CSV. ${SAVE_AS_CSV}`)
+    throw new ImportFileError(
+      'importFile.oldWorkbook',
+      `The file is an old Excel workbook (.xls), not CSV. ${SAVE_AS_CSV}`,
+    )
   }
 }
 
 const notUtf8AfterBom = (detail: string) =>
   new ImportFileError(
+    'importFile.brokenUtf8',
     `The file starts with a UTF-8 mark but is not valid UTF-8 (${detail}); it is damaged or was edited with another encoding. ${SAVE_AS_CSV}`,
   )
 
@@ -185,7 +195,9 @@ export async function openTextStream(
   }
   const mixed = (line: number) =>
     new ImportFileError(
+      'importFile.mixedEncodings',
       `The file mixes two text encodings: it starts as UTF-8, but line ${line} is not UTF-8. ${SAVE_AS_CSV}`,
+      { line },
     )
 
   async function* text(): AsyncGenerator<string, void, undefined> {

@@ -20,9 +20,10 @@ import { AppFailure } from '../errors'
 import type { EventBus } from '../events'
 import { resolveStopSale } from '../reference/resolve'
 import { describeUnresolved } from '../sync/stop-sale-sync'
-import type { CanonicalStopSale } from './canonical'
+import type { CanonicalStopSale, TextNote } from './canonical'
+import { rowNote } from './clean-text'
 import { dedupeKey, duplicateOf, type Declaration } from './dedupe'
-import { openImportSource, type ImportSource } from './source'
+import { openImportSource, type ImportSource, type OpenedSource } from './source'
 import { hotelKeyOf } from '../services/hotel-keys'
 import { memoByText } from './memo'
 
@@ -34,8 +35,12 @@ const MAX_LIVE_PREVIEWS = 4
 /** Declarations of this file's own rows get ids from here up: above any stored id, in file order. */
 const FILE_ROW_IDS = 2 ** 50
 
+export type ImportFileKind = 'stopSales' | 'reservations'
+
 export interface ImportService {
   preview(source: ImportSource): Promise<ImportPreview>
+  /** The path staff picked in the open dialog (null: cancelled); main opens and checks it on preview. */
+  chooseFile(kind: ImportFileKind): Promise<{ path: string | null }>
   rows(
     importId: number,
     q: { states?: ImportRow['state'][] | undefined; offset: number; limit: number },
@@ -44,10 +49,18 @@ export interface ImportService {
   discard(importId: number): void
 }
 
-/** One record of the file waiting for its verdict. */
+/** One record of the file waiting for its verdict; `notes`: its TextNotes as JSON, or null. */
 type Pending =
-  | { row: number; line: number | null; ok: false; reason: string }
-  | { row: number; line: number | null; ok: true; s: CanonicalStopSale; key: string; hotelKey: string }
+  | { row: number; line: number | null; ok: false; reason: string; notes: string | null }
+  | {
+      row: number
+      line: number | null
+      ok: true
+      s: CanonicalStopSale
+      key: string
+      hotelKey: string
+      notes: string | null
+    }
 
 interface StagedRow {
   seq: number
@@ -56,6 +69,7 @@ interface StagedRow {
   state: ImportRow['state']
   reason: string | null
   attention: string | null
+  notes: string | null
   hotel_name: string | null
   first_night: string | null
   last_night: string | null
@@ -82,6 +96,8 @@ export function createImportService(deps: {
   activeProfile: () => ProfileRow | undefined
   /** Tests only: small batches and FILE_KEYS_LIMIT, to exercise the indexed stage. */
   limits?: { batch?: number; fileKeys?: number }
+  /** Shows the open dialog (the Electron app); without it, chooseFile answers 'unavailable'. */
+  chooseFile?: ((kind: ImportFileKind) => Promise<string | null>) | undefined
 }): ImportService {
   const { db, sqlite, events } = deps
   const batchSize = deps.limits?.batch ?? BATCH
@@ -108,13 +124,13 @@ export function createImportService(deps: {
       seq integer primary key, row integer not null, line integer, state text not null, reason text,
       attention text, dedupe_key text, hotel_name text, hotel_id integer, room_codes text, board_codes text,
       market_ids text, first_night text, last_night text, kind text, sale_reason text, message_id text,
-      received_at text, subject text, email_id text, hotel_key text)`)
+      received_at text, subject text, email_id text, hotel_key text, notes text)`)
     return {
       table,
       insert: sqlite.prepare(
         `insert into ${table} (seq, row, line, state, reason, attention, dedupe_key, hotel_name, hotel_id, room_codes,
            board_codes, market_ids, first_night, last_night, kind, sale_reason, message_id, received_at, subject,
-           email_id, hotel_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           email_id, hotel_key, notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byKeys: sqlite.prepare(
         `select seq + ${FILE_ROW_IDS} as id, kind, message_id as messageId, received_at as receivedAt, dedupe_key as key
@@ -157,200 +173,228 @@ export function createImportService(deps: {
     }
   }
 
-  return {
-    async preview(source) {
-      const opened = await openImportSource(source)
-      const previous = db
-        .select({ id: imports.id, at: imports.committedAt })
-        .from(imports)
-        .where(and(eq(imports.fileHash, opened.hash), eq(imports.status, 'committed')))
-        .orderBy(desc(imports.id))
-        .get()
-      const importId = db
-        .insert(imports)
-        .values({
-          fileName: opened.fileName,
-          fileHash: opened.hash,
-          format: opened.format,
-          encoding: opened.encoding(),
-          seenMaxStopSaleId: sql.maxStopSaleId.get() ?? 0,
-        })
-        .returning({ id: imports.id })
-        .get().id
-      for (const id of [...stages.keys()].slice(0, Math.max(0, stages.size - MAX_LIVE_PREVIEWS + 1)))
-        forget(id, 'discarded')
-      const stage = openStage(importId)
-      stages.set(importId, stage)
+  /** The preview of an opened source (the caller closes it). */
+  async function previewOpened(opened: OpenedSource): Promise<ImportPreview> {
+    const previous = db
+      .select({ id: imports.id, at: imports.committedAt })
+      .from(imports)
+      .where(and(eq(imports.fileHash, opened.hash), eq(imports.status, 'committed')))
+      .orderBy(desc(imports.id))
+      .get()
+    const importId = db
+      .insert(imports)
+      .values({
+        fileName: opened.fileName,
+        fileHash: opened.hash,
+        format: opened.format,
+        encoding: opened.encoding(),
+        seenMaxStopSaleId: sql.maxStopSaleId.get() ?? 0,
+      })
+      .returning({ id: imports.id })
+      .get().id
+    for (const id of [...stages.keys()].slice(0, Math.max(0, stages.size - MAX_LIVE_PREVIEWS + 1)))
+      forget(id, 'discarded')
+    const stage = openStage(importId)
+    stages.set(importId, stage)
 
-      const profile = deps.activeProfile()
-      const memo = new Map<string, string | null>()
-      const attentionFor = (s: CanonicalStopSale): string | null => {
-        if (!profile) return null
-        const k = JSON.stringify([s.hotelName, s.hotelId, s.roomCodes, s.boardCodes])
-        let v = memo.get(k)
-        if (v === undefined) {
-          const r = resolveStopSale(db, profile, s)
-          v = r.ok ? null : describeUnresolved(r.unresolved)
-          if (memo.size >= RESOLVE_MEMO_LIMIT) memo.clear()
-          memo.set(k, v)
-        }
-        return v
+    const profile = deps.activeProfile()
+    const memo = new Map<string, string | null>()
+    const attentionFor = (s: CanonicalStopSale): string | null => {
+      if (!profile) return null
+      const k = JSON.stringify([s.hotelName, s.hotelId, s.roomCodes, s.boardCodes])
+      let v = memo.get(k)
+      if (v === undefined) {
+        const r = resolveStopSale(db, profile, s)
+        v = r.ok ? null : describeUnresolved(r.unresolved)
+        if (memo.size >= RESOLVE_MEMO_LIMIT) memo.clear()
+        memo.set(k, v)
       }
-      // Names repeat (a season's rows come from a few hundred hotels): fold each once.
-      const hotelKeyFor = memoByText(hotelKeyOf)
+      return v
+    }
+    // Names repeat (a season's rows come from a few hundred hotels): fold each once.
+    const hotelKeyFor = memoByText(hotelKeyOf)
 
-      const counts = { rows: 0, stopSales: 0, newCount: 0, duplicates: 0, invalid: 0, needsAttention: 0 }
-      let seq = 0
-      let pending: Pending[] = []
-      // This file's will-import rows by key (their stage seqs), so that a repeated key finds its earlier
-      // rows without an index on the stage. Past FILE_KEYS_LIMIT keys the stage is indexed instead.
-      const fileKeys = new Map<string, number[]>()
-      let keysIndexed = false
-      const lookup = (
-        stmt: Database.Statement<[string], Declaration & { key: string }>,
-        args: (string | number)[],
-        into: Map<string, Declaration[]>,
-      ) => {
-        if (!args.length) return
-        for (const { key, ...declaration } of stmt.all(JSON.stringify(args))) {
-          const list = into.get(key)
-          if (list) list.push(declaration)
-          else into.set(key, [declaration])
-        }
+    const counts = { rows: 0, stopSales: 0, newCount: 0, duplicates: 0, invalid: 0, needsAttention: 0 }
+    /** Records whose text had control characters removed (not stored: the preview's answer only). */
+    let textCleaned = 0
+    let seq = 0
+    let pending: Pending[] = []
+    // This file's will-import rows by key (their stage seqs), so that a repeated key finds its earlier
+    // rows without an index on the stage. Past FILE_KEYS_LIMIT keys the stage is indexed instead.
+    const fileKeys = new Map<string, number[]>()
+    let keysIndexed = false
+    const lookup = (
+      stmt: Database.Statement<[string], Declaration & { key: string }>,
+      args: (string | number)[],
+      into: Map<string, Declaration[]>,
+    ) => {
+      if (!args.length) return
+      for (const { key, ...declaration } of stmt.all(JSON.stringify(args))) {
+        const list = into.get(key)
+        if (list) list.push(declaration)
+        else into.set(key, [declaration])
       }
-      /** Verdicts for the waiting records, staged in one transaction (temp only: the database stays free). */
-      const judgeAndStage = sqlite.transaction((batch: Pending[]) => {
-        const keys = [...new Set(batch.flatMap((p) => (p.ok ? [p.key] : [])))]
-        const known = new Map<string, Declaration[]>()
-        lookup(sql.storedByKeys, keys, known)
-        if (keysIndexed) lookup(stage.byKeys, keys, known)
-        else
-          lookup(
-            stage.bySeqs,
-            keys.flatMap((k) => fileKeys.get(k) ?? []),
-            known,
-          )
-        for (const p of batch) {
-          seq++
-          if (!p.ok) {
-            stage.insert.run(
-              seq,
-              p.row,
-              p.line,
-              'invalid',
-              p.reason,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-            )
-            continue
-          }
-          const { s, key } = p
-          const list = known.get(key) ?? []
-          const dup = duplicateOf(s, list)
-          const attention = dup ? null : attentionFor(s)
-          if (dup) counts.duplicates++
-          else {
-            counts.newCount++
-            if (attention) counts.needsAttention++
-            list.push({ id: FILE_ROW_IDS + seq, kind: s.kind, messageId: s.messageId, receivedAt: s.receivedAt })
-            known.set(key, list)
-            if (!keysIndexed) {
-              const seqs = fileKeys.get(key)
-              if (seqs) seqs.push(seq)
-              else fileKeys.set(key, [seq])
-            }
-          }
+    }
+    /** Verdicts for the waiting records, staged in one transaction (temp only: the database stays free). */
+    const judgeAndStage = sqlite.transaction((batch: Pending[]) => {
+      const keys = [...new Set(batch.flatMap((p) => (p.ok ? [p.key] : [])))]
+      const known = new Map<string, Declaration[]>()
+      lookup(sql.storedByKeys, keys, known)
+      if (keysIndexed) lookup(stage.byKeys, keys, known)
+      else
+        lookup(
+          stage.bySeqs,
+          keys.flatMap((k) => fileKeys.get(k) ?? []),
+          known,
+        )
+      for (const p of batch) {
+        seq++
+        if (!p.ok) {
           stage.insert.run(
             seq,
             p.row,
             p.line,
-            dup ? 'duplicate' : 'new',
-            dup ? duplicateReason(dup) : null,
-            attention,
-            key,
-            s.hotelName,
-            s.hotelId,
-            JSON.stringify(s.roomCodes),
-            JSON.stringify(s.boardCodes),
-            JSON.stringify(s.marketIds),
-            s.firstNight,
-            s.lastNight,
-            s.kind,
-            s.reason,
-            s.messageId,
-            s.receivedAt,
-            s.subject,
-            s.emailId,
-            p.hotelKey,
+            'invalid',
+            p.reason,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            p.notes,
           )
+          continue
         }
-        if (!keysIndexed && fileKeys.size >= fileKeysLimit) {
-          stage.indexKeys()
-          keysIndexed = true
-          fileKeys.clear()
-        }
-      })
-      const flush = () => {
-        if (!pending.length) return
-        judgeAndStage(pending)
-        pending = []
-        events.emit('import.progress', { importId, rows: counts.rows, stopSales: counts.stopSales, phase: 'reading' })
-      }
-      try {
-        for await (const batch of opened.rows()) {
-          for (const r of batch) {
-            counts.rows++
-            if (!r.ok) {
-              counts.invalid++
-              pending.push({ row: r.row, line: r.line, ok: false, reason: r.errors.join('; ') })
-            } else {
-              for (const s of r.stopSales) {
-                counts.stopSales++
-                const hotelKey = hotelKeyFor(s.hotelName)
-                pending.push({ row: r.row, line: r.line, ok: true, s, key: dedupeKey(s, hotelKey), hotelKey })
-              }
-            }
-            if (pending.length >= batchSize) flush()
+        const { s, key } = p
+        const list = known.get(key) ?? []
+        const dup = duplicateOf(s, list)
+        const attention = dup ? null : attentionFor(s)
+        if (dup) counts.duplicates++
+        else {
+          counts.newCount++
+          if (attention) counts.needsAttention++
+          list.push({ id: FILE_ROW_IDS + seq, kind: s.kind, messageId: s.messageId, receivedAt: s.receivedAt })
+          known.set(key, list)
+          if (!keysIndexed) {
+            const seqs = fileKeys.get(key)
+            if (seqs) seqs.push(seq)
+            else fileKeys.set(key, [seq])
           }
         }
-        flush()
-      } catch (err) {
-        forget(importId, undefined)
-        db.delete(imports).where(eq(imports.id, importId)).run()
-        throw err
+        stage.insert.run(
+          seq,
+          p.row,
+          p.line,
+          dup ? 'duplicate' : 'new',
+          dup ? duplicateReason(dup) : null,
+          attention,
+          key,
+          s.hotelName,
+          s.hotelId,
+          JSON.stringify(s.roomCodes),
+          JSON.stringify(s.boardCodes),
+          JSON.stringify(s.marketIds),
+          s.firstNight,
+          s.lastNight,
+          s.kind,
+          s.reason,
+          s.messageId,
+          s.receivedAt,
+          s.subject,
+          s.emailId,
+          p.hotelKey,
+          p.notes,
+        )
       }
-      db.update(imports)
-        .set({ ...counts, encoding: opened.encoding() })
-        .where(eq(imports.id, importId))
-        .run()
-      return {
-        importId,
-        fileName: opened.fileName,
-        format: opened.format,
-        encoding: opened.encoding(),
-        rows: counts.rows,
-        stopSales: counts.stopSales,
-        willImport: counts.newCount,
-        duplicates: counts.duplicates,
-        invalid: counts.invalid,
-        needsAttention: counts.needsAttention,
-        sameFileImported: previous ? { importId: previous.id, at: previous.at ?? '' } : null,
-        resolutionChecked: profile !== undefined,
+      if (!keysIndexed && fileKeys.size >= fileKeysLimit) {
+        stage.indexKeys()
+        keysIndexed = true
+        fileKeys.clear()
       }
+    })
+    const flush = () => {
+      if (!pending.length) return
+      judgeAndStage(pending)
+      pending = []
+      events.emit('import.progress', { importId, rows: counts.rows, stopSales: counts.stopSales, phase: 'reading' })
+    }
+    try {
+      for await (const batch of opened.rows()) {
+        for (const r of batch) {
+          counts.rows++
+          const notes = r.notes ? JSON.stringify(r.notes) : null
+          if (notes) textCleaned++
+          if (!r.ok) {
+            counts.invalid++
+            pending.push({ row: r.row, line: r.line, ok: false, reason: r.errors.join('; '), notes })
+          } else {
+            for (const s of r.stopSales) {
+              counts.stopSales++
+              const hotelKey = hotelKeyFor(s.hotelName)
+              pending.push({ row: r.row, line: r.line, ok: true, s, key: dedupeKey(s, hotelKey), hotelKey, notes })
+            }
+          }
+          if (pending.length >= batchSize) flush()
+        }
+      }
+      flush()
+    } catch (err) {
+      forget(importId, undefined)
+      db.delete(imports).where(eq(imports.id, importId)).run()
+      throw err
+    }
+    db.update(imports)
+      .set({ ...counts, encoding: opened.encoding() })
+      .where(eq(imports.id, importId))
+      .run()
+    return {
+      importId,
+      fileName: opened.fileName,
+      format: opened.format,
+      encoding: opened.encoding(),
+      rows: counts.rows,
+      stopSales: counts.stopSales,
+      willImport: counts.newCount,
+      duplicates: counts.duplicates,
+      invalid: counts.invalid,
+      needsAttention: counts.needsAttention,
+      textCleaned,
+      sameFileImported: previous ? { importId: previous.id, at: previous.at ?? '' } : null,
+      resolutionChecked: profile !== undefined,
+    }
+  }
+
+  return {
+    async preview(source) {
+      const opened = await openImportSource(source)
+      try {
+        return await previewOpened(opened)
+      } finally {
+        await opened.close()
+      }
+    },
+
+    async chooseFile(kind) {
+      if (!deps.chooseFile) {
+        throw new AppFailure(
+          'unavailable',
+          'Choosing a file with the open dialog is only possible in the app window; drop the file here instead.',
+          undefined,
+          { code: 'files.noChooser' },
+        )
+      }
+      return { path: await deps.chooseFile(kind) }
     },
 
     rows(importId, { states, offset, limit }) {
@@ -365,7 +409,8 @@ export function createImportService(deps: {
           .get(...args) ?? 0
       const rows = sqlite
         .prepare<unknown[], StagedRow>(
-          `select seq, row, line, state, reason, attention, hotel_name, first_night, last_night, room_codes, board_codes, kind
+          `select seq, row, line, state, reason, attention, notes, hotel_name, first_night, last_night, room_codes,
+                  board_codes, kind
              from ${stage.table} ${filter} order by seq limit ? offset ?`,
         )
         .all(...args, limit, offset)
@@ -375,6 +420,7 @@ export function createImportService(deps: {
           state: r.state,
           reason: r.reason,
           attention: r.attention,
+          notes: notesOf(r.notes),
           hotelName: r.hotel_name,
           firstNight: r.first_night,
           lastNight: r.last_night,
@@ -436,11 +482,12 @@ export function createImportService(deps: {
               .prepare<[], number>(`select count(*) from ${stage.table} where state = 'new' and attention is not null`)
               .pluck()
               .get() ?? 0
-          // Keep the rejected rows: they are the record of what was left out and why.
+          // Keep the rejected rows: they are the record of what was left out and why (and what was cleaned).
           sqlite
             .prepare(
-              `insert into import_rows (import_id, row, line, state, reason)
-               select ?, row, line, state, reason from ${stage.table} where state = 'invalid' order by seq`,
+              `insert into import_rows (import_id, row, line, state, reason, payload)
+               select ?, row, line, state, reason, case when notes is null then null else json_object('notes', json(notes)) end
+                 from ${stage.table} where state = 'invalid' order by seq`,
             )
             .run(importId)
           db.update(imports)
@@ -494,6 +541,7 @@ export function createImportService(deps: {
         state: r.state,
         reason: r.reason,
         attention: r.attention,
+        notes: notesOf((r.payload as { notes?: TextNote[] } | null)?.notes ?? null),
         hotelName: null,
         firstNight: null,
         lastNight: null,
@@ -504,6 +552,13 @@ export function createImportService(deps: {
       }))
     return { rows, total }
   }
+}
+
+/** A row's TextNotes (stored as JSON) as the contract carries them. */
+function notesOf(stored: string | TextNote[] | null): ImportRow['notes'] {
+  if (!stored) return []
+  const notes = typeof stored === 'string' ? (JSON.parse(stored) as TextNote[]) : stored
+  return notes.map(rowNote)
 }
 
 function duplicateReason(d: Declaration): string {

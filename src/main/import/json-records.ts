@@ -12,10 +12,75 @@
  * Memory: one chunk plus the record being completed (capped at MAX_RECORD_BYTES).
  */
 import { Tokenizer, TokenParser, type ParsedTokenInfo } from '@streamparser/json'
-import { ImportFileError, normalizeFieldName, show } from './canonical'
+import { ImportFileError, normalizeFieldName } from './canonical'
 
 export const NOT_A_LIST =
   'The JSON file must hold a list of stop sales ([ {...}, {...} ]) or an object with a "stopSales" list ({ "stopSales": [ ... ] }).'
+
+const PUNCTUATION: ReadonlySet<string> = new Set(['{', '}', '[', ']', ',', ':'])
+
+/**
+ * What stands where it should not, in words that never quote the file (it may be any file on the
+ * machine): JSON's own punctuation is shown, anything else only by its kind.
+ */
+function found(raw: string): string {
+  if (PUNCTUATION.has(raw)) return `unexpected "${raw}"`
+  if (raw.startsWith('"')) return 'unexpected text in quotes'
+  if (/^-?\d/.test(raw)) return 'an unexpected number'
+  if (raw === 'true' || raw === 'false' || raw === 'null') return `an unexpected ${raw}`
+  return 'a character that does not belong in JSON'
+}
+
+/** @streamparser/json's token types → found(). */
+const TOKEN_WORDS: Readonly<Record<string, string>> = {
+  LEFT_BRACE: 'unexpected "{"',
+  RIGHT_BRACE: 'unexpected "}"',
+  LEFT_BRACKET: 'unexpected "["',
+  RIGHT_BRACKET: 'unexpected "]"',
+  COLON: 'unexpected ":"',
+  COMMA: 'unexpected ","',
+  TRUE: 'an unexpected true',
+  FALSE: 'an unexpected false',
+  NULL: 'an unexpected null',
+  STRING: 'unexpected text in quotes',
+  NUMBER: 'an unexpected number',
+}
+
+/**
+ * Where a text that JSON.parse refused goes wrong: the line (counted from `firstLine`) and what was
+ * found there (see found()). The streaming tokenizer is used because it names the token and its offset
+ * exactly; JSON.parse's own message quotes the text.
+ */
+export function locateJsonError(text: string, firstLine = 1): { line: number; found: string } {
+  const lineOf = (byteOffset: number) => {
+    const prefix = Buffer.from(text, 'utf8').subarray(0, byteOffset)
+    let n = 0
+    for (let i = prefix.indexOf(LF); i !== -1; i = prefix.indexOf(LF, i + 1)) n++
+    return firstLine + n
+  }
+  const tokenizer = new Tokenizer()
+  const parser = new TokenParser({ keepStack: false })
+  parser.onValue = () => {}
+  let lastOffset = 0
+  tokenizer.onToken = (info: ParsedTokenInfo) => {
+    lastOffset = info.offset
+    parser.write(info)
+  }
+  try {
+    tokenizer.write(text)
+    tokenizer.end()
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    const tok = /^Unexpected "(.*)" at chunk position "(\d+)"/s.exec(message)
+    if (tok) return { line: lineOf(Number(tok[2])), found: found(tok[1]!) }
+    const parserTok = /^Unexpected (?:partial )?(\w+) \(/.exec(message)
+    if (parserTok) {
+      return { line: lineOf(lastOffset), found: TOKEN_WORDS[parserTok[1]!] ?? 'something unexpected' }
+    }
+  }
+  // A bare word or number cut short ("tru", "1e"), or a text the tokenizer took: the value itself is broken.
+  return { line: firstLine, found: 'a broken value' }
+}
 
 /** One value at record level: a record of the list, or (ignored) the value of another root key. */
 export interface RawValue {
@@ -73,7 +138,8 @@ export class JsonRecordSplitter {
   private records = 0
   private inStopSales = false
   private stopSalesSeen = false
-  private readonly rootKeys: string[] = []
+  /** Names in the root object other than stopSales. */
+  private rootKeys = 0
   private keyIsStopSales = false
   // The value or key being completed: its pieces from earlier chunks, their size, where it began.
   private pieces: string[] = []
@@ -157,7 +223,9 @@ export class JsonRecordSplitter {
       this.pieceBytes += Buffer.byteLength(piece, 'utf8')
       if (this.pieceBytes > this.maxValueBytes) {
         throw new ImportFileError(
+          'importFile.recordTooLarge',
           `Record ${this.records + 1} of the file is larger than 1 MiB: this is not a stop-sale file, or a quote (") is missing.`,
+          { record: this.records + 1 },
         )
       }
     }
@@ -165,11 +233,18 @@ export class JsonRecordSplitter {
 
   /** The end of the file: complains when the JSON is incomplete or has no stop-sale list. */
   end(): void {
-    if (this.state === S.RootBefore) throw new ImportFileError(`The file has no JSON in it. ${NOT_A_LIST}`)
+    if (this.state === S.RootBefore)
+      throw new ImportFileError('importFile.notJson', `The file has no JSON in it. ${NOT_A_LIST}`)
     if (this.state !== S.RootAfter) throw this.truncated()
     if (this.mode === 'object' && !this.stopSalesSeen) {
-      const keys = this.rootKeys.length > 0 ? `it has ${this.rootKeys.map((k) => show(k)).join(', ')}` : 'it is empty'
-      throw new ImportFileError(`The JSON object has no "stopSales" list (${keys}). ${NOT_A_LIST}`)
+      // The names are counted, not quoted: they are the file's content.
+      const n = this.rootKeys
+      const keys = n > 0 ? `it has ${n} other name${n === 1 ? '' : 's'}` : 'it is empty'
+      throw new ImportFileError(
+        'importFile.noStopSalesList',
+        `The JSON object has no "stopSales" list (${keys}). ${NOT_A_LIST}`,
+        { names: n },
+      )
     }
   }
 
@@ -178,62 +253,28 @@ export class JsonRecordSplitter {
    * The streaming parser is used here because it names the token and its position exactly.
    */
   explain(value: RawValue, cause: unknown): ImportFileError {
-    const after = `(after record ${value.recordsBefore})`
-    const lineOf = (byteOffset: number) => {
-      const prefix = Buffer.from(value.text, 'utf8').subarray(0, byteOffset)
-      let n = 0
-      for (let i = prefix.indexOf(LF); i !== -1; i = prefix.indexOf(LF, i + 1)) n++
-      return value.line + n
-    }
-    const tokenizer = new Tokenizer()
-    const parser = new TokenParser({ keepStack: false })
-    parser.onValue = () => {}
-    let lastOffset = 0
-    tokenizer.onToken = (info: ParsedTokenInfo) => {
-      lastOffset = info.offset
-      parser.write(info)
-    }
-    try {
-      tokenizer.write(value.text)
-      tokenizer.end()
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e)
-      const tok = /^Unexpected "(.*)" at chunk position "(\d+)"/s.exec(message)
-      if (tok) {
-        return new ImportFileError(
-          `The file is not valid JSON: unexpected ${show(tok[1])} on line ${lineOf(Number(tok[2]))} ${after}.`,
-          { cause: e },
-        )
-      }
-      const parserTok = /^Unexpected \w+ \((.*)\) in state (\w+)/s.exec(message)
-      if (parserTok) {
-        return new ImportFileError(
-          `The file is not valid JSON: unexpected ${parserTok[1]} on line ${lineOf(lastOffset)} ${after}.`,
-          { cause: e },
-        )
-      }
-    }
-    // A bare word or number cut short ("tru", "1e"): the value itself is what is wrong.
+    const at = locateJsonError(value.text, value.line)
     return new ImportFileError(
-      `The file is not valid JSON: unexpected ${show(value.text)} on line ${value.line} ${after}.`,
-      {
-        cause,
-      },
+      'importFile.jsonSyntax',
+      `The file is not valid JSON: ${at.found} on line ${at.line} (after record ${value.recordsBefore}).`,
+      { line: at.line, after: value.recordsBefore },
+      { cause },
     )
   }
 
   private truncated() {
     return new ImportFileError(
+      'importFile.truncated',
       `The file ends in the middle of the JSON ${this.mode === 'object' ? 'object' : 'list'} (after record ${this.records}): it looks cut off. Get the complete file and import it again.`,
+      { after: this.records },
     )
   }
 
   private unexpected(chunk: string, i: number): ImportFileError {
-    const c = chunk[i]!
-    // A string is named whole when this chunk holds it ("stopSales"), otherwise by its first character.
-    const whole = c === '"' ? /^"(?:[^"\\]|\\.)*"/.exec(chunk.slice(i, i + 200))?.[0] : undefined
     return new ImportFileError(
-      `The file is not valid JSON: unexpected ${whole ?? show(c)} on line ${this.line} (after record ${this.records}).`,
+      'importFile.jsonSyntax',
+      `The file is not valid JSON: ${found(chunk[i]!)} on line ${this.line} (after record ${this.records}).`,
+      { line: this.line, after: this.records },
     )
   }
 
@@ -252,8 +293,11 @@ export class JsonRecordSplitter {
           return false
         }
         if (c === QUOTE || c === 45 /* - */ || (c >= 48 && c <= 57) || c === 116 || c === 102 || c === 110)
-          throw new ImportFileError(NOT_A_LIST)
-        throw new ImportFileError(`The file is not JSON: it starts with ${show(chunk.slice(i, i + 40))}. ${NOT_A_LIST}`)
+          throw new ImportFileError('importFile.notAList', NOT_A_LIST)
+        throw new ImportFileError(
+          'importFile.notJson',
+          `The file is not JSON: it does not start with "[" or "{" (line ${this.line}). ${NOT_A_LIST}`,
+        )
       case S.ArrFirst:
       case S.ArrAfter:
         if (c === RBRACKET) {
@@ -287,7 +331,12 @@ export class JsonRecordSplitter {
         return false
       case S.ObjValue:
         if (this.keyIsStopSales) {
-          if (c !== LBRACKET) throw new ImportFileError(`"stopSales" must be a list [ ... ]. ${NOT_A_LIST}`)
+          if (c !== LBRACKET) {
+            throw new ImportFileError(
+              'importFile.stopSalesNotList',
+              `"stopSales" must be a list [ ... ]. ${NOT_A_LIST}`,
+            )
+          }
           this.inStopSales = true
           this.state = S.ArrFirst
           return false
@@ -304,7 +353,9 @@ export class JsonRecordSplitter {
         return false
       case S.RootAfter:
         throw new ImportFileError(
+          'importFile.textAfterEnd',
           `The file is not valid JSON: there is more text after the end of the JSON ${this.mode === 'object' ? 'object' : 'list'} (line ${this.line}).`,
+          { line: this.line },
         )
       default:
         return false
@@ -359,18 +410,23 @@ export class JsonRecordSplitter {
       key = JSON.parse(text) as string
     } catch (cause) {
       throw new ImportFileError(
-        `The file is not valid JSON: the name ${show(text)} on line ${this.startLine} is broken.`,
-        {
-          cause,
-        },
+        'importFile.brokenName',
+        `The file is not valid JSON: a name on line ${this.startLine} is broken.`,
+        { line: this.startLine },
+        { cause },
       )
     }
     const k = normalizeFieldName(key)
     this.keyIsStopSales = k === 'stopsales' || k === 'stop_sales'
     if (this.keyIsStopSales) {
-      if (this.stopSalesSeen) throw new ImportFileError('The JSON file has two "stopSales" lists; keep only one.')
+      if (this.stopSalesSeen) {
+        throw new ImportFileError(
+          'importFile.twoStopSalesLists',
+          'The JSON file has two "stopSales" lists; keep only one.',
+        )
+      }
       this.stopSalesSeen = true
-    } else if (this.rootKeys.length < 10) this.rootKeys.push(key)
+    } else this.rootKeys++
     this.state = S.ObjColon
   }
 }

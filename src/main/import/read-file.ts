@@ -15,8 +15,7 @@
  * were yielded — a truncated JSON file, a CSV quote that is never closed, a file that switches
  * encodings — so treat the whole file as failed and drop what was staged from it.
  */
-import { createReadStream } from 'node:fs'
-import { basename, extname } from 'node:path'
+import { extname } from 'node:path'
 import { Readable, pipeline } from 'node:stream'
 import { CsvError, parse as parseCsv, type Parser } from 'csv-parse'
 import {
@@ -25,13 +24,15 @@ import {
   ImportFileError,
   isFieldName,
   normalizeFieldName,
-  show,
   type FieldName,
   type ImportFormat,
   type RowResult,
+  type TextNote,
 } from './canonical'
+import { cleanText, cleanValue } from './clean-text'
 import { isValidUtf8, openTextStream, type Encoding, type TextStream } from './decode'
 import { JsonRecordSplitter, type RawValue } from './json-records'
+import { MAX_STOP_SALE_FILE_BYTES, openImportFile, type ImportFile } from './safe-file'
 
 export interface ReadOptions {
   /** Default: from the file name's extension (.json → json; .csv/.tsv/.txt → csv), else sniffed: first non-space character '[' or '{' → json, otherwise csv. */
@@ -80,13 +81,39 @@ export function readStopSaleBytes(
 
 /**
  * The same records in batches (those completed by one chunk of the file): what the importer reads,
- * since a step of an async generator per record costs more than the record's own checks.
+ * since a step of an async generator per record costs more than the record's own checks. The file is
+ * opened as every import file is (safe-file.ts: a regular file, size and read caps) and closed at the end.
  */
-export function readStopSaleFileBatches(
+export async function* readStopSaleFileBatches(
   path: string,
   opts: ReadOptions = {},
 ): AsyncGenerator<RowResult[], FileFacts, undefined> {
-  return readFrom(() => fileChunks(path, opts.chunkSize ?? DEFAULT_CHUNK), basename(path), opts, undefined)
+  const file = await openImportFile(path, MAX_STOP_SALE_FILE_BYTES)
+  try {
+    return yield* readImportFileBatches(file, opts)
+  } finally {
+    await file.close()
+  }
+}
+
+/**
+ * Records of a file opened with openImportFile (the caller closes it). Reads only the bytes it had when
+ * opened, and rejects (files.changed) when it changed meanwhile — also instead of the problem a change
+ * caused (a file rewritten while read may look cut off).
+ */
+export async function* readImportFileBatches(
+  file: ImportFile,
+  opts: ReadOptions = {},
+): AsyncGenerator<RowResult[], FileFacts, undefined> {
+  let facts: FileFacts
+  try {
+    facts = yield* readFrom(() => file.chunks(opts.chunkSize ?? DEFAULT_CHUNK), file.name, opts, undefined)
+  } catch (e) {
+    await file.checkUnchanged()
+    throw e
+  }
+  await file.checkUnchanged()
+  return facts
 }
 
 export function readStopSaleBytesBatches(
@@ -121,7 +148,17 @@ async function* oneByOne<T, R>(batches: AsyncGenerator<T[], R, undefined>): Asyn
  * is final), delimiter, BOM. Rejects with ImportFileError when the file cannot be read or is empty.
  */
 export async function describeFile(path: string, opts: ReadOptions = {}): Promise<FileFacts> {
-  return describe(await openTextStream(fileChunks(path, opts.chunkSize ?? DEFAULT_CHUNK)), basename(path), opts)
+  const file = await openImportFile(path, MAX_STOP_SALE_FILE_BYTES)
+  try {
+    return await describeImportFile(file, opts)
+  } finally {
+    await file.close()
+  }
+}
+
+/** describeFile for a file opened with openImportFile (the caller closes it). */
+export async function describeImportFile(file: ImportFile, opts: ReadOptions = {}): Promise<FileFacts> {
+  return describe(await openTextStream(file.chunks(opts.chunkSize ?? DEFAULT_CHUNK)), file.name, opts)
 }
 
 /** describeFile for bytes in memory. */
@@ -148,38 +185,12 @@ async function describe(stream: TextStream, fileName: string, opts: ReadOptions)
 // ---------------------------------------------------------------------------------------------
 // Sources
 
-async function* fileChunks(path: string, chunkSize: number): AsyncGenerator<Uint8Array, void, undefined> {
-  const stream = createReadStream(path, { highWaterMark: chunkSize })
-  try {
-    for await (const chunk of stream) yield chunk as Buffer
-  } catch (e) {
-    throw unreadable(path, e)
-  } finally {
-    stream.destroy()
-  }
-}
-
 async function* byteChunks(bytes: Uint8Array, chunkSize: number): AsyncGenerator<Uint8Array, void, undefined> {
   for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize)
 }
 
-function unreadable(path: string, e: unknown): ImportFileError {
-  const name = basename(path)
-  const code = (e as NodeJS.ErrnoException | undefined)?.code
-  const why =
-    code === 'ENOENT'
-      ? `The file "${name}" does not exist (it may have been moved, renamed or deleted).`
-      : code === 'EISDIR'
-        ? `"${name}" is a folder, not a file.`
-        : code === 'EACCES' || code === 'EPERM'
-          ? `The file "${name}" cannot be opened: permission denied.`
-          : code === 'EBUSY'
-            ? `The file "${name}" is in use by another program; close it (in Excel, for example) and try again.`
-            : `The file "${name}" cannot be read (${code ?? (e instanceof Error ? e.message : String(e))}).`
-  return new ImportFileError(why, { cause: e })
-}
-
-const emptyFile = (fileName: string) => new ImportFileError(`The file "${fileName}" is empty.`)
+const emptyFile = (fileName: string) =>
+  new ImportFileError('importFile.empty', `The file "${fileName}" is empty.`, { file: fileName })
 
 function formatOf(fileName: string, head: string, given: ImportFormat | undefined): ImportFormat {
   if (given) return given
@@ -264,7 +275,8 @@ function scanHeader(text: string, eof: boolean): HeaderLayout | undefined {
       const d = m[1]!
       if (d !== ',' && d !== ';' && d !== '\t') {
         throw new ImportFileError(
-          `The file's first line asks for ${show(d)} as the separator; only ",", ";" and tab are supported.`,
+          'importFile.separatorLine',
+          'The file\'s "sep=" line asks for a separator other than ",", ";" or tab, which are the only ones supported.',
         )
       }
       sep = d
@@ -350,22 +362,31 @@ function mapHeader(cells: readonly string[], delimiter: Delimiter): (FieldName |
     const earlier = firstAt.get(name)
     if (earlier !== undefined) {
       throw new ImportFileError(
+        'importFile.columnTwice',
         `The column ${name} appears twice in the header (columns ${earlier + 1} and ${i + 1}); keep only one of them.`,
+        { column: name, first: earlier + 1, second: i + 1 },
       )
     }
     firstAt.set(name, i)
   })
-  const found = cells
-    .slice(0, 12)
-    .map((c) => show(c))
-    .join(', ')
-  const more = cells.length > 12 ? ', …' : ''
-  const context = `The first line of a CSV file must name its columns; this one has: ${found}${more} (read with ${delimiterName(delimiter)} as the separator).`
+  // Said without the header's own text (the file may be anything): how many columns, and which of them
+  // are known (those names are the importer's, not the file's).
+  const known = [...firstAt.keys()].join(', ') || 'none'
+  const params = { columns: cells.length, known, separator: delimiterName(delimiter) }
+  const context = `The first line of a CSV file must name its columns; this one has ${cells.length} column${cells.length === 1 ? '' : 's'} (read with ${params.separator} as the separator), of which these are known: ${known}.`
   if (!firstAt.has('hotel_name') && !firstAt.has('hotel_id')) {
-    throw new ImportFileError(`The CSV file has no hotel_name (or hotel_id) column. ${context}`)
+    throw new ImportFileError(
+      'importFile.noHotelColumn',
+      `The CSV file has no hotel_name (or hotel_id) column. ${context}`,
+      params,
+    )
   }
   if (!firstAt.has('date_from') && !firstAt.has('date_to') && !firstAt.has('date_ranges')) {
-    throw new ImportFileError(`The CSV file has no date column (date_from and date_to, or date_ranges). ${context}`)
+    throw new ImportFileError(
+      'importFile.noDateColumn',
+      `The CSV file has no date column (date_from and date_to, or date_ranges). ${context}`,
+      params,
+    )
   }
   return columns
 }
@@ -388,11 +409,18 @@ function csvRow(
     }
   }
   const fields = new Map<FieldName, unknown>()
+  let notes: TextNote[] | undefined
   columns.forEach((name, i) => {
-    if (name !== undefined) fields.set(name, cells[i])
+    if (name === undefined) return
+    const cell = cleanText(cells[i]!)
+    if (cell.removed) (notes ??= []).push({ field: name, removed: cell.removed })
+    fields.set(name, cell.text)
   })
   const out = canonicalizeRecord(fields)
-  return out.ok ? { row, line, ok: true, stopSales: out.stopSales } : { row, line, ok: false, errors: out.errors }
+  const noted = notes ? { notes } : {}
+  return out.ok
+    ? { row, line, ok: true, stopSales: out.stopSales, ...noted }
+    : { row, line, ok: false, errors: out.errors, ...noted }
 }
 
 async function* readCsv(
@@ -412,7 +440,10 @@ async function* readCsv(
     }
     pre += next.value
     if (pre.length > MAX_RECORD_BYTES) {
-      throw new ImportFileError('The first line of the file is longer than 1 MiB: this is not a stop-sale CSV file.')
+      throw new ImportFileError(
+        'importFile.headerTooLong',
+        'The first line of the file is longer than 1 MiB: this is not a stop-sale CSV file.',
+      )
     }
   }
   const { delimiter } = layout
@@ -468,8 +499,12 @@ async function* readCsv(
   } catch (e) {
     throw csvFileError(e, lines)
   }
-  if (!columns)
-    throw new ImportFileError('The file has no header line naming its columns (hotel_name, date_from, date_to, …).')
+  if (!columns) {
+    throw new ImportFileError(
+      'importFile.noHeader',
+      'The file has no header line naming its columns (hotel_name, date_from, date_to, …).',
+    )
+  }
 }
 
 /**
@@ -525,17 +560,27 @@ function csvFileError(e: unknown, lines: LineTracker): unknown {
   const line = lines.pendingLine()
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
     return new ImportFileError(
+      'importFile.quoteNotClosed',
       `A quote (") opened in the row starting on line ${line} is never closed, so the rest of the file cannot be read. Fix the quotes in that row and import the file again.`,
+      { line },
       { cause: e },
     )
   }
   if (e.code === 'CSV_MAX_RECORD_SIZE') {
     return new ImportFileError(
+      'importFile.rowTooLong',
       `The row starting on line ${line} is longer than 1 MiB; most likely a quote (") opened there is never closed.`,
+      { line },
       { cause: e },
     )
   }
-  return new ImportFileError(`The CSV file cannot be read near line ${line}: ${e.message}`, { cause: e })
+  // csv-parse's own message may quote the row: only its code is given.
+  return new ImportFileError(
+    'importFile.csvBroken',
+    `The CSV file cannot be read near line ${line} (${e.code}): check the quotes and separators there.`,
+    { line, reason: e.code },
+    { cause: e },
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -547,10 +592,18 @@ function jsonRow(row: number, line: number, value: unknown): RowResult {
   if (errors.length > 0 && fields.size === 0 && (typeof value !== 'object' || value === null || Array.isArray(value))) {
     return { row, line, ok: false, errors }
   }
+  let notes: TextNote[] | undefined
+  for (const [name, v] of fields) {
+    const c = cleanValue(v)
+    if (c.removed === 0) continue
+    ;(notes ??= []).push({ field: name, removed: c.removed })
+    fields.set(name, c.value)
+  }
+  const noted = notes ? { notes } : {}
   const out = canonicalizeRecord(fields)
   const all = out.ok ? errors : [...errors, ...out.errors]
-  if (all.length > 0 || !out.ok) return { row, line, ok: false, errors: all }
-  return { row, line, ok: true, stopSales: out.stopSales }
+  if (all.length > 0 || !out.ok) return { row, line, ok: false, errors: all, ...noted }
+  return { row, line, ok: true, stopSales: out.stopSales, ...noted }
 }
 
 /** Records of a JSON file: the splitter finds each record's text, JSON.parse reads it. */

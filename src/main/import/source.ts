@@ -1,19 +1,21 @@
 /**
  * Where an import's bytes come from (a path, or contents handed over by a browser page), with the
- * file's hash and facts, and the reader's records. File-level problems become errors staff can act on.
+ * file's hash and facts, and the reader's records. A path is opened once, safely (safe-file.ts), and
+ * everything — the facts, the hash, the records — is read from that one handle. File-level problems
+ * become errors staff can act on.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { basename } from 'node:path'
 import { AppFailure } from '../errors'
 import { ImportFileError, type ImportFormat, type RowResult } from './canonical'
 import {
   describeBytes,
-  describeFile,
+  describeImportFile,
+  readImportFileBatches,
   readStopSaleBytesBatches,
-  readStopSaleFileBatches,
   type FileFacts,
 } from './read-file'
+import { MAX_STOP_SALE_FILE_BYTES, openImportFile, type ImportFile } from './safe-file'
 
 export type ImportSource = { path: string } | { fileName: string; bytes: Uint8Array }
 
@@ -26,40 +28,80 @@ export interface OpenedSource {
   encoding(): string
   /** The file's records, in batches (see readStopSaleFileBatches). */
   rows(): AsyncGenerator<RowResult[], void, undefined>
+  /** Releases the file (whether or not rows() was read). Safe to call more than once. */
+  close(): Promise<void>
 }
 
 export async function openImportSource(source: ImportSource): Promise<OpenedSource> {
-  const fileName = 'path' in source ? basename(source.path) : source.fileName
+  if ('path' in source) return openFileSource(source.path)
+  const { fileName, bytes } = source
   try {
-    let facts = 'path' in source ? await describeFile(source.path) : await describeBytes(source.bytes, source.fileName)
-    const hash =
-      'path' in source ? await hashFile(source.path) : createHash('sha256').update(source.bytes).digest('hex')
+    let facts = await describeBytes(bytes, fileName)
     return {
       fileName,
-      hash,
+      hash: createHash('sha256').update(bytes).digest('hex'),
       format: facts.format,
       encoding: () => describeFacts(facts),
-      async *rows() {
-        const reader =
-          'path' in source
-            ? readStopSaleFileBatches(source.path)
-            : readStopSaleBytesBatches(source.bytes, source.fileName)
-        try {
-          for (;;) {
-            const next = await reader.next()
-            if (next.done) {
-              facts = next.value
-              return
-            }
-            yield next.value
-          }
-        } catch (err) {
-          throw staffError(err, fileName)
-        }
-      },
+      rows: () => records(readStopSaleBytesBatches(bytes, fileName), fileName, (f) => (facts = f)),
+      close: async () => {},
     }
   } catch (err) {
     throw staffError(err, fileName)
+  }
+}
+
+async function openFileSource(path: string): Promise<OpenedSource> {
+  const fileName = basename(path)
+  let file: ImportFile
+  try {
+    file = await openImportFile(path, MAX_STOP_SALE_FILE_BYTES)
+  } catch (err) {
+    throw staffError(err, fileName)
+  }
+  try {
+    let facts = await describeImportFile(file)
+    const hash = createHash('sha256')
+    for await (const chunk of file.chunks()) hash.update(chunk)
+    // Changed since it was opened: say so now, before its rows are read (they are checked again at the end).
+    await file.checkUnchanged()
+    return {
+      fileName,
+      hash: hash.digest('hex'),
+      format: facts.format,
+      encoding: () => describeFacts(facts),
+      rows: () => records(readImportFileBatches(file), fileName, (f) => (facts = f)),
+      close: () => file.close(),
+    }
+  } catch (err) {
+    // A file that changed while it was read says so, rather than what the change broke.
+    const changed = await file.checkUnchanged().then(
+      () => err,
+      (e: unknown) => e,
+    )
+    await file.close()
+    throw staffError(changed, fileName)
+  }
+}
+
+/** The reader's batches, its final facts kept, its errors in words for staff. */
+async function* records(
+  reader: AsyncGenerator<RowResult[], FileFacts, undefined>,
+  fileName: string,
+  done: (facts: FileFacts) => void,
+): AsyncGenerator<RowResult[], void, undefined> {
+  try {
+    for (;;) {
+      const next = await reader.next()
+      if (next.done) {
+        done(next.value)
+        return
+      }
+      yield next.value
+    }
+  } catch (err) {
+    throw staffError(err, fileName)
+  } finally {
+    await reader.return(undefined as never)
   }
 }
 
@@ -69,26 +111,17 @@ function describeFacts(f: FileFacts): string {
   return delimiter ? `${encoding}, ${delimiter}-separated` : encoding
 }
 
-/** A problem reading an import file, in words for staff (also the reservation import's). */
+/**
+ * A problem reading an import file, in words for staff (also the reservation import's): the coded
+ * ImportFileError becomes an AppFailure with the same code, and the file's name among its params.
+ */
 export function staffError(err: unknown, fileName: string): unknown {
   if (err instanceof AppFailure) return err
-  if (err instanceof ImportFileError) return new AppFailure('validation', err.message)
-  const code = (err as NodeJS.ErrnoException).code
-  if (code === 'ENOENT')
-    return new AppFailure('not-found', `The file ${fileName} was not found. It may have been moved or deleted.`)
-  if (code === 'EACCES' || code === 'EPERM')
-    return new AppFailure('validation', `The file ${fileName} cannot be read (no permission).`)
-  if (code === 'EISDIR') return new AppFailure('validation', `${fileName} is a folder, not a file.`)
+  if (err instanceof ImportFileError) {
+    return new AppFailure(err.kind, err.message, undefined, {
+      code: err.code,
+      params: { file: fileName, ...err.params },
+    })
+  }
   return err
-}
-
-/** sha256 of a file, streamed. */
-function hashFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256')
-    createReadStream(path)
-      .on('data', (c) => hash.update(c))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject)
-  })
 }

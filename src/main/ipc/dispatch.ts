@@ -5,6 +5,7 @@
  */
 import { calls, isCallName, type CallName, type CallOutput, type CallParsedInput } from '../../shared/ipc'
 import { fail, ok, type Issue, type Result } from '../../shared/result'
+import { databaseFailure, databaseTrouble, troubleDetails } from '../db/sqlite-errors'
 import { AppFailure } from '../errors'
 import type { z } from 'zod'
 
@@ -18,7 +19,13 @@ export interface DispatchLog {
   error(message: string, err: unknown): void
 }
 
-export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatch {
+export interface DispatchOptions {
+  /** The data folder, named in what staff are told when its database cannot be written (disk full…). */
+  dataDir?: string
+}
+
+export function createDispatcher(handlers: Handlers, log: DispatchLog, opts: DispatchOptions = {}): Dispatch {
+  const dataDir = opts.dataDir ?? ''
   return async (channel, rawInput) => {
     if (!isCallName(channel)) return fail('validation', `Unknown call "${String(channel)}".`)
     const contract = calls[channel]
@@ -39,6 +46,13 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatch
     } catch (err) {
       if (err instanceof AppFailure) {
         return fail(err.kind, err.message, err.issues, err.code ? { code: err.code, params: err.params } : undefined)
+      }
+      // The database itself failed (locked, disk full, read-only, damaged): say what to do about it.
+      const trouble = databaseTrouble(err)
+      if (trouble) {
+        log.error(`${channel} failed: ${trouble.code}`, troubleDetails(trouble))
+        const failure = databaseFailure(trouble, dataDir)
+        return fail(failure.kind, failure.message, undefined, { code: failure.code!, params: failure.params })
       }
       log.error(`${channel} failed`, err)
       return fail('internal', 'Something went wrong inside the app. Details were written to the log.', undefined, {

@@ -10,9 +10,11 @@
  * key decides). A duplicate whose details differ says in which; the stored one is kept as it is.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { staffError } from '../import/source'
-import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
+import type { TextNote } from '../import/canonical'
+import { rowNote } from '../import/clean-text'
+import { openImportFile } from '../import/safe-file'
+import { staffError } from '../import/source'
 import { and, asc, count, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm'
 import type {
   ReservationImportPreview,
@@ -62,6 +64,7 @@ interface StagedPayload extends CanonicalReservation {
   unresolved: string | null
   /** What is missing (stored, so that a mapping made later finds the reservations waiting for it). */
   resolution: ReservationResolution | null
+  notes?: TextNote[]
 }
 
 export function createReservationImportService(deps: {
@@ -95,14 +98,23 @@ export function createReservationImportService(deps: {
       const inFile = new Map<string, { row: number; value: CanonicalReservation }>()
       const vouchersInFile = new Map<string, { row: number; key: string }>()
       const counts = { rows: file.records.length, newCount: 0, duplicates: 0, invalid: 0, needsAttention: 0 }
+      let textCleaned = 0
       for (const record of file.records) {
         const base = { row: record.row, line: record.line }
+        // The row's notes live in its payload (an invalid row's payload holds only them).
+        const noted = record.notes ? { notes: record.notes } : {}
+        if (record.notes) textCleaned++
         const canonical = record.error
           ? { ok: false as const, errors: [record.error] }
           : canonicalizeReservation(record.fields)
         if (!canonical.ok) {
           counts.invalid++
-          staged.push({ ...base, state: 'invalid', reason: canonical.errors.join(' ') })
+          staged.push({
+            ...base,
+            state: 'invalid',
+            reason: canonical.errors.join(' '),
+            payload: record.notes ? noted : null,
+          })
           continue
         }
         const value = canonical.value
@@ -118,7 +130,13 @@ export function createReservationImportService(deps: {
           const changed = diff.length
             ? ` This one differs in ${diff.join(', ')}; the ${stored ? 'stored' : 'earlier'} one is kept.`
             : ''
-          staged.push({ ...base, state: 'duplicate', reason: what + changed, dedupeKey: key, payload: { ...value } })
+          staged.push({
+            ...base,
+            state: 'duplicate',
+            reason: what + changed,
+            dedupeKey: key,
+            payload: { ...value, ...noted },
+          })
           continue
         }
         inFile.set(key, { row: record.row, value })
@@ -158,6 +176,7 @@ export function createReservationImportService(deps: {
           contentHash: contentHash(value),
           unresolved,
           resolution,
+          ...noted,
         }
         staged.push({
           ...base,
@@ -193,6 +212,7 @@ export function createReservationImportService(deps: {
         duplicates: counts.duplicates,
         invalid: counts.invalid,
         needsAttention: counts.needsAttention,
+        textCleaned,
         sameFileImported: previous ? { importId: previous.id, at: previous.at ?? '' } : null,
         resolutionChecked: profile !== undefined,
       }
@@ -214,13 +234,14 @@ export function createReservationImportService(deps: {
         .offset(offset)
         .all()
         .map((r): ReservationImportRow => {
-          const p = r.payload as unknown as CanonicalReservation | null
+          const p = r.payload as unknown as (Partial<CanonicalReservation> & { notes?: TextNote[] }) | null
           return {
             row: r.row,
             line: r.line,
             state: r.state,
             reason: r.reason,
             attention: r.attention,
+            notes: (p?.notes ?? []).map(rowNote),
             voucherNo: p?.voucherNo ?? null,
             hotelName: p?.hotelName ?? null,
             checkIn: p?.checkIn ?? null,
@@ -388,18 +409,19 @@ export function canonicalOf(r: ReservationRow): CanonicalReservation {
   }
 }
 
+/** A path is opened as every import file is (safe-file.ts): a regular file, at most the size cap, read once. */
 async function readSource(source: ReservationImportSource): Promise<{ fileName: string; bytes: Uint8Array }> {
   if (!('path' in source)) return source
   const fileName = basename(source.path)
   try {
-    const info = await stat(source.path)
-    if (info.size > MAX_RESERVATION_FILE_BYTES) {
-      throw new AppFailure(
-        'validation',
-        `${fileName} is ${(info.size / 2 ** 20).toFixed(1)} MiB: too large for a reservations file.`,
-      )
+    const file = await openImportFile(source.path, MAX_RESERVATION_FILE_BYTES)
+    try {
+      const bytes = await file.readAll()
+      await file.checkUnchanged()
+      return { fileName, bytes }
+    } finally {
+      await file.close()
     }
-    return { fileName, bytes: await readFile(source.path) }
   } catch (err) {
     throw staffError(err, fileName)
   }

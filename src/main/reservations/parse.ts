@@ -14,10 +14,13 @@ import { createHash } from 'node:crypto'
 import { parse as parseCsvSync } from 'csv-parse/sync'
 import type { ReservationGuest } from '../../shared/reservations'
 import type { SednaTitle } from '../../shared/reservation-basics'
+import type { MessageParams } from '../../shared/result'
 import { AppFailure } from '../errors'
-import { ImportFileError } from '../import/canonical'
+import { ImportFileError, type TextNote } from '../import/canonical'
+import { cleanValue } from '../import/clean-text'
 import { parseNight } from '../import/dates'
 import { decodeBuffer, type Encoding } from '../import/decode'
+import { locateJsonError } from '../import/json-records'
 import { detectDelimiter } from '../import/read-file'
 import { foldName, normalizeCode } from '../reference/hotel-matching'
 
@@ -46,6 +49,8 @@ export interface RawRecord {
   fields: Record<string, unknown>
   /** A record that is not even an object (e.g. a number in the JSON array). */
   error?: string
+  /** Control characters removed from its fields (by the field's first alias: hotel_name, guests, …). */
+  notes?: TextNote[]
 }
 
 export interface ReadReservations {
@@ -68,32 +73,51 @@ export function fieldKey(name: string): string {
     .replace(/^_+|_+$/g, '')
 }
 
-/** Reads the file's records. File-level problems are AppFailure('validation') with a message for staff. */
+/** A file-level problem, coded, for staff; like every import file error it never quotes the file. */
+function fileProblem(fileName: string, code: string, message: string, params: MessageParams = {}): AppFailure {
+  return new AppFailure('validation', message, undefined, { code, params: { file: fileName, ...params } })
+}
+
+/**
+ * Reads the file's records. File-level problems are AppFailure('validation') with a code and a message
+ * for staff. Control characters are removed from every field (the record's notes say which).
+ */
 export function readReservationBytes(bytes: Uint8Array, fileName: string): ReadReservations {
   if (bytes.length > MAX_RESERVATION_FILE_BYTES) {
-    throw new AppFailure(
-      'validation',
-      `${fileName} is ${(bytes.length / 2 ** 20).toFixed(1)} MiB: too large for a reservations file.`,
+    const mib = (n: number) => Math.ceil(n / 2 ** 20)
+    throw fileProblem(
+      fileName,
+      'files.tooLarge',
+      `The file "${fileName}" is ${mib(bytes.length)} MiB; at most ${mib(MAX_RESERVATION_FILE_BYTES)} MiB can be imported at once. Check that it is the right file, or split it.`,
+      { size: mib(bytes.length), max: mib(MAX_RESERVATION_FILE_BYTES) },
     )
   }
   let decoded: { text: string; encoding: Encoding; bom: boolean }
   try {
     decoded = decodeBuffer(bytes)
   } catch (err) {
-    if (err instanceof ImportFileError) throw new AppFailure('validation', `${fileName}: ${err.message}`)
+    if (err instanceof ImportFileError) throw fileProblem(fileName, err.code, `${fileName}: ${err.message}`, err.params)
     throw err
   }
   const text = decoded.text
-  if (text.trim() === '') throw new AppFailure('validation', `${fileName} is empty.`)
+  if (text.trim() === '') throw fileProblem(fileName, 'importFile.empty', `The file "${fileName}" is empty.`)
   const encoding =
     decoded.encoding === 'windows-1254' ? 'Windows-1254 (Turkish)' : decoded.bom ? 'UTF-8 with BOM' : 'UTF-8'
   const first = text.trimStart()[0]
   const isJson = /\.json$/i.test(fileName) || (!/\.(csv|tsv|txt)$/i.test(fileName) && (first === '[' || first === '{'))
   const records = isJson ? jsonRecords(text, fileName) : csvRecords(text, fileName)
-  if (records.length === 0) throw new AppFailure('validation', `${fileName} holds no reservations.`)
-  if (records.length > MAX_RECORDS) {
-    throw new AppFailure('validation', `${fileName} holds ${records.length} records; at most ${MAX_RECORDS} at a time.`)
+  if (records.length === 0) {
+    throw fileProblem(fileName, 'reservationFile.noRecords', `${fileName} holds no reservations.`)
   }
+  if (records.length > MAX_RECORDS) {
+    throw fileProblem(
+      fileName,
+      'reservationFile.tooManyRecords',
+      `${fileName} holds ${records.length} records; at most ${MAX_RECORDS} at a time.`,
+      { count: records.length, max: MAX_RECORDS },
+    )
+  }
+  for (const record of records) cleanRecord(record)
   return {
     format: isJson ? 'json' : 'csv',
     encoding: isJson ? encoding : `${encoding}, ${csvDelimiterName(text)}`,
@@ -105,16 +129,24 @@ function jsonRecords(text: string, fileName: string): RawRecord[] {
   let root: unknown
   try {
     root = JSON.parse(text)
-  } catch (err) {
-    throw new AppFailure('validation', `${fileName} is not valid JSON (${(err as Error).message}).`)
+  } catch {
+    // JSON.parse's own message quotes the text: say where instead.
+    const at = locateJsonError(text)
+    throw fileProblem(
+      fileName,
+      'importFile.jsonSyntaxAt',
+      `${fileName} is not valid JSON: ${at.found} on line ${at.line}.`,
+      { line: at.line },
+    )
   }
   let list: unknown[]
   if (Array.isArray(root)) list = root
   else if (isPlainObject(root) && Array.isArray(root.reservations)) list = root.reservations
   else if (isPlainObject(root)) list = [root]
   else {
-    throw new AppFailure(
-      'validation',
+    throw fileProblem(
+      fileName,
+      'reservationFile.wrongShape',
       `${fileName}: expected an array of reservations, { "reservations": [...] } or one reservation object.`,
     )
   }
@@ -154,7 +186,15 @@ function csvRecords(text: string, fileName: string): RawRecord[] {
       info: true,
     }) as unknown as typeof parsed
   } catch (err) {
-    throw new AppFailure('validation', `${fileName} could not be read as CSV (${(err as Error).message}).`)
+    // csv-parse's message may quote the row: its code and line only.
+    const { code, lines } = err as { code?: string; lines?: number }
+    const line = (lines ?? 1) + (sep ? 1 : 0)
+    throw fileProblem(
+      fileName,
+      'importFile.csvBroken',
+      `${fileName} could not be read as CSV near line ${line} (${code ?? 'unreadable'}): check the quotes and separators there.`,
+      { line, reason: code ?? 'unreadable' },
+    )
   }
   const offset = sep ? 1 : 0
   return parsed.map(({ record, info }, i) => ({ row: i + 1, line: info.lines + offset, fields: guestColumns(record) }))
@@ -187,6 +227,32 @@ function guestColumns(record: Record<string, string>): Record<string, unknown> {
       .filter((g) => Object.values(g).some((v) => v !== '' && v != null))
   }
   return out
+}
+
+/** Removes control characters from a record's values, noting them by field (see clean-text.ts). */
+function cleanRecord(record: RawRecord): void {
+  let notes: TextNote[] | undefined
+  for (const [key, value] of Object.entries(record.fields)) {
+    const c = cleanValue(value)
+    if (c.removed === 0) continue
+    record.fields[key] = c.value
+    const field = fieldOfAlias().get(key)
+    if (field === undefined) continue // not a field the import reads: nothing of it is kept
+    const earlier = notes?.find((n) => n.field === field)
+    if (earlier) earlier.removed += c.removed
+    else (notes ??= []).push({ field, removed: c.removed })
+  }
+  if (notes) record.notes = notes
+}
+
+let aliasFields: Map<string, string> | undefined
+/** Every alias → the first alias of its field ('hotel' → 'hotel_name'), the name notes use. */
+function fieldOfAlias(): Map<string, string> {
+  if (!aliasFields) {
+    aliasFields = new Map()
+    for (const names of Object.values(ALIASES)) for (const n of names) aliasFields.set(n, names[0])
+  }
+  return aliasFields
 }
 
 function normaliseKeys(o: Record<string, unknown>): Record<string, unknown> {

@@ -204,7 +204,10 @@ function fail(
   const decision = classify(err)
   if (decision.action === 'retry') {
     const message = note ? `${decision.message} (${note})` : decision.message
-    const delay = retryDelay(attempt, decision.retryAfterMs, deps.backoff)
+    const delay = retryDelay(attempt, decision.retryAfterMs, {
+      backoff: deps.backoff,
+      retryAfterCapMs: deps.retryAfterCapMs?.(),
+    })
     if (!deps.queue.retryLater(row.id, delay, message, decision.offline)) return lostClaim
     return { kind: 'retry', offline: decision.offline, message }
   }

@@ -3,11 +3,23 @@
  * `Integratiion` spelling are the vendor's (../shared/sedna-api.md); response shapes are guesses,
  * read leniently in responses.ts. One client per profile: a keep-alive pool, one login (session
  * cookie) shared by all calls, re-login once on a 401.
+ *
+ * Every request has an overall deadline and a cap on the answer's size (SednaLimits), so a server that
+ * drips or floods can neither hang a sync nor fill memory; abort() cancels what is in flight (quit).
  */
-import { Agent, request, type Dispatcher } from 'undici'
+import { request, type Dispatcher } from 'undici'
 import type { z } from 'zod'
-import { parseRetryAfter, SednaError, type Delivery, type SednaFailureKind } from './failures'
-import { redactText, redactUrl } from './redact'
+import { createDispatcher, DIRECT, proxyRoute, type Env, type ProxyRoute } from './dispatcher'
+import { sednaFailure, SednaError, type Delivery, type SednaFailureKind } from './failures'
+import { REDACTED, redactEcho, redactText } from './redact'
+import {
+  cancelledFailure,
+  deadlineFailure,
+  httpFailure,
+  snippet,
+  tooLargeFailure,
+  transportFailure,
+} from './request-failures'
 import {
   boardSchema,
   countrySchema,
@@ -34,14 +46,54 @@ export interface SednaTimeouts {
   bodyMs: number
 }
 
+/** One kind of request's overall deadline (connect to last byte) and the largest answer it reads. */
+export interface SednaLimit {
+  maxBytes: number
+  deadlineMs: number
+}
+
+/**
+ * - write: saves (UpdateStopSale, InsertReservation, the cancel) and the login. Their answer is
+ *   `{"ErrorType":0,"Message":…,"RecId":…}` — under 1 KiB; an IIS/.NET error page is tens of KiB — so
+ *   1 MiB is ample. 60 s: twice the headers timeout, so a Sedna that is slow but working gets its answer
+ *   through, while a save that drips never holds the item (and its claim) for long.
+ * - list: reference lists and look-ups. The largest, every room type of every hotel of a big agency, is
+ *   some 100,000 × 200 bytes = 20 MB; 64 MiB leaves room and still bounds memory (the text, then the
+ *   parsed list). 120 s: 64 MiB at 5 Mbit/s takes about 110 s.
+ * - probe: the reachability check; its answer is not read (at most 64 KiB is drained). 15 s.
+ * The claim's lease (sync/leased-queue.ts) is derived from these defaults, so a client refuses longer ones.
+ */
+export interface SednaLimits {
+  write: SednaLimit
+  list: SednaLimit
+  probe: SednaLimit
+}
+
+const MiB = 1024 * 1024
+export const DEFAULT_LIMITS: SednaLimits = {
+  write: { maxBytes: 1 * MiB, deadlineMs: 60_000 },
+  list: { maxBytes: 64 * MiB, deadlineMs: 120_000 },
+  probe: { maxBytes: 64 * 1024, deadlineMs: 15_000 },
+}
+
 export interface SednaClientOptions {
   baseUrl: string
   username: string
   /** Read when a login is needed (the keychain), so it is held in memory as briefly as possible. */
   password: () => Promise<string>
   timeouts?: Partial<SednaTimeouts>
+  /** Per kind of request; at most the defaults (tests use small ones). */
+  limits?: Partial<SednaLimits>
   /** Keep-alive connections to Sedna; the sync engine's concurrency should not exceed it. */
   connections?: number
+  /** The proxy from Settings (for every request); null/absent: the environment decides. */
+  proxyUrl?: string | null
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default: this process's environment). */
+  env?: Env
+  /** No proxy whatever the environment says (the built-in demo server lives on this computer). */
+  direct?: boolean
+  /** CA certificates to trust instead of Node's and the operating system's (tests). */
+  ca?: string[]
   /** Every request and its outcome, redacted: for attempt history and logs. */
   onExchange?: (exchange: SednaExchange) => void
 }
@@ -113,6 +165,7 @@ export interface StopSaleListQuery {
   hotelId?: number
 }
 
+/** Per phase of a request; the overall deadline (SednaLimits) caps the whole. */
 export const DEFAULT_TIMEOUTS: SednaTimeouts = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 }
 const MAX_LOGGED_BODY = 64 * 1024
 
@@ -140,24 +193,55 @@ export function normalizeBaseUrl(input: string): string {
 
 export class SednaClient {
   readonly baseUrl: string
-  private readonly agent: Agent
+  /** How requests reach Sedna (directly or through which proxy). */
+  readonly route: ProxyRoute
+  private readonly agent: Dispatcher
   private readonly opts: SednaClientOptions
+  private readonly limits: SednaLimits
   private cookies = new Map<string, string>()
   private loginInFlight: Promise<number> | undefined
+  /** One controller per request in flight, so abort() can cancel them all. */
+  private readonly inFlight = new Set<AbortController>()
+  private aborted = false
   /** The operator id Sedna returned at the last login. */
   operatorId: number | undefined
 
   constructor(opts: SednaClientOptions) {
     this.opts = opts
     this.baseUrl = normalizeBaseUrl(opts.baseUrl)
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits }
+    for (const kind of Object.keys(DEFAULT_LIMITS) as (keyof SednaLimits)[]) {
+      if (!(this.limits[kind].deadlineMs <= DEFAULT_LIMITS[kind].deadlineMs)) {
+        throw new RangeError(
+          `The ${kind} deadline may not exceed ${DEFAULT_LIMITS[kind].deadlineMs} ms (the claim's lease is derived from it).`,
+        )
+      }
+    }
+    this.route = opts.direct ? DIRECT : proxyRoute(opts.proxyUrl, opts.env ?? process.env)
     const t = { ...DEFAULT_TIMEOUTS, ...opts.timeouts }
-    this.agent = new Agent({
+    this.agent = createDispatcher({
+      route: this.route,
       connections: opts.connections ?? 8,
-      connectTimeout: t.connectMs,
-      headersTimeout: t.headersMs,
-      bodyTimeout: t.bodyMs,
-      keepAliveTimeout: 30_000,
+      connectTimeoutMs: t.connectMs,
+      headersTimeoutMs: t.headersMs,
+      bodyTimeoutMs: t.bodyMs,
+      ca: opts.ca,
     })
+  }
+
+  /**
+   * Is Sedna there? One plain GET of the base address with no cookie and no credentials: any HTTP
+   * answer, 401 or 404 included, means reachable. Rejects with the failure otherwise (refused, DNS,
+   * timeout, certificate).
+   */
+  async reachable(options: CallOptions = {}): Promise<void> {
+    await this.send('', 'GET', { options, authenticated: false, limit: 'probe', writes: false, probe: true })
+  }
+
+  /** Cancels every call in flight, and any later one: the app is closing. */
+  abort(): void {
+    this.aborted = true
+    for (const controller of this.inFlight) controller.abort()
   }
 
   /** Logs in (AgencyLogin) and returns the agency's operator id. */
@@ -170,13 +254,15 @@ export class SednaClient {
     const password = await this.opts.password()
     this.cookies.clear()
     const body = await this.send('Integratiion/AgencyLogin', 'GET', {
-      query: { username: this.opts.username, password },
+      query: { username: this.opts.username, password: new Secret(password) },
       options,
       authenticated: false,
+      limit: 'write',
+      writes: false,
     })
     const result = this.readResult('Integratiion/AgencyLogin', body, 'rejected')
     if (result.ErrorType !== 0 && result.ErrorType != null) {
-      throw this.failure('auth', 'Integratiion/AgencyLogin', 'rejected', {
+      throw sednaFailure('auth', 'Integratiion/AgencyLogin', 'rejected', {
         message: `Sedna rejected the username or password${result.Message ? `: ${result.Message}` : ''}. Check them in Settings.`,
         errorType: result.ErrorType,
         sednaMessage: result.Message,
@@ -184,13 +270,13 @@ export class SednaClient {
     }
     const operatorId = Number(result.RecId)
     if (!Number.isInteger(operatorId) || operatorId <= 0) {
-      throw this.failure('malformed', 'Integratiion/AgencyLogin', 'rejected', {
+      throw sednaFailure('malformed', 'Integratiion/AgencyLogin', 'rejected', {
         message: 'Sedna accepted the login but did not say which operator this account belongs to (no RecId).',
       })
     }
     if (this.cookies.size === 0) {
       // Later calls carry no credentials: without a session cookie they would all get 401.
-      throw this.failure('malformed', 'Integratiion/AgencyLogin', 'rejected', {
+      throw sednaFailure('malformed', 'Integratiion/AgencyLogin', 'rejected', {
         message: 'Sedna accepted the login but sent no session cookie, so later calls cannot be authorised.',
       })
     }
@@ -228,7 +314,7 @@ export class SednaClient {
   /** Phase 1 (RecId 0, no children) creates and returns the new RecId; phase 2 replaces. */
   async updateStopSale(body: UpdateStopSaleBody, options?: CallOptions): Promise<{ recId: number }> {
     const action = 'Contract/UpdateStopSale'
-    const answer = await this.call(action, 'PUT', { json: body, options })
+    const answer = await this.call(action, 'PUT', { json: body, options, limit: 'write', writes: true })
     const result = this.readResult(action, answer, 'unknown')
     this.assertNoError(action, result)
     const recId = Number(result.RecId)
@@ -236,13 +322,13 @@ export class SednaClient {
     // An update may well answer without repeating the id; a create may not.
     if (body.RecId > 0) return { recId: body.RecId }
     // A "success" without an id cannot be followed by phase 2: treat it as not knowing what happened.
-    throw this.failure('malformed', action, 'unknown', {
+    throw sednaFailure('malformed', action, 'unknown', {
       message: `Sedna answered the stop-sale save without a record id (RecId: ${JSON.stringify(result.RecId ?? null)}).`,
     })
   }
 
   async checkStopSaleState(body: CheckStopSaleStateBody, options?: CallOptions): Promise<unknown> {
-    return this.call('Contract/CheckStopSaleState', 'POST', { json: body, options })
+    return this.call('Contract/CheckStopSaleState', 'POST', { json: body, options, limit: 'list', writes: false })
   }
 
   getStopSaleList(query: StopSaleListQuery, options?: CallOptions): Promise<ListResult<SednaStopSaleRecord>> {
@@ -268,10 +354,12 @@ export class SednaClient {
     const action = 'Integratiion/InsertReservation'
     const password = await this.opts.password()
     const answer = await this.send(action, 'POST', {
-      query: { username: this.opts.username, password, voucherNo },
+      query: { username: this.opts.username, password: new Secret(password), voucherNo },
       json: rooms,
       options: options ?? {},
       authenticated: false,
+      limit: 'write',
+      writes: true,
     })
     const items = Array.isArray(answer) ? answer : [answer]
     const recIds: number[] = []
@@ -282,7 +370,7 @@ export class SednaClient {
       if (Number.isInteger(recId) && recId > 0) recIds.push(recId)
     }
     if (recIds.length === 0) {
-      throw this.failure('malformed', action, 'unknown', {
+      throw sednaFailure('malformed', action, 'unknown', {
         message: 'Sedna answered the reservation without a record id.',
       })
     }
@@ -309,7 +397,12 @@ export class SednaClient {
 
   async cancelReservationBySourceId(operatorId: number, sourceId: string, options?: CallOptions): Promise<void> {
     const action = 'Integratiion/CancelReservationBySourcId' // sic: the vendor's spelling
-    const answer = await this.call(action, 'POST', { query: { operatorId, sourceId }, options })
+    const answer = await this.call(action, 'POST', {
+      query: { operatorId, sourceId },
+      options,
+      limit: 'write',
+      writes: true,
+    })
     this.assertNoError(action, this.readResult(action, answer, 'unknown'))
   }
 
@@ -325,13 +418,13 @@ export class SednaClient {
     schema: S,
     req: { query?: Query; json?: unknown; options?: CallOptions | undefined },
   ): Promise<ListResult<z.output<S>>> {
-    const body = await this.call(action, method, req)
+    const body = await this.call(action, method, { ...req, limit: 'list', writes: false })
     if (body && typeof body === 'object' && !Array.isArray(body) && 'ErrorType' in body) {
       this.assertNoError(action, this.readResult(action, body, 'rejected'))
     }
     const raw = listItems(body)
     if (!raw) {
-      throw this.failure('malformed', action, 'rejected', {
+      throw sednaFailure('malformed', action, 'rejected', {
         message: `Sedna's answer to ${action} is not a list (expected [...] or {"Data": [...]}).`,
       })
     }
@@ -349,7 +442,7 @@ export class SednaClient {
   private async call(
     action: string,
     method: Dispatcher.HttpMethod,
-    req: { query?: Query; json?: unknown; options?: CallOptions | undefined },
+    req: { query?: Query; json?: unknown; options?: CallOptions | undefined; limit: LimitKind; writes: boolean },
   ): Promise<unknown> {
     const options = req.options ?? {}
     if (this.cookies.size === 0) await this.login(options)
@@ -363,7 +456,7 @@ export class SednaClient {
       return await this.send(action, method, { ...req, options, authenticated: true })
     } catch (err) {
       if (err instanceof SednaError && err.status === 401) {
-        throw this.failure('auth', action, 'rejected', {
+        throw sednaFailure('auth', action, 'rejected', {
           status: 401,
           message:
             'Sedna refused the request even after logging in again. Check the username, password and that the account may use the B2B API.',
@@ -373,18 +466,43 @@ export class SednaClient {
     }
   }
 
-  private url(action: string, query?: Query): string {
-    const url = new URL(`${this.baseUrl}/api/${action}`)
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
-    return url.toString()
+  /**
+   * The URL to send and the URL to show, built side by side from the query: a Secret's value goes into
+   * the first only, the second gets *** in its place — the shown URL never held the password.
+   */
+  private urls(action: string, query?: Query): { url: string; shown: string } {
+    const path = action ? `${this.baseUrl}/api/${action}` : this.baseUrl
+    const url = new URL(path)
+    const shown = new URL(path)
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (v === undefined) continue
+      url.searchParams.set(k, v instanceof Secret ? v.value : String(v))
+      shown.searchParams.set(k, v instanceof Secret ? REDACTED : String(v))
+    }
+    return { url: url.toString(), shown: shown.toString() }
   }
 
+  /**
+   * One HTTP request within its kind's deadline and size cap. `writes`: it may change something in
+   * Sedna, so an answer refused for its size leaves the outcome unknown. `probe`: any status is an
+   * answer and the body is not read.
+   */
   private async send(
     action: string,
     method: Dispatcher.HttpMethod,
-    req: { query?: Query; json?: unknown; options: CallOptions; authenticated: boolean },
+    req: {
+      query?: Query
+      json?: unknown
+      options: CallOptions
+      authenticated: boolean
+      limit: LimitKind
+      writes: boolean
+      probe?: boolean
+    },
   ): Promise<unknown> {
-    const url = this.url(action, req.query)
+    const { url, shown } = this.urls(action, req.query)
+    const name = action || 'the address check'
+    const limit = this.limits[req.limit]
     const requestBody = req.json === undefined ? undefined : JSON.stringify(req.json)
     const headers: Record<string, string> = { accept: 'application/json' }
     if (requestBody !== undefined) headers['content-type'] = 'application/json; charset=utf-8'
@@ -392,7 +510,7 @@ export class SednaClient {
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     }
     const started = performance.now()
-    const exchange: SednaExchange = { action, method, url: redactUrl(url), durationMs: 0 }
+    const exchange: SednaExchange = { action: name, method, url: shown, durationMs: 0 }
     if (requestBody !== undefined) exchange.requestBody = this.redact(requestBody).slice(0, MAX_LOGGED_BODY)
     const report = () => {
       exchange.durationMs = Math.round(performance.now() - started)
@@ -400,53 +518,79 @@ export class SednaClient {
       req.options.onExchange?.(exchange)
     }
 
-    let status: number
-    let text: string
-    let responseHeaders: Record<string, string | string[] | undefined>
+    // The deadline covers everything from the pool's queue to the last byte; undici's own timeouts are
+    // per phase (bodyTimeout per chunk: a server dripping a byte now and then never trips it).
+    const own = new AbortController()
+    const deadline = AbortSignal.timeout(limit.deadlineMs)
+    const signal = AbortSignal.any(
+      req.options.signal ? [own.signal, deadline, req.options.signal] : [own.signal, deadline],
+    )
+    this.inFlight.add(own)
+    if (this.aborted) own.abort()
+
+    let status: number | undefined
+    let text = ''
+    let responseHeaders: Record<string, string | string[] | undefined> = {}
     try {
       const res = await request(url, {
         dispatcher: this.agent,
         method,
         headers,
         body: requestBody ?? null,
-        signal: req.options.signal ?? null,
+        signal,
       })
       status = res.statusCode
       responseHeaders = res.headers
-      try {
-        text = await res.body.text()
-      } catch (err) {
-        // Sedna answered, but the body broke off: whatever it did, we cannot read what it said.
-        const code = (err as { code?: string }).code
-        throw code === 'UND_ERR_BODY_TIMEOUT'
-          ? err
-          : this.failure('malformed', action, 'unknown', {
-              status,
-              code,
-              message: `Sedna's answer to ${action} was cut off (HTTP ${status}, ${code ?? 'connection closed'}).`,
-            })
+      if (req.probe) {
+        // Any answer will do; drain a little so the connection can be reused, never more.
+        await res.body.dump({ limit: limit.maxBytes }).catch(() => undefined)
+      } else {
+        text = await this.readBody(name, res, status, limit.maxBytes, req.writes ? 'unknown' : 'rejected')
+        // The answer to a request that carried the password may echo it back (an error page quoting the
+        // request URI): gone before the text is read, stored, logged or put into a message.
+        const secrets = Object.values(req.query ?? {}).filter((v): v is Secret => v instanceof Secret)
+        if (secrets.length)
+          text = redactEcho(
+            text,
+            secrets.map((v) => v.value),
+          )
       }
     } catch (err) {
-      const failure = err instanceof SednaError ? err : this.transportFailure(action, url, err)
+      let failure: SednaError
+      if (err instanceof SednaError) failure = err
+      else if (signal.aborted && deadline.aborted && signal.reason === deadline.reason) {
+        failure = deadlineFailure(name, url, limit.deadlineMs, status)
+      } else if (signal.aborted) {
+        failure = cancelledFailure(name, status)
+      } else {
+        failure = transportFailure(name, url, err, status, this.route)
+      }
+      if (status !== undefined) exchange.status = status
       exchange.error = { kind: failure.kind, message: failure.message, delivery: failure.delivery }
       report()
       throw failure
+    } finally {
+      this.inFlight.delete(own)
     }
     exchange.status = status
-    exchange.responseBody = this.redact(text).slice(0, MAX_LOGGED_BODY)
+    if (req.probe) {
+      report()
+      return undefined
+    }
+    exchange.responseBody = this.redact(text.slice(0, MAX_LOGGED_BODY))
     this.rememberCookies(responseHeaders['set-cookie'])
 
     let failure: SednaError | undefined
     let parsed: unknown
     if (status < 200 || status >= 300) {
-      failure = this.httpFailure(action, status, text, responseHeaders['retry-after'])
+      failure = httpFailure(name, status, text, responseHeaders['retry-after'], this.baseUrl)
     } else {
       try {
         parsed = text.trim() === '' ? null : JSON.parse(text)
       } catch {
-        failure = this.failure('malformed', action, 'unknown', {
+        failure = sednaFailure('malformed', name, 'unknown', {
           status,
-          message: `Sedna's answer to ${action} could not be read (not JSON: ${JSON.stringify(snippet(text))}).`,
+          message: `Sedna's answer to ${name} could not be read (not JSON: ${JSON.stringify(snippet(text))}).`,
         })
       }
     }
@@ -454,6 +598,37 @@ export class SednaClient {
     report()
     if (failure) throw failure
     return parsed
+  }
+
+  /**
+   * The answer as text, counting bytes as they arrive: past `maxBytes` the connection is dropped and
+   * nothing more is read (an announced Content-Length past it is refused before reading anything).
+   */
+  private async readBody(
+    action: string,
+    res: Dispatcher.ResponseData,
+    status: number,
+    maxBytes: number,
+    delivery: Delivery,
+  ): Promise<string> {
+    const tooLarge = () => {
+      res.body.destroy()
+      return tooLargeFailure(action, status, maxBytes, delivery)
+    }
+    const announced = Number(res.headers['content-length'])
+    if (Number.isFinite(announced) && announced > maxBytes) throw tooLarge()
+    const chunks: Buffer[] = []
+    let size = 0
+    // Errors while reading (a cut-off body, a body timeout, the deadline) go to the caller as they are.
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > maxBytes) throw tooLarge()
+      chunks.push(chunk)
+    }
+    const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)
+    // Skip a UTF-8 byte order mark (IIS may send one), as undici's text() does.
+    const start = all.length > 2 && all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf ? 3 : 0
+    return all.toString('utf8', start)
   }
 
   private rememberCookies(setCookie: string | string[] | undefined) {
@@ -467,7 +642,7 @@ export class SednaClient {
   private readResult(action: string, body: unknown, delivery: Delivery) {
     const parsed = resultSchema.safeParse(body)
     if (!parsed.success) {
-      throw this.failure('malformed', action, delivery, {
+      throw sednaFailure('malformed', action, delivery, {
         message: `Sedna's answer to ${action} has an unexpected shape (${JSON.stringify(snippet(JSON.stringify(body) ?? ''))}).`,
       })
     }
@@ -479,101 +654,11 @@ export class SednaClient {
     result: { ErrorType?: number | null | undefined; Message?: string | null | undefined },
   ) {
     if (result.ErrorType === 0 || result.ErrorType == null) return
-    throw this.failure('sedna', action, 'rejected', {
+    throw sednaFailure('sedna', action, 'rejected', {
       errorType: result.ErrorType,
       sednaMessage: result.Message,
       message: `Sedna refused ${action}: ${result.Message ?? 'no reason given'} (ErrorType ${result.ErrorType}).`,
     })
-  }
-
-  private httpFailure(
-    action: string,
-    status: number,
-    text: string,
-    retryAfter: string | string[] | undefined,
-  ): SednaError {
-    const retryAfterMs = parseRetryAfter(retryAfter)
-    const detail = aspNetMessage(text)
-    const say = (message: string, delivery: Delivery) =>
-      this.failure('http', action, delivery, { status, retryAfterMs, message })
-    if (status === 401) return say(`Sedna asked to log in again for ${action} (HTTP 401).`, 'rejected')
-    if (status === 404) {
-      return say(
-        `Sedna has no ${action} at ${this.baseUrl} (HTTP 404). The address is probably wrong: it usually ends in /SednaAgencyb2bApi.`,
-        'rejected',
-      )
-    }
-    if (status === 405) return say(`Sedna does not accept this kind of request for ${action} (HTTP 405).`, 'rejected')
-    if (status === 429 || status === 503) {
-      const wait = retryAfterMs !== undefined ? ` It asked to wait ${Math.ceil(retryAfterMs / 1000)} s.` : ''
-      return say(`Sedna is busy (HTTP ${status}).${wait}`, 'rejected')
-    }
-    if (status === 408) return say('Sedna gave up waiting for the request (HTTP 408).', 'unknown')
-    if (status >= 500) {
-      return say(`Sedna had an internal error (HTTP ${status})${detail ? `: ${detail}` : ''}.`, 'unknown')
-    }
-    return say(`Sedna refused ${action} (HTTP ${status})${detail ? `: ${detail}` : ''}.`, 'rejected')
-  }
-
-  private transportFailure(action: string, url: string, err: unknown): SednaError {
-    const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string } }
-    const code = e.code ?? e.cause?.code
-    const host = new URL(url).host
-    if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-      return this.failure('timeout', action, 'not-sent', {
-        code,
-        message: `Sedna at ${host} did not accept a connection in time.`,
-      })
-    }
-    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-      return this.failure('timeout', action, 'unknown', {
-        code,
-        message: `Sedna at ${host} did not answer ${action} in time.`,
-      })
-    }
-    if (code === 'ECONNREFUSED') {
-      return this.failure('network', action, 'not-sent', {
-        code,
-        message: `Sedna could not be reached at ${host} (connection refused). Check the address and that the server is up.`,
-      })
-    }
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-      return this.failure('network', action, 'not-sent', {
-        code,
-        message: `The Sedna address ${host} could not be found. Check the address and the internet connection.`,
-      })
-    }
-    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN') {
-      return this.failure('network', action, 'not-sent', {
-        code,
-        message: `No network route to Sedna at ${host}. Check the internet connection.`,
-      })
-    }
-    if (e.name === 'AbortError' || code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') {
-      return this.failure('network', action, 'unknown', {
-        code,
-        message: `The request to Sedna (${action}) was cancelled.`,
-      })
-    }
-    if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
-      return this.failure('malformed', action, 'unknown', { code, message: `Sedna's answer to ${action} was cut off.` })
-    }
-    // Reset, closed mid-answer, and the like: the request may or may not have been applied.
-    return this.failure('network', action, 'unknown', {
-      code,
-      message: `The connection to Sedna at ${host} broke during ${action} (${code ?? e.message ?? 'unknown error'}).`,
-    })
-  }
-
-  private failure(
-    kind: SednaFailureKind,
-    action: string,
-    delivery: Delivery,
-    init: { message: string } & Partial<
-      Omit<ConstructorParameters<typeof SednaError>[0], 'kind' | 'action' | 'delivery'>
-    >,
-  ): SednaError {
-    return new SednaError({ ...init, kind, action, delivery, message: this.redact(init.message) })
   }
 
   private redact(text: string): string {
@@ -581,20 +666,17 @@ export class SednaClient {
   }
 }
 
-type Query = Record<string, string | number | undefined>
+type LimitKind = keyof SednaLimits
 
-function snippet(text: string, max = 120): string {
-  const t = text.replace(/\s+/g, ' ').trim()
-  return t.length > max ? `${t.slice(0, max)}…` : t
-}
-
-/** ASP.NET Web API error bodies: {"Message": …, "ExceptionMessage": …}. */
-function aspNetMessage(text: string): string | undefined {
-  try {
-    const body = JSON.parse(text) as { Message?: unknown; ExceptionMessage?: unknown }
-    const parts = [body.ExceptionMessage, body.Message].filter((p): p is string => typeof p === 'string' && p !== '')
-    return parts[0] ? snippet(parts[0], 200) : undefined
-  } catch {
-    return text.trim() ? snippet(text.replace(/<[^>]+>/g, ' '), 200) : undefined
+/** A query value that is a secret: sent as is, shown (and stringified by mistake) as ***. */
+class Secret {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return REDACTED
+  }
+  toJSON(): string {
+    return REDACTED
   }
 }
+
+type Query = Record<string, string | number | Secret | undefined>

@@ -40,11 +40,37 @@ export function redactUrl(url: string): string {
 
 const names = SECRET_NAMES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
 /** `password=value` in a query string or form body: the value runs to the next separator. */
-const QUERY_VALUE = new RegExp(`((?:^|[?&;\\s])(?:${names})=)[^&#\\s"'<>]*`, 'giu')
+const QUERY_VALUE = new RegExp(`((?:^|[?&;\\s])(?:${names})=)[^&#\\s"<>]*`, 'giu')
 /** `"password": "value"` in JSON (the value may hold escaped quotes). */
 const JSON_VALUE = new RegExp(`("(?:${names})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'giu')
 
 /** The last net over free text: secret query values and secret JSON fields, by name only. */
 export function redactText(text: string): string {
   return text.replace(QUERY_VALUE, `$1${REDACTED}`).replace(JSON_VALUE, `$1"${REDACTED}"`)
+}
+
+/**
+ * A server may echo the request back (ASP.NET's "No HTTP resource was found that matches the request
+ * URI '…?password=p"w\x'", decoded): in the answer to a request that carried `secrets`, each one is
+ * replaced where it follows a secret parameter's name — in any of the forms it can take there (as is,
+ * percent-encoded, form-encoded, JSON-escaped). Nothing else is touched: a number that happens to
+ * contain a short password stays what it was.
+ */
+export function redactEcho(text: string, secrets: readonly string[]): string {
+  let out = text
+  for (const secret of secrets) {
+    if (!secret) continue
+    const forms = new Set([
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+      JSON.stringify(encodeURIComponent(secret)).slice(1, -1),
+    ])
+    for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+      const pattern = new RegExp(`((?:${names})=)${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'giu')
+      out = out.replace(pattern, `$1${REDACTED}`)
+    }
+  }
+  return out
 }

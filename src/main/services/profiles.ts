@@ -1,9 +1,9 @@
 /** Sedna connection profiles: fields in SQLite, the password in the keychain. */
 import { and, eq, ne } from 'drizzle-orm'
 import type { CallOutput } from '../../shared/ipc'
-import { profileInputSchema, type Profile } from '../../shared/profiles'
+import { isHttpAddress, profileInputSchema, type Profile, type ProfileWarning } from '../../shared/profiles'
 import type { z } from 'zod'
-import type { CredentialStore } from '../credentials'
+import { credentialOrigin, sameCredential, type CredentialKey, type CredentialStore } from '../credentials'
 import type { Db } from '../db/database'
 import { sednaProfiles, stopSales, type ProfileRow } from '../db/schema'
 import { AppFailure } from '../errors'
@@ -27,6 +27,15 @@ export interface ProfileService {
 
 export const DEMO_BASE_URL = 'built-in demo server'
 
+/** The keychain entry of a profile's password: its id, address and username as they are now. */
+export const credentialKeyOf = (row: ProfileRow): CredentialKey => ({
+  profileId: row.id,
+  baseUrl: row.baseUrl,
+  username: row.username,
+})
+
+const isHttp = isHttpAddress
+
 export function createProfileService(deps: {
   db: Db
   credentials: CredentialStore
@@ -44,40 +53,60 @@ export function createProfileService(deps: {
 
   // What the keychain told this process, so listing profiles (on every screen that needs them) does
   // not ask it again each time: a locked keyring may prompt or stall. Saving and deleting keep it true.
-  const passwordStored = new Map<number, boolean>()
   let keychainAnswered = false
+
+  // Per profile, with the credential key it was asked for: a changed address is another entry.
+  const passwordStored = new Map<number, { key: CredentialKey; stored: boolean }>()
 
   async function hasPassword(row: ProfileRow): Promise<boolean | null> {
     if (row.kind === 'demo') return true
+    const key = credentialKeyOf(row)
     const known = passwordStored.get(row.id)
-    if (known !== undefined) return known
+    if (known !== undefined && sameCredential(known.key, key)) return known.stored
     try {
-      const stored = (await credentials.get(row.id)) !== undefined
+      const stored = (await credentials.get(key)) !== undefined
       keychainAnswered = true
-      passwordStored.set(row.id, stored)
+      passwordStored.set(row.id, { key, stored })
       return stored
     } catch {
       return null
     }
   }
-
-  async function storePassword(id: number, password: string) {
-    await credentials.set(id, password)
+  async function storePassword(key: CredentialKey, password: string) {
+    await credentials.set(key, password)
     keychainAnswered = true
-    passwordStored.set(id, true)
+    passwordStored.set(key.profileId, { key, stored: true })
   }
 
-  async function view(row: ProfileRow): Promise<Profile> {
-    const warnings: string[] = []
-    if (row.kind === 'sedna' && row.baseUrl.startsWith('http://')) {
-      warnings.push(
-        'This address uses http://, so the password travels unencrypted. Use https:// if your Sedna server offers it.',
-      )
+  async function view(row: ProfileRow, extra: ProfileWarning[] = []): Promise<Profile> {
+    const warnings: ProfileWarning[] = [...extra]
+    if (row.kind === 'sedna' && isHttp(row.baseUrl)) {
+      warnings.push({
+        code: 'http',
+        message:
+          'This address uses http://, so the password travels unencrypted. Use https:// if your Sedna server offers it.',
+      })
     }
-    if (!row.operatorCode) warnings.push('No operator code (e.g. 7STAR): stop sales cannot be sent until it is set.')
+    if (!row.operatorCode) {
+      warnings.push({
+        code: 'noOperatorCode',
+        message: 'No operator code (e.g. 7STAR): stop sales cannot be sent until it is set.',
+      })
+    }
     const stored = await hasPassword(row)
-    if (stored === false) warnings.push('No password is stored for this profile.')
-    if (stored === null) warnings.push('The keychain could not be asked whether a password is stored.')
+    if (stored === false) {
+      warnings.push({
+        code: 'noPassword',
+        params: { address: credentialOrigin(row.baseUrl) ?? row.baseUrl, username: row.username },
+        message: `No password is stored for ${row.username} at ${credentialOrigin(row.baseUrl) ?? row.baseUrl}. Enter it to connect.`,
+      })
+    }
+    if (stored === null) {
+      warnings.push({
+        code: 'keychainUnknown',
+        message: 'The keychain could not be asked whether a password is stored.',
+      })
+    }
     return {
       id: row.id,
       kind: row.kind,
@@ -114,11 +143,11 @@ export function createProfileService(deps: {
 
     async list() {
       const rows = db.select().from(sednaProfiles).orderBy(sednaProfiles.name).all()
-      const profiles = await Promise.all(rows.map(view))
+      const profiles = await Promise.all(rows.map((row) => view(row)))
       let keychain: CallOutput<'profiles.list'>['keychain'] = { kind: credentials.kind, available: true, message: null }
       try {
-        // Account 0 is never used: this only asks whether the keychain answers (once it has, no more).
-        if (!keychainAnswered) await credentials.get(0)
+        // Only whether the keychain answers (once it has, no more).
+        if (!keychainAnswered) await credentials.probe()
         keychainAnswered = true
       } catch (err) {
         keychain = {
@@ -150,18 +179,44 @@ export function createProfileService(deps: {
         allBoards: input.allBoards,
         updatedAt: new Date().toISOString(),
       }
+      const before = input.id !== undefined ? get(input.id) : undefined
+      if (before?.kind === 'demo') throw new AppFailure('validation', 'The demo profile cannot be edited.')
+      const beforeKey = before ? credentialKeyOf(before) : undefined
+      const afterKey = (id: number): CredentialKey => ({ profileId: id, baseUrl, username: input.username })
+      // A password is kept only for the scheme, host, port and username it was typed for.
+      const rebound = before !== undefined && !sameCredential(beforeKey!, afterKey(before.id))
+      if (isHttp(baseUrl) && input.allowHttp !== true && (!before || rebound || !isHttp(before.baseUrl))) {
+        const message =
+          'This address starts with http://, so the Sedna password would travel unencrypted. Use https:// if your Sedna server offers it, or confirm that http:// is intended.'
+        throw new AppFailure('validation', message, [{ path: 'allowHttp', message }], {
+          code: 'profiles.httpNeedsConfirmation',
+          params: { address: credentialOrigin(baseUrl) ?? baseUrl },
+        })
+      }
       let id: number
-      if (input.id !== undefined) {
-        const before = get(input.id)
-        if (before.kind === 'demo') throw new AppFailure('validation', 'The demo profile cannot be edited.')
-        // Password first: if the keychain refuses, nothing about the profile changes.
-        if (input.password !== undefined) await storePassword(input.id, input.password)
+      const notes: ProfileWarning[] = []
+      if (before !== undefined) {
+        // The new password first: if the keychain refuses, nothing about the profile changes.
+        if (input.password !== undefined) await storePassword(afterKey(before.id), input.password)
         const accountChanged = before.baseUrl !== baseUrl || before.username !== input.username
         db.update(sednaProfiles)
           .set({ ...fields, ...(accountChanged ? { operatorId: null } : {}) })
-          .where(eq(sednaProfiles.id, input.id))
+          .where(eq(sednaProfiles.id, before.id))
           .run()
-        id = input.id
+        if (rebound) {
+          // The old address's password must not follow the profile to the new one: forget it — only
+          // now, so that a save the database refused leaves the profile with its old address and password.
+          await credentials.delete(beforeKey!)
+          if (input.password === undefined) {
+            passwordStored.delete(before.id)
+            notes.push({
+              code: 'passwordForgotten',
+              params: { address: credentialOrigin(baseUrl) ?? baseUrl, username: input.username },
+              message: `The address or username changed, so the stored password was forgotten. Enter the password for ${input.username} at ${credentialOrigin(baseUrl) ?? baseUrl}.`,
+            })
+          }
+        }
+        id = before.id
       } else {
         if (input.password === undefined) {
           throw new AppFailure('validation', 'Enter the Sedna password for the new profile.', [
@@ -175,7 +230,7 @@ export function createProfileService(deps: {
           .returning({ id: sednaProfiles.id })
           .get().id
         try {
-          await storePassword(id, input.password)
+          await storePassword(afterKey(id), input.password)
         } catch (err) {
           db.delete(sednaProfiles).where(eq(sednaProfiles.id, id)).run() // nothing half-written
           throw err
@@ -183,7 +238,7 @@ export function createProfileService(deps: {
       }
       await connections.invalidate(id)
       changed()
-      return view(get(id))
+      return view(get(id), notes)
     },
 
     async createDemo() {
@@ -215,7 +270,7 @@ export function createProfileService(deps: {
 
     async remove(id) {
       const row = get(id)
-      if (row.kind === 'sedna') await credentials.delete(id)
+      if (row.kind === 'sedna') await credentials.delete(credentialKeyOf(row))
       passwordStored.delete(id)
       await connections.invalidate(id)
       db.transaction((tx) => {

@@ -218,6 +218,8 @@ export function createReservationService(deps: {
           outcome: sent.outcome,
           message: null,
         }
+      } else if (r.guestDataPurgedAt !== null) {
+        payload = unavailable("The guests' personal data was removed, so there is no request to show.")
       } else if (!resolution.resolution) payload = unavailable(resolution.message ?? 'Not resolved yet.')
       else if (!resolution.resolution.ok)
         payload = unavailable(describeReservationUnresolved(resolution.resolution.unresolved))
@@ -299,7 +301,11 @@ export function toReservation(r: ReservationRow): Reservation {
     children: r.children,
     pax: r.adults + r.children,
     guestCount: r.guests.length,
-    leadGuest: lead ? `${lead.title} ${sednaName(lead.firstName)} ${sednaName(lead.lastName)}` : null,
+    // Once the names are removed there is no lead guest to show.
+    leadGuest:
+      lead && r.guestDataPurgedAt === null
+        ? `${lead.title} ${sednaName(lead.firstName)} ${sednaName(lead.lastName)}`
+        : null,
     totalPrice: r.totalPrice,
     currency: r.currency,
     sourceEmailId: r.sourceEmailId,
@@ -308,6 +314,7 @@ export function toReservation(r: ReservationRow): Reservation {
     lastError: r.lastError,
     lastAttemptAt: r.lastAttemptAt,
     cancelledAt: r.cancelledAt,
+    guestDataPurgedAt: r.guestDataPurgedAt,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   }

@@ -3,7 +3,7 @@
  * use — the table is tiny, and the command line or another window may have changed it — and checked
  * against the shared schema, so a missing or unreadable value is its default.
  */
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import {
   appSettingsSchema,
   DEFAULT_SETTINGS,
@@ -53,8 +53,10 @@ export function createSettingsService(deps: { db: Db; events: EventBus; env?: No
   const shownProxy = (v: string | null) => (v === null ? null : redactUrl(v))
 
   function view(): SettingsView {
+    const settings = get()
     return {
-      settings: get(),
+      // A proxy's own password (http://user:password@proxy) is not shown; saving the shown form keeps it.
+      settings: { ...settings, proxyUrl: shownProxy(settings.proxyUrl) },
       environment: {
         httpsProxy: shownProxy(envValue('HTTPS_PROXY', 'https_proxy')),
         httpProxy: shownProxy(envValue('HTTP_PROXY', 'http_proxy')),
@@ -67,10 +69,20 @@ export function createSettingsService(deps: { db: Db; events: EventBus; env?: No
     get,
     view,
     save(input) {
-      const entries = Object.entries(input).filter(([k, v]) => k in DEFAULT_SETTINGS && v !== undefined)
+      const current = get()
+      const given = { ...input }
+      if (given.proxyUrl != null && current.proxyUrl !== null && given.proxyUrl === shownProxy(current.proxyUrl)) {
+        delete given.proxyUrl // the redacted form the screen was given: unchanged
+      }
+      const entries = Object.entries(given).filter(([k, v]) => k in DEFAULT_SETTINGS && v !== undefined)
       if (entries.length) {
         db.transaction((tx) => {
           for (const [key, value] of entries) {
+            // null is the default of the settings that may be null (the proxy): no row.
+            if (value === null) {
+              tx.delete(appSettings).where(eq(appSettings.key, key)).run()
+              continue
+            }
             tx.insert(appSettings)
               .values({ key, value })
               .onConflictDoUpdate({

@@ -1,7 +1,7 @@
 /**
  * What the sync engine does with a failure. Transient ones (network, timeout, 408, 429, 5xx) are
- * retried with backoff; credentials go to a person; everything else Sedna refused is parked with its
- * reason and never retried blindly.
+ * retried with backoff; credentials and certificates go to a person; everything else Sedna refused is
+ * parked with its reason and never retried blindly.
  */
 import { AppFailure } from '../errors'
 import { SednaError } from '../sedna/failures'
@@ -15,6 +15,10 @@ export function classify(err: unknown): Decision {
   if (err instanceof SednaError) {
     if (err.kind === 'network' || err.kind === 'timeout')
       return { action: 'retry', offline: true, message: err.message }
+    // The app stopped the call (quitting): nothing is known about Sedna, so not "offline" either.
+    if (err.kind === 'cancelled') return { action: 'retry', offline: false, message: err.message }
+    // Retrying cannot fix a certificate, and calling Sedna "offline" for it would hide the reason.
+    if (err.kind === 'certificate') return { action: 'attention', credentials: false, message: err.message }
     if (err.kind === 'auth' || err.status === 401) {
       return { action: 'attention', credentials: true, message: `${err.message}` }
     }

@@ -1,8 +1,9 @@
 /**
  * Is Sedna reachable? Judged by real requests: every sync outcome reports here, and while Sedna is
- * unreachable a cheap probe (a login) runs every few seconds. When it answers again, `onBack` fires
- * and the queue flushes by itself. The OS "online" flag is not trusted: a LAN without a route to Sedna
- * says online too.
+ * unreachable a cheap probe runs every few seconds — a plain GET of its address without credentials,
+ * so a wrong stored password is never replayed (any HTTP answer, 401 included, means reachable). When
+ * it answers again, `onBack` fires and the queue flushes by itself. The OS "online" flag is not
+ * trusted: a LAN without a route to Sedna says online too.
  */
 import type { EventBus } from '../events'
 
@@ -20,8 +21,12 @@ export interface Connectivity {
 
 export function createConnectivity(opts: {
   events: EventBus
-  /** Resolves when Sedna answered; rejects with the failure otherwise. */
-  probe: () => Promise<'ok' | 'unreachable' | 'credentials-rejected' | 'no-profile'>
+  /**
+   * One request without credentials. 'certificate': the server answers but its certificate is refused —
+   * retrying cannot fix that, so it counts as answering: what waited is tried and parked for a person
+   * with the reason, instead of waiting "offline" for ever.
+   */
+  probe: () => Promise<'ok' | 'unreachable' | 'certificate' | 'no-profile'>
   onBack: () => void
   probeIntervalMs?: number
 }): Connectivity {
@@ -32,6 +37,8 @@ export function createConnectivity(opts: {
 
   let wasDown = false
   const set = (next: ConnectivityState) => {
+    // Closed: calls cancelled on quit say nothing about Sedna, and nothing may run any more.
+    if (stopped) return
     if (next === 'offline' || next === 'credentials-rejected') wasDown = true
     if (next === state) return
     state = next
@@ -55,6 +62,7 @@ export function createConnectivity(opts: {
   }
 
   async function check(): Promise<ConnectivityState> {
+    if (stopped) return state
     const before = state
     if (before !== 'offline') set('checking')
     let result: Awaited<ReturnType<typeof opts.probe>>
@@ -63,8 +71,7 @@ export function createConnectivity(opts: {
     } catch {
       result = 'unreachable'
     }
-    if (result === 'ok') set('online')
-    else if (result === 'credentials-rejected') set('credentials-rejected')
+    if (result === 'ok' || result === 'certificate') set('online')
     else if (result === 'unreachable') set('offline')
     else set(before === 'checking' ? 'unknown' : before)
     return state

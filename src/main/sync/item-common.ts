@@ -19,6 +19,8 @@ export interface ItemSyncDeps<Queue, Row, Resolution> {
   resolve(profile: ProfileRow, row: Row): Resolution
   rememberOperatorId(profileId: number, operatorId: number): void
   backoff?: BackoffPolicy
+  /** The longest wait a Sedna Retry-After may impose, read when a retry is planned (the app setting). */
+  retryAfterCapMs?: () => number
   /** Test hook: named points of the state machine (crash tests kill the process there). */
   checkpoint?: (name: CheckpointName, id: number) => void
 }

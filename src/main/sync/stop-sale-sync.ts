@@ -158,7 +158,10 @@ function fail(id: number, err: unknown, deps: SyncDeps, attempt: number, note?: 
   const decision = classify(err)
   if (decision.action === 'retry') {
     const message = note ? `${decision.message} (${note})` : decision.message
-    const delay = retryDelay(attempt, decision.retryAfterMs, deps.backoff)
+    const delay = retryDelay(attempt, decision.retryAfterMs, {
+      backoff: deps.backoff,
+      retryAfterCapMs: deps.retryAfterCapMs?.(),
+    })
     if (!deps.queue.retryLater(id, delay, message, decision.offline)) return { kind: 'lost-claim' }
     return { kind: 'retry', offline: decision.offline, message }
   }

@@ -8,6 +8,7 @@
  * Each kind plugs in as a SyncWorker: its durable queue (claim, due times) and the state machine that
  * runs one claimed item. The rules — claims, leases, backoff, offline — are the same for all kinds.
  */
+import { databaseTrouble, troubleDetails } from '../db/sqlite-errors'
 import type { EventBus } from '../events'
 import type { Logger } from '../log'
 import type { Connectivity } from './connectivity'
@@ -64,7 +65,12 @@ export interface SyncEngine {
   readonly running: boolean
   /** The last outcome per item, keyed "<kind>:<id>". */
   readonly lastOutcomes: ReadonlyMap<string, ItemOutcome>
-  close(): Promise<void>
+  /**
+   * Starts nothing more and waits for the items in flight. With `abort`: calls still out after `graceMs`
+   * are cancelled and each item records what happened (a cancelled phase 1 is an unknown outcome, looked
+   * up before anything is sent again); after `settleMs` more (default 5 s) it returns regardless.
+   */
+  close(opts?: { graceMs: number; abort: () => void; settleMs?: number }): Promise<void>
 }
 
 export interface EngineOptions {
@@ -77,6 +83,8 @@ export interface EngineOptions {
   beforeRun?: () => Promise<void>
   /** Longest sleep between checks for due items (retries become due on their own). */
   maxSleepMs?: number
+  /** After the database itself failed (locked past the busy timeout, disk full…): wait this long. */
+  databaseRetryMs?: number
 }
 
 const MAX_ITEMS_PER_RUN = 100_000
@@ -85,6 +93,7 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
   const { workers, connectivity, events, logger } = opts
   const concurrency = Math.max(1, opts.concurrency ?? 4)
   const maxSleep = opts.maxSleepMs ?? 60_000
+  const databaseRetryMs = opts.databaseRetryMs ?? 30_000
   const outcomes = new Map<string, ItemOutcome>()
   let run: Promise<void> | undefined
   let again = false
@@ -126,6 +135,36 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
     changedTimer ??= setTimeout(flushChanged, 250)
   }
 
+  // The database itself failing (locked past the busy timeout, disk full, read-only, damaged) is no
+  // item's fault and will hit the next item too: stop claiming, pause, try again — logged once until an
+  // item's turn goes through again. An item whose claim could not be given back (a write too) is kept
+  // here and given back first, so it is never left claimed (the engine never re-claims its own rows).
+  let databaseDown: { until: number } | undefined
+  const unreleased = new Map<string, { item: ClaimedItem; message: string }>()
+  const databasePaused = () => databaseDown !== undefined && Date.now() < databaseDown.until
+  /** Whether `err` is the database failing; if so, pauses the engine (and logs the first time). */
+  function databaseFailed(err: unknown): boolean {
+    const trouble = databaseTrouble(err)
+    if (!trouble) return false
+    if (!databaseDown) {
+      logger.error(`sync paused: the database failed (${trouble.code}); trying again every ${databaseRetryMs} ms`, {
+        ...troubleDetails(trouble),
+      })
+    }
+    databaseDown = { until: Date.now() + databaseRetryMs }
+    return true
+  }
+  /** Gives an item's claim back (for a later try); kept to give back later when the database refuses. */
+  function giveBack(kind: ItemKind, item: ClaimedItem, message: string) {
+    try {
+      item.crashed(message)
+      unreleased.delete(`${kind}:${item.id}`)
+    } catch (err) {
+      if (!databaseFailed(err)) logger.error(`sync: ${kind} ${item.id} could not be given back`, err)
+      unreleased.set(`${kind}:${item.id}`, { item, message })
+    }
+  }
+
   const nextDue = () => {
     let dueNow = 0
     let nextAt: string | null = null
@@ -148,6 +187,11 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
   }
 
   async function oneRun(): Promise<number> {
+    if (databasePaused()) return 0
+    for (const [key, { item, message }] of unreleased) {
+      giveBack(key.startsWith('stopSale:') ? 'stopSale' : 'reservation', item, message)
+      if (databasePaused()) return 0
+    }
     if (connectivity.state !== 'offline') {
       try {
         await opts.beforeRun?.()
@@ -166,11 +210,18 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
       currentReservationIds: [],
     }
     let started = 0
+    let turnsThrough = 0
     const worker = async () => {
-      while (!stopping && !closed && started < MAX_ITEMS_PER_RUN) {
+      while (!stopping && !closed && !databasePaused() && started < MAX_ITEMS_PER_RUN) {
         // While Sedna is unreachable nothing is sent; the probe wakes the loop when it is back.
         if (connectivity.state === 'offline') return
-        const claimed = claimNext()
+        let claimed: ReturnType<typeof claimNext>
+        try {
+          claimed = claimNext()
+        } catch (err) {
+          if (databaseFailed(err)) return
+          throw err
+        }
         if (!claimed) return
         const { kind, item } = claimed
         started++
@@ -180,13 +231,18 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
         let outcome: ItemOutcome
         try {
           outcome = await item.run()
+          turnsThrough++
         } catch (err) {
-          // A bug, not Sedna: never leave the item claimed, never lose it.
-          logger.error(`sync of ${kind} ${item.id} crashed`, err)
-          item.crashed(
-            `An unexpected error stopped this ${kind === 'stopSale' ? 'stop sale' : 'reservation'}; it will be tried again.`,
-          )
-          outcome = { kind: 'retry', offline: false, message: String(err) }
+          // A bug or the database, not Sedna: never leave the item claimed, never lose it. Its state
+          // machine committed each step before the next request, so the next try goes on from there.
+          const what = kind === 'stopSale' ? 'stop sale' : 'reservation'
+          const database = databaseFailed(err)
+          if (!database) logger.error(`sync of ${kind} ${item.id} crashed`, err)
+          const message = database
+            ? `The database could not be written, so this ${what} was stopped; it will be tried again.`
+            : `An unexpected error stopped this ${what}; it will be tried again.`
+          giveBack(kind, item, message)
+          outcome = { kind: 'retry', offline: false, message: database ? message : String(err) }
         }
         current[kind].delete(item.id)
         noteChanged(kind, item.id)
@@ -197,6 +253,10 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
       }
     }
     await Promise.all(Array.from({ length: concurrency }, worker))
+    if (databaseDown && turnsThrough > 0 && !databasePaused() && unreleased.size === 0) {
+      logger.info('sync: the database answers again')
+      databaseDown = undefined
+    }
     progress = { ...progress, running: false }
     flushChanged()
     if (started > 0) emit()
@@ -234,14 +294,50 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
       .catch((err) => logger.error('sync loop failed', err))
       .finally(() => {
         run = undefined
-        sleep(progressed)
+        // A wake() that came after the loop's last look (while this run was settling) is not lost.
+        if (again && !stopping && !closed) start()
+        else sleep(progressed)
       })
   }
 
+  /** Whether the loop is idle within `ms`. */
+  async function idleWithin(ms: number): Promise<boolean> {
+    let timeout: NodeJS.Timeout | undefined
+    const idle = (async () => {
+      while (run) await run
+      return true
+    })()
+    const late = new Promise<boolean>((resolve) => (timeout = setTimeout(() => resolve(false), ms)))
+    try {
+      return await Promise.race([idle, late])
+    } finally {
+      clearTimeout(timeout)
+    }
+  }
+
   function sleep(progressed: boolean) {
+    if (closed || stopping) return
+    let due: ReturnType<typeof nextDue> | undefined
+    try {
+      if (!databasePaused()) due = nextDue()
+    } catch (err) {
+      if (!databaseFailed(err)) logger.error('sync: reading the queue failed', err)
+    }
+    if (!due) {
+      // The database failed: try again after the pause (reading the queue included).
+      timer = setTimeout(
+        () => {
+          timer = undefined
+          start()
+        },
+        Math.max(50, (databaseDown?.until ?? Date.now() + databaseRetryMs) - Date.now()),
+      )
+      timer.unref?.()
+      return
+    }
     // While Sedna is unreachable, the connectivity probe wakes the loop when it answers again.
-    if (closed || stopping || connectivity.state === 'offline') return
-    const { dueNow, nextAt } = nextDue()
+    if (connectivity.state === 'offline') return
+    const { dueNow, nextAt } = due
     // Items became due while the last run was finishing: go again (but never spin on nothing).
     if (dueNow > 0 && progressed) return start()
     if (!nextAt && dueNow === 0) return
@@ -276,11 +372,19 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
       return run !== undefined
     },
     lastOutcomes: outcomes,
-    async close() {
+    async close(closing) {
       closed = true
       clearTimeout(timer)
       clearTimeout(changedTimer)
       connectivity.stop()
+      if (closing && run && !(await idleWithin(closing.graceMs))) {
+        logger.warn(`closing: Sedna calls still running after ${closing.graceMs} ms are cancelled`)
+        closing.abort()
+        if (!(await idleWithin(closing.settleMs ?? 5_000))) {
+          logger.warn('closing: the sync did not finish after its calls were cancelled')
+          return
+        }
+      }
       while (run) await run
     },
   }

@@ -3,6 +3,7 @@
  * since start/reset, faulted calls included) to hit. Latency rules add up and still let the call
  * proceed; of the other rules the first that matches wins.
  */
+import type { ServerResponse } from 'node:http'
 import { type Reply, exception, result } from './aspnet'
 import type { Fault, FaultRule } from './types'
 
@@ -64,8 +65,8 @@ export function faultReply(fault: Extract<Fault, { kind: 'http-500' | 'status' |
         'System.Data.SqlClient.SqlConnection.OnError(SqlException exception, Boolean breakConnection)',
       )
     case 'status': {
-      const headers: Record<string, string> =
-        fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) }
+      const retryAfter = fault.retryAfter ?? fault.retryAfterSeconds?.toString()
+      const headers: Record<string, string> = retryAfter === undefined ? {} : { 'Retry-After': retryAfter }
       // Gateways and IIS answer these with an HTML page, not JSON.
       const body = `<!DOCTYPE html><html><head><title>${fault.status}</title></head><body><h1>HTTP Error ${fault.status}</h1></body></html>`
       return { status: fault.status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, body }
@@ -80,4 +81,41 @@ export function faultReply(fault: Extract<Fault, { kind: 'http-500' | 'status' |
     case 'error-type':
       return result(fault.errorType ?? 1, fault.message ?? 'Beklenmeyen bir hata oluştu', 0)
   }
+}
+
+/**
+ * 'huge': 200 with `bytes` bytes of a JSON list of filler records, written chunk by chunk as the client
+ * reads (one buffer reused: the simulator's own memory stays flat); stops when the client hangs up.
+ */
+export function streamHuge(res: ServerResponse, bytes: number, contentLength: boolean): void {
+  const record = '{"RecId":1,"Name":"Dolgu kaydı / filler record"},'
+  const chunk = Buffer.from(record.repeat(Math.ceil(65_536 / Buffer.byteLength(record))))
+  res.writeHead(200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    ...(contentLength ? { 'Content-Length': String(bytes) } : {}),
+  })
+  let left = bytes
+  const pump = () => {
+    while (left > 0 && !res.destroyed) {
+      if (left === bytes) {
+        left -= 1
+        if (!res.write('[')) return void res.once('drain', pump)
+        continue
+      }
+      const part = left > chunk.length + 1 ? chunk : Buffer.concat([chunk.subarray(0, left - 1), Buffer.from(']')])
+      left -= part.length
+      if (!res.write(part)) return void res.once('drain', pump)
+    }
+    if (!res.destroyed) res.end()
+  }
+  res.on('close', () => (left = 0))
+  pump()
+}
+
+/** 'drip': 200, then one space (valid JSON whitespace) every `intervalMs`, never the end of the answer. */
+export function drip(res: ServerResponse, intervalMs: number): void {
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
+  res.write(' ')
+  const timer = setInterval(() => res.write(' '), intervalMs)
+  res.on('close', () => clearInterval(timer))
 }

@@ -18,7 +18,7 @@ import {
 } from './aspnet'
 import { Sessions } from './auth'
 import { BindingError, queryValue } from './binding'
-import { FaultBook, faultReply } from './faults'
+import { drip, FaultBook, faultReply, streamHuge } from './faults'
 import { ReservationStore } from './reservations'
 import { type Route, type SimState, routes } from './routes'
 import { defaultSeed } from './seed'
@@ -31,6 +31,15 @@ const MAX_BODY = 10 * 1024 * 1024
 const knownControllers = new Set(Object.keys(routes).map((key) => key.split('/')[0]))
 
 type Routing = { kind: 'ok'; key: string; route: Route } | { kind: 'refused'; reply: Reply }
+
+/** A URI as .NET's Uri.ToString() shows it: percent-escapes decoded (as far as they decode). */
+function shownUri(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '))
+  } catch {
+    return raw
+  }
+}
 
 /** Case-insensitive, like Web API; anything but exactly base/api/controller/action is a 404. */
 function resolveRoute(method: string, path: string, requestUri: string): Routing {
@@ -155,7 +164,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (opts.latencyMs) await sleep(opts.latencyMs)
     if (closing) return
 
-    const routing = resolveRoute(method, url.pathname, `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? ''}`)
+    // Web API quotes the request URI in its 404 as .NET's Uri.ToString() prints it: decoded.
+    const requestUri = shownUri(`http://${req.headers.host ?? '127.0.0.1'}${req.url ?? ''}`)
+    const routing = resolveRoute(method, url.pathname, requestUri)
     if (routing.kind === 'refused') return send(entry, res, routing.reply)
 
     const plan = faults.next(routing.key)
@@ -173,6 +184,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       case 'non-json':
       case 'error-type':
         return send(entry, res, faultReply(fault))
+      case 'not-found':
+        return send(entry, res, notFound(requestUri, 'No action was found on the controller that matches the request.'))
     }
 
     const reply = perform(routing.route, req, url.searchParams, body)
@@ -183,6 +196,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     // 'truncated' cuts the real answer (200 for a normal call): like a connection lost mid-response,
     // the call WAS applied.
     if (fault?.kind === 'truncated') return sendTruncated(entry, res, reply)
+    if (fault?.kind === 'huge') {
+      entry.status = 200
+      return streamHuge(res, fault.bytes, fault.contentLength ?? false)
+    }
+    if (fault?.kind === 'drip') {
+      entry.status = 200
+      return drip(res, fault.intervalMs)
+    }
     send(entry, res, reply)
   }
 

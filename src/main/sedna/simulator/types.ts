@@ -59,13 +59,25 @@ export interface SimulatorOptions {
 export type Fault =
   | { kind: 'latency'; ms: number }
   | { kind: 'http-500' }
-  | { kind: 'status'; status: 401 | 408 | 429 | 502 | 503 | 504; retryAfterSeconds?: number }
+  | {
+      kind: 'status'
+      status: 401 | 408 | 429 | 502 | 503 | 504
+      retryAfterSeconds?: number
+      /** The Retry-After header exactly as given (an HTTP date, garbage…); wins over retryAfterSeconds. */
+      retryAfter?: string
+    }
   | { kind: 'reset' }
   | { kind: 'hang' }
   | { kind: 'truncated' }
   | { kind: 'non-json' }
   | { kind: 'error-type'; errorType?: number; message?: string }
   | { kind: 'drop-response' }
+  /** Web API's 404, quoting the request URI decoded (credentials in the query included), as an unknown route does. */
+  | { kind: 'not-found' }
+  /** The call is applied, then answered 200 with `bytes` bytes (a JSON list of filler records), streamed. */
+  | { kind: 'huge'; bytes: number; contentLength?: boolean }
+  /** The call is applied, then answered 200 with one space every `intervalMs`, never ending. */
+  | { kind: 'drip'; intervalMs: number }
 
 export interface FaultRule {
   /** Action path, case-insensitive, without base and 'api/': e.g. 'Contract/UpdateStopSale'. */

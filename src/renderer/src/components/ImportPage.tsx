@@ -6,6 +6,7 @@ import { codesText, formatNight, kindText } from '../format'
 import { formatNumber, useLanguage } from '../i18n'
 import { ReservationImport } from './ReservationImport'
 import {
+  CleanedNotice,
   DropZone,
   PreviewActions,
   PreviewCounts,
@@ -13,8 +14,9 @@ import {
   RowPager,
   RowTabs,
   RowVerdictCells,
+  type ImportInput,
   rowFilterStates,
-  toBase64,
+  useImportFile,
   WhyCell,
   type RowFilterId,
 } from './ImportParts'
@@ -72,15 +74,13 @@ function StopSaleImport() {
     [],
   )
 
-  async function start(file: File) {
+  const { canChoose, drop: start, choose } = useImportFile('stopSales', previewOf, setError)
+
+  async function previewOf(fileName: string, input: () => Promise<ImportInput>) {
     setError(undefined)
-    setStage({ step: 'reading', fileName: file.name, rows: 0 })
+    setStage({ step: 'reading', fileName, rows: 0 })
     try {
-      const path = window.sedna?.pathForFile?.(file)
-      const preview = await call(
-        'import.preview',
-        path ? { path } : { fileName: file.name, contentBase64: await toBase64(file) },
-      )
+      const preview = await call('import.preview', await input())
       setStage({ step: 'preview', preview })
     } catch (err) {
       setError(toAppError(err))
@@ -109,7 +109,12 @@ function StopSaleImport() {
       {(stage.step === 'choose' || stage.step === 'done') && (
         <>
           {stage.step === 'done' && <ImportDone result={stage.result} />}
-          <DropZone dropText={t('import.drop')} testId="import-file" onFile={(file) => void start(file)} />
+          <DropZone
+            dropText={t('import.drop')}
+            testId="import-file"
+            onFile={(file) => void start(file)}
+            onChoose={canChoose ? () => void choose() : undefined}
+          />
         </>
       )}
       {stage.step === 'reading' && (
@@ -188,6 +193,7 @@ function ImportPreviewView(props: {
           ]}
         />
         {!preview.resolutionChecked && <p className="muted">{t('import.setUpAccount')}</p>}
+        <CleanedNotice count={preview.textCleaned} />
         <PreviewActions
           busy={busy}
           willImport={preview.willImport}

@@ -3,8 +3,11 @@
  * Import / Cancel, the tabs that filter the rows by verdict, each row's number, verdict and reason, and
  * the pager. Each screen passes its own labels and test ids; the markup lives here once.
  */
-import { useRef, useState, type DragEvent, type ReactNode } from 'react'
-import { useLanguage } from '../i18n'
+import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react'
+import type { ImportRowNote } from '../../../shared/imports'
+import type { AppError } from '../../../shared/result'
+import { call, toAppError } from '../api'
+import i18next, { useLanguage, type TFunction } from '../i18n'
 
 export const rowFilters = [
   { id: 'all', label: 'filterAll', states: undefined },
@@ -131,14 +134,98 @@ export function RowVerdictCells({ row: r }: { row: VerdictRow }) {
   )
 }
 
-/** A row's last cell: why it will not be imported, or what it will need. */
-export function WhyCell({ row: r }: { row: { reason: ReactNode; attention?: ReactNode } }) {
+/** A row's last cell: why it will not be imported, or what it will need; and what was cleaned in it. */
+export function WhyCell({
+  row: r,
+}: {
+  row: { reason: ReactNode; attention?: ReactNode; notes?: readonly ImportRowNote[] }
+}) {
+  const { t } = useLanguage()
   return (
     <td className="why">
       {r.reason}
       {r.attention && <span className="attention">{r.attention}</span>}
+      {r.notes?.map((n, i) => (
+        // A note is not a problem: its own line, in the muted style (styles.css has no rule of its own for it).
+        <div key={i} className="note muted" data-testid="import-row-note" data-note-code={n.code}>
+          {wordNote(t, n)}
+        </div>
+      ))}
     </td>
   )
+}
+
+/** A row note in the staff's language (`import.notes.<code>`, the field from `import.fields`), else main's English. */
+export function wordNote(t: TFunction, note: ImportRowNote): string {
+  const say = t as unknown as (key: string, params?: object) => string
+  const key = `import.notes.${note.code}`
+  // Plural keys (controlsRemoved_one / _other) exist only for a count.
+  if (!i18next.exists(key, { ...note.params })) return note.message
+  const field = String(note.params.field ?? '')
+  const fieldKey = `import.fields.${field}`
+  return say(key, { ...note.params, field: i18next.exists(fieldKey) ? say(fieldKey) : field })
+}
+
+/** How many rows had text cleaned, when any did (each such row says so in its Why cell). */
+export function CleanedNotice({ count }: { count: number }) {
+  const { t } = useLanguage()
+  if (!count) return null
+  return (
+    <p className="muted" data-testid="text-cleaned">
+      {t('import.textCleaned', { count })}
+    </p>
+  )
+}
+
+/** Whether main can show the open dialog (the app window); otherwise the page's own file input is used. */
+export function useCanChooseFiles(): boolean {
+  const [can, setCan] = useState(false)
+  useEffect(() => {
+    let current = true
+    call('app.info', {}).then(
+      (info) => current && setCan(info.canChooseFiles),
+      () => {},
+    )
+    return () => {
+      current = false
+    }
+  }, [])
+  return can
+}
+
+/** The file name at the end of a path main's open dialog answered (Windows or POSIX separators). */
+export const fileNameOf = (path: string) => path.split(/[\\/]/).pop() || path
+
+/** What an import preview is read from: a path main opens (and checks), or a browser page's bytes. */
+export type ImportInput = { path: string } | { fileName: string; contentBase64: string }
+
+/**
+ * How both import screens get their file: `drop` takes a dropped or input-chosen file (its path in the
+ * app, its bytes in a browser page), `choose` asks main's open dialog. Either hands the preview to
+ * `previewOf`; a failure of the dialog itself goes to `onError`.
+ */
+export function useImportFile(
+  kind: 'stopSales' | 'reservations',
+  previewOf: (fileName: string, input: () => Promise<ImportInput>) => Promise<void>,
+  onError: (error: AppError | undefined) => void,
+) {
+  const canChoose = useCanChooseFiles()
+  async function drop(file: File) {
+    const path = window.sedna?.pathForFile?.(file)
+    await previewOf(file.name, async () =>
+      path ? { path } : { fileName: file.name, contentBase64: await toBase64(file) },
+    )
+  }
+  async function choose() {
+    onError(undefined)
+    try {
+      const { path } = await call('files.chooseImport', { kind })
+      if (path) await previewOf(fileNameOf(path), async () => ({ path }))
+    } catch (err) {
+      onError(toAppError(err))
+    }
+  }
+  return { canChoose, drop, choose }
 }
 
 /** Previous / "from–to of total" / Next, when there is more than one page of rows. */
@@ -180,11 +267,14 @@ export function DropZone({
   dropText,
   testId,
   onFile,
+  onChoose,
 }: {
   dropText: string
   /** The hidden file input's test id. */
   testId: string
   onFile: (file: File) => void
+  /** When given, "Choose a file…" asks main for its open dialog instead of the page's file input. */
+  onChoose?: (() => void) | undefined
 }) {
   const { t } = useLanguage()
   const [dragging, setDragging] = useState(false)
@@ -207,7 +297,11 @@ export function DropZone({
     >
       <p>
         {dropText}{' '}
-        <button type="button" onClick={() => input.current?.click()}>
+        <button
+          type="button"
+          data-testid={`${testId}-choose`}
+          onClick={() => (onChoose ? onChoose() : input.current?.click())}
+        >
           {t('import.choose')}
         </button>
       </p>

@@ -287,6 +287,11 @@ export function ReservationDetail({ id }: { id: number }) {
 
       <section className="card detail-section" aria-labelledby="reservation-guests-title">
         <h2 id="reservation-guests-title">{t('reservations.guests.title', { count: r.guests.length })}</h2>
+        {r.guestDataPurgedAt !== null && (
+          <p className="hint" data-testid="reservation-guest-data-purged">
+            {t('reservations.guests.purged', { date: formatDateTime(r.guestDataPurgedAt).slice(0, 10) })}
+          </p>
+        )}
         <GuestsView record={r} resolution={d.resolution} />
       </section>
 
@@ -576,8 +581,8 @@ function GuestsView({ record, resolution }: { record: ReservationRecord; resolut
                 <span className="muted"> {t('reservations.guests.asReceived', { title: g.titleAsReceived })}</span>
               )}
             </td>
-            <td>{g.lastName}</td>
-            <td>{g.firstName}</td>
+            <td>{g.lastName || <None />}</td>
+            <td>{g.firstName || <None />}</td>
             <td>{g.birthDate ? formatNight(g.birthDate) : <None />}</td>
             <td>{g.passportNo ?? <None />}</td>
             <td>

@@ -14,6 +14,7 @@ import { call, toAppError } from '../api'
 import { formatNight } from '../format'
 import { useLanguage } from '../i18n'
 import {
+  CleanedNotice,
   DropZone,
   PreviewActions,
   PreviewCounts,
@@ -21,8 +22,9 @@ import {
   RowPager,
   RowTabs,
   RowVerdictCells,
+  type ImportInput,
   rowFilterStates,
-  toBase64,
+  useImportFile,
   WhyCell,
   type RowFilterId,
 } from './ImportParts'
@@ -48,15 +50,13 @@ export function ReservationImport() {
     [],
   )
 
-  async function start(file: File) {
+  const { canChoose, drop: start, choose } = useImportFile('reservations', previewOf, setError)
+
+  async function previewOf(fileName: string, input: () => Promise<ImportInput>) {
     setError(undefined)
-    setStage({ step: 'reading', fileName: file.name })
+    setStage({ step: 'reading', fileName })
     try {
-      const path = window.sedna?.pathForFile?.(file)
-      const preview = await call(
-        'reservationImport.preview',
-        path ? { path } : { fileName: file.name, contentBase64: await toBase64(file) },
-      )
+      const preview = await call('reservationImport.preview', await input())
       open.current = preview.importId
       setStage({ step: 'preview', preview })
     } catch (err) {
@@ -93,6 +93,7 @@ export function ReservationImport() {
             dropText={t('reservations.import.drop')}
             testId="reservation-import-file"
             onFile={(file) => void start(file)}
+            onChoose={canChoose ? () => void choose() : undefined}
           />
         </>
       )}
@@ -183,6 +184,7 @@ function PreviewView(props: {
           ]}
         />
         {!preview.resolutionChecked && <p className="muted">{t('reservations.import.setUpAccount')}</p>}
+        <CleanedNotice count={preview.textCleaned} />
         <PreviewActions
           busy={busy}
           willImport={preview.willImport}

@@ -1,10 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { CallOutput } from '../../../shared/ipc'
-import type { AllMode, Profile, ReferenceStatus } from '../../../shared/profiles'
+import {
+  addressOrigin,
+  isHttpAddress,
+  type AllMode,
+  type Profile,
+  type ProfileWarning,
+  type ReferenceStatus,
+} from '../../../shared/profiles'
 import type { AppError } from '../../../shared/result'
 import { call, onEvent, toAppError } from '../api'
 import { useLanguage, type TFunction } from '../i18n'
 import { useLoad } from '../use-call'
+import { AppSettingsSection } from './AppSettingsSection'
+import { BackupsSection } from './BackupsSection'
 import { ErrorBanner } from './ErrorBanner'
 
 export function SettingsPage() {
@@ -66,6 +75,10 @@ export function SettingsPage() {
             <ProfileDetail key={current.id} profile={current} onDeleted={() => setSelected(undefined)} />
           ) : null}
         </div>
+      </div>
+      <div className="settings-app stack-lg">
+        <AppSettingsSection />
+        <BackupsSection />
       </div>
     </section>
   )
@@ -150,11 +163,20 @@ function ProfileForm({ profile, onSaved }: { profile?: Profile; onSaved?: (p: Pr
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<AppError>()
   const [saved, setSaved] = useState(false)
+  const [allowHttp, setAllowHttp] = useState(false)
+  // Said once by the save that caused it (a reload of the list no longer knows).
+  const [notes, setNotes] = useState<ProfileWarning[]>([])
   const set = (key: keyof FormState) => (e: { target: { value: string } }) => {
     setSaved(false)
     setForm((f) => ({ ...f, [key]: e.target.value }))
   }
   const fieldError = (path: string) => error?.issues?.find((i) => i.path === path)?.message
+  // A stored password belongs to the address (scheme, host, port) and username it was typed for.
+  const rebinding =
+    profile !== undefined &&
+    (addressOrigin(form.baseUrl) !== addressOrigin(profile.baseUrl) || form.username.trim() !== profile.username)
+  const needsHttpConsent =
+    isHttpAddress(form.baseUrl) && (profile === undefined || rebinding || !isHttpAddress(profile.baseUrl))
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -172,8 +194,11 @@ function ProfileForm({ profile, onSaved }: { profile?: Profile; onSaved?: (p: Pr
         allRooms: form.allRooms,
         allBoards: form.allBoards,
         ...(form.password ? { password: form.password } : {}),
+        ...(needsHttpConsent && allowHttp ? { allowHttp: true } : {}),
       })
       setForm((f) => ({ ...f, password: '' }))
+      setAllowHttp(false)
+      setNotes(result.warnings.filter((w) => w.code === 'passwordForgotten'))
       setSaved(true)
       onSaved?.(result)
     } catch (err) {
@@ -186,9 +211,9 @@ function ProfileForm({ profile, onSaved }: { profile?: Profile; onSaved?: (p: Pr
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="profile-form-title" noValidate>
       <h2 id="profile-form-title">{profile ? profile.name : t('settings.newAccount')}</h2>
-      {profile?.warnings.map((w) => (
-        <p key={w} className="banner banner-warn" data-testid="profile-warning">
-          {w}
+      {[...notes, ...(profile?.warnings ?? []).filter((w) => !needsHttpConsent || w.code !== 'http')].map((w) => (
+        <p key={w.code} className="banner banner-warn" data-testid="profile-warning" data-code={w.code}>
+          {t(`settings.warnings.${w.code}`, w.params ?? {})}
         </p>
       ))}
       <Field label={t('settings.name')} error={fieldError('name')}>
@@ -209,17 +234,45 @@ function ProfileForm({ profile, onSaved }: { profile?: Profile; onSaved?: (p: Pr
       <Field
         label={t('settings.password')}
         error={fieldError('password')}
-        hint={profile?.hasPassword ? t('settings.passwordStored') : t('settings.passwordNew')}
+        hint={
+          rebinding && profile?.hasPassword
+            ? t('settings.passwordRebind')
+            : profile?.hasPassword
+              ? t('settings.passwordStored')
+              : t('settings.passwordNew')
+        }
       >
         <input
           type="password"
           value={form.password}
           onChange={set('password')}
           autoComplete="new-password"
-          placeholder={profile?.hasPassword ? t('settings.passwordPlaceholder') : ''}
+          placeholder={profile?.hasPassword && !rebinding ? t('settings.passwordPlaceholder') : ''}
           data-testid="password"
         />
       </Field>
+      {needsHttpConsent && (
+        <div className="banner banner-warn" data-testid="http-warning">
+          <p>{t('settings.httpWarning')}</p>
+          <label className="consent">
+            <input
+              type="checkbox"
+              checked={allowHttp}
+              onChange={(e) => {
+                setSaved(false)
+                setAllowHttp(e.target.checked)
+              }}
+              data-testid="allow-http"
+            />{' '}
+            {t('settings.httpConsent')}
+          </label>
+          {fieldError('allowHttp') && !allowHttp && (
+            <span className="field-error" role="alert">
+              {t('settings.httpConsentRequired')}
+            </span>
+          )}
+        </div>
+      )}
       <div className="row">
         <Field
           label={t('settings.operatorCode')}
@@ -424,7 +477,7 @@ function ReferencePanel({ profile }: { profile: Profile }) {
   )
 }
 
-function Field({
+export function Field({
   label,
   hint,
   error,

@@ -195,6 +195,42 @@ export const tr: Resources = {
     invalidLeftOut: '{{count}} geçersiz satır alınmadı. ',
     needMappingN: '{{count}} kayıt gönderilmeden önce eşleştirme bekliyor. ',
     seeStopSales: 'Satış durdurmaları gör',
+    textCleaned_one:
+      '{{count}} satırın metninde kontrol karakteri (metne ait olmayan görünmez kodlar) vardı; çıkarıldı, Neden sütununda yazıyor.',
+    textCleaned_other:
+      '{{count}} satırın metninde kontrol karakteri (metne ait olmayan görünmez kodlar) vardı; çıkarıldı, Neden sütununda yazıyor.',
+    notes: {
+      controlsRemoved_one: '{{count}} kontrol karakteri çıkarıldı ({{field}} alanından).',
+      controlsRemoved_other: '{{count}} kontrol karakteri çıkarıldı ({{field}} alanından).',
+    },
+    fields: {
+      hotel_name: 'otel adı',
+      hotel_id: 'otel numarası',
+      date_from: 'ilk gece (date_from)',
+      date_to: 'son gece (date_to)',
+      date_ranges: 'tarih aralıkları',
+      room_types: 'oda kodları',
+      room_type: 'oda kodu',
+      board_types: 'pansiyon kodları',
+      board_type: 'pansiyon kodu',
+      is_close: 'is_close',
+      reason: 'neden',
+      subject: 'konu',
+      message_id: 'mesaj numarası',
+      received_at: 'geliş zamanı',
+      email_id: 'e-posta numarası',
+      markets: 'pazarlar',
+      voucher_no: 'voucher numarası',
+      check_in: 'giriş tarihi',
+      check_out: 'çıkış tarihi',
+      adults: 'yetişkin sayısı',
+      children: 'çocuk sayısı',
+      guests: 'misafirler',
+      total_price: 'toplam fiyat',
+      currency: 'para birimi',
+      sale_date: 'satış tarihi',
+      source_email_id: 'kaynak e-posta numarası',
+    },
   },
   settings: {
     title: 'Ayarlar',
@@ -215,6 +251,20 @@ export const tr: Resources = {
     passwordStored: 'Sistemin anahtar zincirinde kayıtlı bir şifre var. Yalnızca değiştirmek için yenisini yazın.',
     passwordNew: 'Sistemin anahtar zincirinde saklanır, uygulamanın dosyalarında asla.',
     passwordPlaceholder: '•••••••• (kayıtlı)',
+    passwordRebind:
+      'Adres ya da kullanıcı adı değişti: kayıtlı şifre eski adrese ait olduğu için silinecek. Yeni adresin şifresini girin.',
+    httpWarning:
+      'Bu adres http:// ile başlıyor; Sedna şifresi ağda şifrelenmeden gider. Sedna sunucunuz destekliyorsa https:// kullanın.',
+    httpConsent: 'Anladım, bu http:// adresini yine de kullan',
+    httpConsentRequired: 'http:// adresini kullanmak için kutuyu işaretleyin ya da adresi https:// olarak değiştirin.',
+    warnings: {
+      http: 'Bu adres http:// kullanıyor; şifre şifrelenmeden gider. Sedna sunucunuz destekliyorsa https:// kullanın.',
+      noOperatorCode: 'Operatör kodu yok (ör. 7STAR): girilene kadar stop sale gönderilemez.',
+      noPassword: '{{address}} adresindeki {{username}} için kayıtlı şifre yok. Bağlanmak için şifreyi girin.',
+      keychainUnknown: 'Anahtar zincirine şifre kayıtlı mı diye sorulamadı.',
+      passwordForgotten:
+        'Adres ya da kullanıcı adı değiştiği için kayıtlı şifre silindi. {{address}} adresindeki {{username}} için şifreyi girin.',
+    },
     operatorCode: 'Operatör kodu',
     operatorCodeHint: 'Sedna’daki gibi, örn. 7STAR',
     authorityId: 'Yetki no (Authority id)',
@@ -552,6 +602,8 @@ export const tr: Resources = {
       passport: 'Pasaport',
       nationality: 'Uyruk',
       asReceived: '(“{{title}}” olarak gelmiş)',
+      purged:
+        'Kişisel veriler {{date}} tarihinde silindi: misafirlerin adları, doğum tarihleri ve pasaport numaraları çıkıştan belirli bir gün sonra silinir.',
     },
     payload: {
       hint: 'Sedna bir rezervasyonu tek bir InsertReservation isteğiyle alır: adreste hesap bilgileri (şifre *** olarak gösterilir, hiçbir yerde saklanmaz) ve her oda için bir öğe içeren bir JSON listesi.',
@@ -583,7 +635,196 @@ export const tr: Resources = {
       seeReservations: 'Rezervasyonları gör',
     },
   },
+  appSettings: {
+    title: 'Ağ ve veriler',
+    network: 'Sedna’ya bağlantı',
+    proxy: 'Proxy',
+    proxyHint:
+      'Yalnızca ofisiniz internete bir proxy üzerinden çıkıyorsa. Boş bırakılırsa bilgisayarın HTTPS_PROXY / HTTP_PROXY / NO_PROXY ayarları geçerli olur (hiçbiri tanımlı değil).',
+    proxyFromEnv: 'Boş bırakılırsa bilgisayarın proxy ayarları kullanılır ({{proxies}}).',
+    noProxy: 'Proxy kullanılmadan ulaşılan adresler (NO_PROXY): {{hosts}}',
+    certificates:
+      'Sertifikalar: Sedna’nın https:// sertifikası, uygulamanın kendi listesinin yanında bu bilgisayarın güvenilir sertifikalarıyla da (işletim sisteminin deposu; bilgi işlem şirket sertifikasını buraya yükler) denetlenir. Güvenilmeyen bir sertifika gönderimi durdurur ve nedenini söyler.',
+    retryAfterCap: 'Sedna’nın isteyebileceği en uzun bekleme (dakika)',
+    retryAfterCapHint:
+      'Sedna “meşgulüm, sonra deneyin” dediğinde uygulama istenen süre kadar bekler, ama bundan uzun beklemez.',
+    data: 'Misafirlerin kişisel verileri',
+    retention: 'Misafirlerin kişisel verilerini saklama süresi (çıkıştan sonra gün)',
+    retentionHint:
+      'Bu süreden sonra adlar, doğum tarihleri ve pasaport numaraları bu bilgisayardan silinir; rezervasyonun kendisi kalır.',
+    save: 'Ayarları kaydet',
+    invalid: {
+      proxyUrl: 'Proxy’yi http://proxy.ornek.com:8080 biçiminde girin (ya da boş bırakın).',
+      retryAfterCapMinutes: '1 ile 1440 arasında tam sayı (dakika).',
+      guestDataRetentionDays: '1 ile 3650 arasında tam sayı (gün).',
+    },
+  },
+  backups: {
+    title: 'Yedekler',
+    text: 'Uygulama açıkken veritabanının her gün bir kopyası alınır; ayrıca uygulama güncellemesi veritabanını değiştirmeden önce ve her geri yüklemeden önce de yedek alınır. Günlük ve elle alınan yedeklerin en yeni {{keep}} tanesi, bunlardan ayrı olarak da güncelleme ya da geri yükleme öncesinde alınanların en yeni {{keep}} tanesi {{dir}} klasöründe saklanır.',
+    colTime: 'Alındığı zaman',
+    colKind: 'Neden',
+    colSize: 'Boyut',
+    kinds: {
+      daily: 'Günlük',
+      manual: 'Elle',
+      'before-migration': 'Güncellemeden önce',
+      'before-restore': 'Geri yüklemeden önce',
+    },
+    none: 'Henüz yedek yok.',
+    backUpNow: 'Şimdi yedekle',
+    backingUp: 'Yedekleniyor…',
+    madeNow: 'Yedek alındı: {{name}} ({{size}}).',
+    restore: 'Geri yükle…',
+    restoreFile: 'Dosyadan geri yükle…',
+    confirm: {
+      title: '{{time}} tarihli yedek geri yüklensin mi?',
+      text: 'Uygulamadaki tüm veriler bu yedekteki verilerle değiştirilecek. {{time}} sonrasında kaydedilen her şey kaybolur; bu sürede Sedna’ya gönderilen satış durdurmaları ve rezervasyonlar da gönderilmemiş görünür: bunları yeniden göndermeden önce Sedna’da kontrol edin. Mevcut veriler önce yedeklenir, yani bu işlem geri alınabilir.',
+      fileTitle: '{{name}} veritabanı dosyası geri yüklensin mi?',
+      fileText:
+        'Dosya kontrol edildikten sonra uygulamadaki tüm veriler bu dosyadaki verilerle değiştirilecek. Dosya alındıktan sonra kaydedilen her şey kaybolur; bu sürede Sedna’ya gönderilen satış durdurmaları ve rezervasyonlar da gönderilmemiş görünür: bunları yeniden göndermeden önce Sedna’da kontrol edin. Mevcut veriler önce yedeklenir, yani bu işlem geri alınabilir.',
+      restore: 'Verileri bu yedekle değiştir',
+      restoring: 'Geri yükleniyor…',
+      keep: 'Mevcut verileri koru',
+    },
+    restored: 'Veriler {{from}} yedeğinden geri yüklendi. Önceki veriler {{before}} yedeğinde duruyor.',
+    restoredNoBefore: 'Veriler {{from}} yedeğinden geri yüklendi.',
+  },
   errors: {
     internal: 'Uygulamada beklenmeyen bir hata oldu. Ayrıntılar günlük dosyasına yazıldı.',
+    files: {
+      notFound: '{{file}} dosyası bulunamadı (taşınmış, adı değiştirilmiş ya da silinmiş olabilir).',
+      folder: '{{file}} bir klasör, dosya değil. İçindeki dosyalardan birini seçin.',
+      pipe: '{{file}} bir dosya değil, bir kanal (pipe): yalnızca kaydedilmiş bir JSON ya da CSV dosyası içe aktarılabilir.',
+      device: '{{file}} bir dosya değil, bir aygıt: yalnızca kaydedilmiş bir JSON ya da CSV dosyası içe aktarılabilir.',
+      socket: '{{file}} bir dosya değil, bir soket: yalnızca kaydedilmiş bir JSON ya da CSV dosyası içe aktarılabilir.',
+      notRegular: '{{file}} normal bir dosya değil: yalnızca kaydedilmiş bir JSON ya da CSV dosyası içe aktarılabilir.',
+      noPermission: '{{file}} dosyası açılamıyor: erişim izni yok.',
+      busy: '{{file}} dosyası başka bir programda açık; o programı (örneğin Excel’i) kapatıp tekrar deneyin.',
+      unreadable: '{{file}} dosyası okunamadı ({{reason}}).',
+      tooLarge:
+        '{{file}} dosyası {{size}} MiB; bir seferde en fazla {{max}} MiB içe aktarılabilir. Doğru dosya olduğunu kontrol edin ya da dosyayı bölün.',
+      changed:
+        '{{file}} dosyası okunurken değişti (başka bir program hâlâ ona yazıyor). Dosya tamamlanınca yeniden içe aktarın.',
+      noChooser: 'Dosya seçme penceresi yalnızca uygulama penceresinde açılabilir; dosyayı buraya sürükleyip bırakın.',
+    },
+    importFile: {
+      empty: '{{file}} dosyası boş.',
+      separatorLine:
+        '{{file}} dosyasının “sep=” satırı “,”, “;” ya da sekme dışında bir ayırıcı istiyor; yalnızca bu üçü desteklenir.',
+      columnTwice:
+        '{{file}} dosyasının başlık satırında {{column}} sütunu iki kez var ({{first}}. ve {{second}}. sütun); birini silin.',
+      noHotelColumn:
+        '{{file}} CSV dosyasında hotel_name (ya da hotel_id) sütunu yok. İlk satır sütunların adlarını vermeli; bu satırda {{columns}} sütun var (ayırıcı olarak {{separator}} ile okundu), tanınanlar: {{known}}.',
+      noDateColumn:
+        '{{file}} CSV dosyasında tarih sütunu yok (date_from ve date_to, ya da date_ranges). İlk satır sütunların adlarını vermeli; bu satırda {{columns}} sütun var (ayırıcı olarak {{separator}} ile okundu), tanınanlar: {{known}}.',
+      headerTooLong: '{{file}} dosyasının ilk satırı 1 MiB’den uzun: bu bir satış durdurma CSV dosyası değil.',
+      noHeader: '{{file}} dosyasında sütun adlarını veren bir başlık satırı yok (hotel_name, date_from, date_to, …).',
+      quoteNotClosed:
+        '{{file}} dosyasında {{line}}. satırda başlayan kayıtta açılan tırnak (") hiç kapanmıyor, bu yüzden dosyanın geri kalanı okunamıyor. O satırdaki tırnakları düzeltip dosyayı yeniden içe aktarın.',
+      rowTooLong:
+        '{{file}} dosyasında {{line}}. satırda başlayan kayıt 1 MiB’den uzun; büyük olasılıkla orada açılan bir tırnak (") kapanmıyor.',
+      csvBroken:
+        '{{file}} CSV dosyası {{line}}. satır civarında okunamıyor: oradaki tırnakları ve ayırıcıları kontrol edin.',
+      recordTooLarge:
+        '{{file}} dosyasının {{record}}. kaydı 1 MiB’den büyük: bu bir satış durdurma dosyası değil ya da bir tırnak (") eksik.',
+      notJson: '{{file}} dosyası JSON değil: “[” ya da “{” ile başlamalı.',
+      notAList:
+        '{{file}} JSON dosyası bir satış durdurma listesi ([ {...}, {...} ]) ya da “stopSales” listesi olan bir nesne içermeli.',
+      noStopSalesList: '{{file}} dosyasındaki JSON nesnesinde “stopSales” listesi yok.',
+      stopSalesNotList: '{{file}} dosyasında “stopSales” bir liste [ ... ] olmalı.',
+      twoStopSalesLists: '{{file}} JSON dosyasında iki “stopSales” listesi var; yalnızca birini bırakın.',
+      jsonSyntax:
+        '{{file}} dosyası geçerli bir JSON değil: {{line}}. satırda beklenmeyen bir şey var ({{after}}. kayıttan sonra).',
+      jsonSyntaxAt: '{{file}} dosyası geçerli bir JSON değil: {{line}}. satırda beklenmeyen bir şey var.',
+      truncated:
+        '{{file}} dosyası JSON’un ortasında bitiyor ({{after}}. kayıttan sonra): kesik görünüyor. Dosyanın tamamını alıp yeniden içe aktarın.',
+      textAfterEnd: '{{file}} dosyası geçerli bir JSON değil: JSON bittikten sonra metin var ({{line}}. satır).',
+      brokenName: '{{file}} dosyası geçerli bir JSON değil: {{line}}. satırdaki bir alan adı bozuk.',
+      utf16:
+        '{{file}} dosyası UTF-16 (“Unicode Metin”) olarak kaydedilmiş, içe aktarılamaz. Excel’de Dosya → Farklı Kaydet → “CSV UTF-8 (Virgülle ayrılmış) (*.csv)” seçip o dosyayı içe aktarın.',
+      workbook:
+        '{{file}} dosyası bir Excel çalışma kitabı (ya da başka bir zip dosyası), CSV değil. Excel’de Dosya → Farklı Kaydet → “CSV UTF-8 (Virgülle ayrılmış) (*.csv)” seçip o dosyayı içe aktarın.',
+      oldWorkbook:
+        '{{file}} dosyası eski bir Excel çalışma kitabı (.xls), CSV değil. Excel’de Dosya → Farklı Kaydet → “CSV UTF-8 (Virgülle ayrılmış) (*.csv)” seçip o dosyayı içe aktarın.',
+      brokenUtf8:
+        '{{file}} dosyası UTF-8 işaretiyle başlıyor ama geçerli UTF-8 değil; bozulmuş ya da başka bir kodlamayla düzenlenmiş. Excel’de Dosya → Farklı Kaydet → “CSV UTF-8 (Virgülle ayrılmış) (*.csv)” seçip o dosyayı içe aktarın.',
+      mixedEncodings:
+        '{{file}} dosyasında iki farklı metin kodlaması var: UTF-8 olarak başlıyor ama {{line}}. satır UTF-8 değil. Excel’de Dosya → Farklı Kaydet → “CSV UTF-8 (Virgülle ayrılmış) (*.csv)” seçip o dosyayı içe aktarın.',
+    },
+    reservationFile: {
+      noRecords: '{{file}} dosyasında hiç rezervasyon yok.',
+      tooManyRecords: '{{file}} dosyasında {{count}} kayıt var; bir seferde en fazla {{max}} kayıt içe aktarılabilir.',
+      wrongShape:
+        '{{file}} dosyası bir rezervasyon listesi, { "reservations": [...] } ya da tek bir rezervasyon nesnesi içermeli.',
+    },
+    backup: {
+      notFound: 'Geri yüklenecek {{file}} dosyası bulunamadı.',
+      notDatabase: '{{file}} bir veritabanı dosyası değil. Hiçbir şey geri yüklenmedi, hiçbir şey değişmedi.',
+      damaged:
+        '{{file}} bozuk (SQLite’ın bulduğu: {{detail}}). Hiçbir şey geri yüklenmedi, hiçbir şey değişmedi. Başka bir yedek seçin.',
+      foreign: '{{file}} bir Sedna Stop Sales veritabanı değil. Hiçbir şey geri yüklenmedi, hiçbir şey değişmedi.',
+      newer:
+        '{{file}}, Sedna Stop Sales’in daha yeni bir sürümüyle alınmış; bu sürüm onu okuyamaz. Hiçbir şey geri yüklenmedi, hiçbir şey değişmedi. Geri yüklemek için uygulamanın yeni sürümünü kurun.',
+      upgradeFailed:
+        '{{file}} uygulamanın bu sürümüne uyarlanamadı ({{detail}}). Hiçbir şey geri yüklenmedi, hiçbir şey değişmedi.',
+      writeFailed:
+        'Yedek {{dir}} klasörüne yazılamadı ({{detail}}). Hiçbir şey değişmedi. Diskte yer olduğunu ve klasöre yazılabildiğini kontrol edin.',
+      restoreFailed:
+        '{{file}} veritabanına kopyalanamadı ({{detail}}). Mevcut veriler değişmedi; bir kopyası {{backup}} dosyasında.',
+      sourceDamaged:
+        'Veritabanı bozuk (SQLite’ın bulduğu: {{detail}}); bu yüzden alınan kopya kontrolden geçmedi ve saklanmadı. En yeni yedeği geri yükleyin.',
+      exists: '{{file}} zaten var: başka bir ad seçin. Hiçbir şey yazılmadı.',
+      noFolder: '{{dir}} klasörü yok. Hiçbir şey yazılmadı.',
+      unknown: '{{dir}} klasöründe {{name}} adında bir yedek yok.',
+      notAbsolute: 'Geri yüklenecek dosyayı tam yoluyla seçin ({{file}} değil).',
+    },
+    db: {
+      busy: 'Veritabanı şu an meşgul: uygulamanın başka bir kopyası ya da komut satırı (sedna-stop-sales) ona yazıyor. Hiçbir şey kaydedilmedi; birazdan tekrar deneyin.',
+      diskFull:
+        '{{dir}} veri klasörünün bulunduğu diskte yer kalmadı. Hiçbir şey kaydedilmedi: o diskte biraz yer açın, sonra tekrar deneyin.',
+      readOnly:
+        '{{dir}} veri klasöründeki veritabanı okunabiliyor ama yazılamıyor (dosya ya da klasör salt okunur, veya disk yazmaya kapalı). Hiçbir şey kaydedilmedi: veri klasörünü bu kullanıcı için yazılabilir yapın, sonra uygulamayı yeniden başlatın.',
+      damaged:
+        '{{dir}} veri klasöründeki veritabanı bozulmuş. Hiçbir şey kaydedilmedi: bir yedeği geri yükleyin (Ayarlar → Yedekler ya da “sedna-stop-sales restore”), sonra tekrar deneyin.',
+      io: '{{dir}} veri klasöründeki veritabanı okunamadı ya da yazılamadı (disk veya ağ sürücüsü hatası). Hiçbir şey kaydedilmedi: veri klasörünün bulunduğu diskin takılı ve çalışır durumda olduğunu kontrol edin, sonra tekrar deneyin.',
+    },
+    profiles: {
+      httpNeedsConfirmation:
+        '{{address}} adresi http:// ile başlıyor; Sedna şifresi şifrelenmeden gider. https:// kullanın ya da http:// adresini bilerek kullandığınızı onaylayın.',
+      noPassword:
+        '{{address}} adresindeki {{username}} için kayıtlı Sedna şifresi yok ("{{name}}"). Şifreyi Ayarlar’dan girin.',
+    },
+    sedna: {
+      certificate:
+        '{{host}} adresindeki Sedna sunucusuna güvenilmedi, bu yüzden hiçbir şey gönderilmedi: sunucunun sertifikası $t(errors.sedna.certificateProblem.{{problem}})',
+      certificateProblem: {
+        selfSigned:
+          'kendinden imzalı (bir sertifika kuruluşu değil, sunucunun kendisi oluşturmuş). Şirketiniz kendi sertifikalarını kullanıyorsa bilgi işlemden şirket sertifikasını bu bilgisayara yüklemesini isteyin; kullanmıyorsa Sedna adresini kontrol edin.',
+        untrusted:
+          'bu bilgisayarın güvenmediği bir kuruluş tarafından verilmiş. Bilgi işlemden şirket sertifikasını bu bilgisayara yüklemesini isteyin ya da Sedna adresini kontrol edin.',
+        expired:
+          'artık geçerli değil, süresi dolmuş. Sedna sunucusunu yöneten kişiden sertifikayı yenilemesini isteyin; bu bilgisayarın tarih ve saatinin doğru olduğunu da kontrol edin.',
+        notYetValid: 'henüz geçerli değil. Bu bilgisayarın tarih ve saatinin doğru olduğunu kontrol edin.',
+        wrongName:
+          '{{host}} için değil, başka bir ad için verilmiş. Sedna adresini kontrol edin (IP adresi yerine sertifikadaki adı kullanın) ya da bilgi işleme danışın.',
+        revoked:
+          'onu veren kuruluş tarafından iptal edilmiş. Sedna sunucusunu yöneten kişiye ya da bilgi işleme danışın.',
+        invalid: 'doğrulanamadı. Bilgi işleme danışın ya da Sedna adresini kontrol edin.',
+      },
+      tooLarge:
+        'Sedna’nın {{action}} isteğine verdiği yanıt, uygulamanın bu istek için kabul ettiği {{limit}} sınırından büyük; bu yüzden okunmadı.',
+      deadline:
+        '{{host}} adresindeki Sedna, {{action}} isteğinin yanıtını {{seconds}} saniye içinde tamamlamadı; uygulama beklemeyi bıraktı.',
+      cancelled:
+        'Sedna’ya giden istek ({{action}}) tamamlanmadan durduruldu: uygulama kapanıyor ya da istek iptal edildi. Yeniden denenecek.',
+      proxyInvalid:
+        '{{source}} içindeki proxy adresi kullanılamıyor (http://sunucu:port biçiminde olmalı). Düzeltin ya da Sedna’ya doğrudan bağlanmak için silin.',
+      proxyRefused:
+        '{{proxy}} proxy sunucusu, {{host}} adresindeki Sedna’ya bağlanmayı reddetti (HTTP {{status}}). Bilgi işleme danışın; proxy kullanıcı adı ve şifre istiyorsa bunları proxy adresine yazın (http://kullanıcı:şifre@proxy:port).',
+      proxyNoRoute: '{{proxy}} proxy sunucusu {{host}} adresindeki Sedna’ya ulaşamadı (HTTP {{status}}).',
+      proxyUnreachable:
+        '{{proxy}} proxy sunucusuna ulaşılamadı. Proxy ayarını ({{source}}) ve sunucunun çalıştığını kontrol edin.',
+    },
   },
 }
