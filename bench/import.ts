@@ -11,8 +11,8 @@ import { performance } from 'node:perf_hooks'
 import { openAppContext } from '../src/main/app-context'
 import { createMemoryStore } from '../src/main/credentials'
 import { createMemoryLogger } from '../src/main/log'
-import { dedupeKey } from '../src/main/import/dedupe'
-import { hotelKeyOf } from '../src/main/services/hotel-keys'
+import { dedupeKey } from '../src/main/stop-sales/import/dedupe'
+import { hotelKeyOf } from '../src/main/stop-sales/hotel-keys'
 
 const rows = Number(process.argv[2] ?? 100_000)
 const rounds = Number(process.argv[3] ?? 3)

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util'
 import { openAppContext, type AppContext } from '../src/main/app-context'
 import { createMemoryStore } from '../src/main/credentials'
 import { createMemoryLogger } from '../src/main/log'
-import type { NewStopSale } from '../src/main/services/stop-sales'
+import type { NewStopSale } from '../src/main/stop-sales/service'
 import { startSimulator } from '../src/main/sedna/simulator'
 
 const { values: flags } = parseArgs({

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/database'
 import { ReservationQueue } from '../../src/main/reservations/queue'
-import { SyncQueue } from '../../src/main/sync/queue'
+import { SyncQueue } from '../../src/main/stop-sales/queue'
 import { migrationsFolder, projectRoot } from '../harness/server'
 import { tempDataDir } from '../support/fixtures'
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createImportService } from '../../src/main/import/import-service'
+import { createImportService } from '../../src/main/stop-sales/import/service'
 import { invoke, startTestApp, type TestApp } from '../support/context'
 
 const samples = join(import.meta.dirname, '../../../shared/samples/parsed')

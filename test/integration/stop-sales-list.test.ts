@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { databaseFileIn } from '../../src/main/paths'
-import type { NewStopSale } from '../../src/main/services/stop-sales'
+import type { NewStopSale } from '../../src/main/stop-sales/service'
 import { stopSaleSortColumns, stopSaleStatuses, type StopSaleSortColumn } from '../../src/shared/stop-sales'
 import { invoke, startTestApp, type TestApp } from '../support/context'
 import { sampleStopSale } from '../support/fixtures'

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { NewStopSale } from '../../src/main/services/stop-sales'
+import type { NewStopSale } from '../../src/main/stop-sales/service'
 
 /** A fresh, empty data folder; removed by the returned cleanup. */
 export function tempDataDir(prefix = 'sedna-test-'): { dir: string; cleanup: () => void } {

@@ -1,5 +1,5 @@
 import type { AppContextOptions } from '../../src/main/app-context'
-import type { NewStopSale } from '../../src/main/services/stop-sales'
+import type { NewStopSale } from '../../src/main/stop-sales/service'
 import type { Fault, Simulator } from '../../src/main/sedna/simulator'
 import { sampleStopSale } from './fixtures'
 import { invoke, startTestApp, type TestApp } from './context'

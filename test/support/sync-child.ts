@@ -6,7 +6,7 @@
 import { openAppContext } from '../../src/main/app-context'
 import { createMemoryStore } from '../../src/main/credentials'
 import { createMemoryLogger } from '../../src/main/log'
-import type { CheckpointName } from '../../src/main/sync/outcome'
+import type { CheckpointName } from '../../src/main/outbox/outcome'
 
 const { DATA_DIR, MIGRATIONS, PROFILE_ID, SEDNA_URL, SEDNA_USERNAME, SEDNA_PASSWORD, CRASH_AT, CRASH_HIT } = process.env
 let hits = 0

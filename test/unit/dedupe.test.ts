@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dedupeKey } from '../../src/main/import/dedupe'
+import { dedupeKey } from '../../src/main/stop-sales/import/dedupe'
 
 describe('dedupeKey', () => {
   // Keys are stored with every stop sale: a change of this function would make every re-import of an

@@ -11,9 +11,9 @@ import {
   ImportFileError,
   type CanonicalStopSale,
   type RowResult,
-} from '../../src/main/import/canonical'
-import { parseNight, parseReceivedAt } from '../../src/main/import/dates'
-import { decodeBuffer, openTextStream, SNIFF_BYTES } from '../../src/main/import/decode'
+} from '../../src/main/stop-sales/import/canonical'
+import { parseNight, parseReceivedAt } from '../../src/main/files/dates'
+import { decodeBuffer, openTextStream, SNIFF_BYTES } from '../../src/main/files/decode'
 import {
   describeBytes,
   describeFile,
@@ -22,7 +22,7 @@ import {
   readStopSaleFile,
   type FileFacts,
   type ReadOptions,
-} from '../../src/main/import/read-file'
+} from '../../src/main/stop-sales/import/read-file'
 
 const SAMPLES = '/work/shared/samples/parsed'
 const dir = mkdtempSync(join(tmpdir(), 'import-parse-'))

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ImportFileError } from '../../src/main/import/canonical'
-import { JsonRecordSplitter, type RawValue } from '../../src/main/import/json-records'
+import { ImportFileError } from '../../src/main/stop-sales/import/canonical'
+import { JsonRecordSplitter, type RawValue } from '../../src/main/stop-sales/import/json-records'
 
 /** Feeds text to a splitter in chunks of the given sizes (cycled); returns what it found. */
 function split(text: string, sizes: readonly number[]): RawValue[] {

@@ -2,14 +2,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildReservationPayload, sednaName } from '../../src/main/reservations/payload'
+import { buildReservationPayload, sednaName } from '../../src/main/sedna/reservation-payload'
 import {
   ageOn,
   canonicalizeReservation,
   fieldKey,
   readAmount,
   reservationDedupeKey,
-} from '../../src/main/reservations/parse'
+} from '../../src/main/reservations/import/parse'
 
 const samples = join(import.meta.dirname, '../../../shared/samples/sedna-requests')
 const vendor = (name: string) => JSON.parse(readFileSync(join(samples, name), 'utf8')) as Record<string, unknown>[]

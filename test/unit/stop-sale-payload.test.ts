@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { backoffDelay, retryDelay } from '../../src/main/sync/backoff'
-import { buildStopSalePayload, declareDateFor, type ResolvedIds } from '../../src/main/sync/stop-sale-payload'
+import { backoffDelay, retryDelay } from '../../src/main/outbox/backoff'
+import { buildStopSalePayload, declareDateFor, type ResolvedIds } from '../../src/main/sedna/stop-sale-payload'
 
 const samples = join(import.meta.dirname, '../../../shared/samples/sedna-requests')
 const vendor = (name: string) => JSON.parse(readFileSync(join(samples, name), 'utf8'))

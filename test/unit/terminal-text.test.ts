@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { escapeControls } from '../../src/cli/output'
-import { cleanText, cleanValue } from '../../src/main/import/clean-text'
+import { cleanText, cleanValue } from '../../src/main/files/clean-text'
 
 const ch = (code: number) => String.fromCharCode(code)
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ch(from + i))

@@ -9,7 +9,7 @@ import type { ReservationResolution, ReservationStatus } from '../../shared/rese
 import type { Db } from '../db/database'
 import { reservationAttempts, reservations } from '../db/schema'
 import { AppFailure } from '../errors'
-import { attemptValues, claimable, LeasedQueue, type AttemptFields } from '../sync/leased-queue'
+import { attemptValues, claimable, LeasedQueue, type AttemptFields } from '../outbox/leased-queue'
 
 /** Statuses the engine works on when they are due. */
 export const RESERVATION_ACTIVE = ['queued', 'sending', 'cancelling'] as const satisfies ReservationStatus[]

@@ -10,15 +10,15 @@
  */
 import type { ReservationResolution } from '../../shared/reservations'
 import type { ReservationRow } from '../db/schema'
-import { describeReservationUnresolved } from '../reference/resolve-reservation'
+import { describeReservationUnresolved } from './resolve'
 import type { SednaClient } from '../sedna/client'
 import { SednaError } from '../sedna/failures'
-import { retryDelay } from '../sync/backoff'
-import { classify } from '../sync/classify'
-import { attemptRecorder, errorMessage, parkedOutcome, type ItemSyncDeps, type ParkStatus } from '../sync/item-common'
-import type { CheckpointName, ItemOutcome } from '../sync/outcome'
-import { findSentReservation } from './lookup'
-import { buildReservationPayload, type ResolvedReservation } from './payload'
+import { retryDelay } from '../outbox/backoff'
+import { classify } from '../outbox/classify'
+import { attemptRecorder, errorMessage, parkedOutcome, type ItemSyncDeps, type ParkStatus } from '../outbox/item-common'
+import type { CheckpointName, ItemOutcome } from '../outbox/outcome'
+import { findSentReservation } from '../sedna/reservation-lookup'
+import { buildReservationPayload, type ResolvedReservation } from '../sedna/reservation-payload'
 import type { ReservationAttemptRecord, ReservationQueue } from './queue'
 
 export type ReservationSyncDeps = ItemSyncDeps<ReservationQueue, ReservationRow, ReservationResolution>

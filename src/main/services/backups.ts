@@ -12,7 +12,7 @@ import { failure, restoreDatabase } from '../db/restore'
 import { AppFailure } from '../errors'
 import type { EventBus } from '../events'
 import type { Logger } from '../log'
-import type { SyncEngine } from '../sync/sync-engine'
+import type { SyncEngine } from '../outbox/engine'
 
 export interface BackupService {
   list(): BackupList

@@ -8,7 +8,7 @@ import type { StopSaleStatus } from '../../shared/stop-sales'
 import type { SyncKindCounts } from '../../shared/sync'
 import type { ReservationRow, StopSaleRow } from '../db/schema'
 import { RESERVATION_ACTIVE } from '../reservations/queue'
-import { ACTIVE_STATUSES } from './queue'
+import { ACTIVE_STATUSES } from '../stop-sales/queue'
 
 export const emptyKindCounts = (): SyncKindCounts => ({
   synced: 0,

@@ -9,10 +9,10 @@ import type { ReservationResolution, ReservationUnresolved } from '../../shared/
 import type { Db } from '../db/database'
 import { nationalityMappings } from '../db/schema'
 import { AppFailure } from '../errors'
-import { foldName, normalizeCode, rankHotels } from './hotel-matching'
-import { cachedBoards, cachedCountries, cachedHotels, cachedRoomTypes } from './reference-cache'
-import { remembered, resolveHotel, uniqueByCode } from './resolve'
-import { describeCommonUnresolved, needsMappingMessage } from '../sync/item-common'
+import { foldName, normalizeCode, rankHotels } from '../reference/hotel-matching'
+import { cachedBoards, cachedCountries, cachedHotels, cachedRoomTypes } from '../reference/reference-cache'
+import { remembered, resolveHotel, uniqueByCode } from '../stop-sales/resolve'
+import { describeCommonUnresolved, needsMappingMessage } from '../outbox/item-common'
 
 export interface ReservationResolveInput {
   hotelName: string

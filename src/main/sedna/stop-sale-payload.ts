@@ -5,7 +5,7 @@
  */
 import type { Resolution } from '../../shared/resolution'
 import type { SaleKind } from '../../shared/stop-sales'
-import type { UpdateStopSaleBody } from '../sedna/client'
+import type { UpdateStopSaleBody } from './client'
 
 export interface PayloadProfile {
   operatorId: number

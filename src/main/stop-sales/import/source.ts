@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
-import { AppFailure } from '../errors'
+import { AppFailure } from '../../errors'
 import { ImportFileError, type ImportFormat, type RowResult } from './canonical'
 import {
   describeBytes,
@@ -15,7 +15,7 @@ import {
   readStopSaleBytesBatches,
   type FileFacts,
 } from './read-file'
-import { MAX_STOP_SALE_FILE_BYTES, openImportFile, type ImportFile } from './safe-file'
+import { MAX_STOP_SALE_FILE_BYTES, openImportFile, type ImportFile } from '../../files/safe-file'
 
 export type ImportSource = { path: string } | { fileName: string; bytes: Uint8Array }
 

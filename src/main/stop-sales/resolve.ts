@@ -10,8 +10,8 @@ import type { Resolution, Unresolved } from '../../shared/resolution'
 import type { Db } from '../db/database'
 import { codeMappings, hotelMappings } from '../db/schema'
 import { AppFailure } from '../errors'
-import { cachedBoards, cachedHotels, cachedRoomTypes } from './reference-cache'
-import { exactHotelMatch, normalizeCode, normalizeHotelName, rankHotels } from './hotel-matching'
+import { cachedBoards, cachedHotels, cachedRoomTypes } from '../reference/reference-cache'
+import { exactHotelMatch, normalizeCode, normalizeHotelName, rankHotels } from '../reference/hotel-matching'
 
 export interface ResolveInput {
   hotelName: string

@@ -9,7 +9,7 @@ import type { Resolution } from '../../shared/resolution'
 import type { StopSaleStatus } from '../../shared/stop-sales'
 import type { Db } from '../db/database'
 import { stopSales, syncAttempts } from '../db/schema'
-import { attemptValues, LeasedQueue, type AttemptFields } from './leased-queue'
+import { attemptValues, LeasedQueue, type AttemptFields } from '../outbox/leased-queue'
 
 /** Statuses the engine works on when they are due. */
 export const ACTIVE_STATUSES = ['queued', 'creating', 'created', 'updating'] as const satisfies StopSaleStatus[]
@@ -21,7 +21,7 @@ export const SENDABLE_STATUSES = [
   ...ACTIVE_STATUSES,
 ] as const satisfies StopSaleStatus[]
 
-export { claimable, LEASE_MS, processAlive } from './leased-queue'
+export { claimable, LEASE_MS, processAlive } from '../outbox/leased-queue'
 
 export interface AttemptRecord extends AttemptFields {
   phase: 'phase1' | 'phase2' | 'lookup' | 'login' | 'resolve'

@@ -11,13 +11,13 @@ import type { Resolution, Unresolved } from '../../shared/resolution'
 import type { ReservationResolution, ReservationUnresolved } from '../../shared/reservations'
 import type { Db } from '../db/database'
 import { reservations, stopSales } from '../db/schema'
-import { describeReservationUnresolved, resolveReservation } from '../reference/resolve-reservation'
+import { describeReservationUnresolved, resolveReservation } from '../reservations/resolve'
 import { AppFailure } from '../errors'
 import type { EventBus } from '../events'
-import { foldName, normalizeCode, normalizeHotelName } from '../reference/hotel-matching'
-import { describeUnresolved } from '../sync/stop-sale-sync'
-import type { ProfileService } from './profiles'
-import type { ReferenceService } from './reference'
+import { foldName, normalizeCode, normalizeHotelName } from './hotel-matching'
+import { describeUnresolved } from '../stop-sales/sync'
+import type { ProfileService } from '../services/profiles'
+import type { ReferenceService } from './service'
 
 export interface MappingService {
   setHotel(input: CallParsedInput<'mappings.setHotel'>): MappingResult

@@ -4,8 +4,8 @@
  * part of it: a later open sale for the same key is a new declaration, a second stop is not.
  */
 import { hash } from 'node:crypto'
-import { memoByText } from './memo'
-import { normalizeCode, normalizeHotelName } from '../reference/hotel-matching'
+import { memoByText } from '../../files/memo'
+import { normalizeCode, normalizeHotelName } from '../../reference/hotel-matching'
 
 export interface DedupeFields {
   hotelName: string

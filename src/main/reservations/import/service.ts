@@ -11,29 +11,29 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
-import type { TextNote } from '../import/canonical'
-import { rowNote } from '../import/clean-text'
-import { openImportFile } from '../import/safe-file'
-import { staffError } from '../import/source'
+import type { TextNote } from '../../stop-sales/import/canonical'
+import { rowNote } from '../../files/clean-text'
+import { openImportFile } from '../../files/safe-file'
+import { staffError } from '../../stop-sales/import/source'
 import { and, asc, count, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm'
 import type {
   ReservationImportPreview,
   ReservationImportResult,
   ReservationImportRow,
   ReservationResolution,
-} from '../../shared/reservations'
-import type { Db } from '../db/database'
+} from '../../../shared/reservations'
+import type { Db } from '../../db/database'
 import {
   reservationImportRows,
   reservationImports,
   reservations,
   type ProfileRow,
   type ReservationRow,
-} from '../db/schema'
-import { AppFailure } from '../errors'
-import type { EventBus } from '../events'
-import { describeReservationUnresolved } from '../reference/resolve-reservation'
-import { hotelKeyOf } from '../services/hotel-keys'
+} from '../../db/schema'
+import { AppFailure } from '../../errors'
+import type { EventBus } from '../../events'
+import { describeReservationUnresolved } from '../resolve'
+import { hotelKeyOf } from '../../stop-sales/hotel-keys'
 import {
   canonicalizeReservation,
   contentHash,

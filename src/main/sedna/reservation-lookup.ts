@@ -9,8 +9,8 @@
  * Response shapes are GUESSES (sedna-api.md §6): ids as RecId / ReservationId / Id, the SourceId as
  * SourceId / SourceID, the state as Status / State text. Read leniently.
  */
-import type { CallOptions, SednaClient } from '../sedna/client'
-import { SednaError } from '../sedna/failures'
+import type { CallOptions, SednaClient } from './client'
+import { SednaError } from './failures'
 
 export type ReservationLookup =
   | { outcome: 'found'; recId: number; cancelled: boolean }

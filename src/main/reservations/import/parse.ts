@@ -12,17 +12,17 @@
  */
 import { createHash } from 'node:crypto'
 import { parse as parseCsvSync } from 'csv-parse/sync'
-import type { ReservationGuest } from '../../shared/reservations'
-import type { SednaTitle } from '../../shared/reservation-basics'
-import type { MessageParams } from '../../shared/result'
-import { AppFailure } from '../errors'
-import { ImportFileError, type TextNote } from '../import/canonical'
-import { cleanValue } from '../import/clean-text'
-import { parseNight } from '../import/dates'
-import { decodeBuffer, type Encoding } from '../import/decode'
-import { locateJsonError } from '../import/json-records'
-import { detectDelimiter } from '../import/read-file'
-import { foldName, normalizeCode } from '../reference/hotel-matching'
+import type { ReservationGuest } from '../../../shared/reservations'
+import type { SednaTitle } from '../../../shared/reservation-basics'
+import type { MessageParams } from '../../../shared/result'
+import { AppFailure } from '../../errors'
+import { ImportFileError, type TextNote } from '../../stop-sales/import/canonical'
+import { cleanValue } from '../../files/clean-text'
+import { parseNight } from '../../files/dates'
+import { decodeBuffer, type Encoding } from '../../files/decode'
+import { locateJsonError } from '../../stop-sales/import/json-records'
+import { detectDelimiter } from '../../stop-sales/import/read-file'
+import { foldName, normalizeCode } from '../../reference/hotel-matching'
 
 /** One reservation as imported: what the parser said, checked and normalised. */
 export interface CanonicalReservation {

@@ -6,10 +6,10 @@
  * `canonicalizeRecord` for each; the import service can call it too (e.g. to re-check a row a
  * person corrected).
  */
-import type { MessageParams } from '../../shared/result'
-import { normalizeCode } from '../reference/hotel-matching'
-import { parseNight, parseReceivedAt } from './dates'
-import { memoByText } from './memo'
+import type { MessageParams } from '../../../shared/result'
+import { normalizeCode } from '../../reference/hotel-matching'
+import { parseNight, parseReceivedAt } from '../../files/dates'
+import { memoByText } from '../../files/memo'
 
 const codeOf = memoByText(normalizeCode)
 

@@ -28,12 +28,12 @@ import {
 } from '../db/schema'
 import { AppFailure } from '../errors'
 import { normalizeCode } from '../reference/hotel-matching'
-import { describeReservationUnresolved } from '../reference/resolve-reservation'
-import { buildReservationPayload, sednaName, type ResolvedReservation } from '../reservations/payload'
+import { describeReservationUnresolved } from './resolve'
+import { buildReservationPayload, sednaName, type ResolvedReservation } from '../sedna/reservation-payload'
 import { normalizeBaseUrl } from '../sedna/client'
 import { redactUrl } from '../sedna/redact'
-import { hotelKeyOf } from './hotel-keys'
-import type { ProfileService } from './profiles'
+import { hotelKeyOf } from '../stop-sales/hotel-keys'
+import type { ProfileService } from '../services/profiles'
 
 export type ReservationListQuery = CallParsedInput<'reservations.list'>
 

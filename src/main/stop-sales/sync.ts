@@ -9,8 +9,8 @@ import type { Resolution, Unresolved } from '../../shared/resolution'
 import type { StopSaleRow } from '../db/schema'
 import type { SednaClient } from '../sedna/client'
 import { SednaError } from '../sedna/failures'
-import { retryDelay } from './backoff'
-import { classify } from './classify'
+import { retryDelay } from '../outbox/backoff'
+import { classify } from '../outbox/classify'
 import {
   attemptRecorder,
   describeCommonUnresolved,
@@ -19,11 +19,11 @@ import {
   type ItemSyncDeps,
   parkedOutcome,
   type ParkStatus,
-} from './item-common'
-import { findSentStopSale } from './lookup'
-import type { CheckpointName, ItemOutcome } from './outcome'
+} from '../outbox/item-common'
+import { findSentStopSale } from '../sedna/stop-sale-lookup'
+import type { CheckpointName, ItemOutcome } from '../outbox/outcome'
 import type { AttemptRecord, SyncQueue } from './queue'
-import { buildStopSalePayload, declareDateFor, type ResolvedIds } from './stop-sale-payload'
+import { buildStopSalePayload, declareDateFor, type ResolvedIds } from '../sedna/stop-sale-payload'
 
 export type SyncDeps = ItemSyncDeps<SyncQueue, StopSaleRow, Resolution>
 

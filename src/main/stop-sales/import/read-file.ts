@@ -29,10 +29,10 @@ import {
   type RowResult,
   type TextNote,
 } from './canonical'
-import { cleanText, cleanValue } from './clean-text'
-import { isValidUtf8, openTextStream, type Encoding, type TextStream } from './decode'
+import { cleanText, cleanValue } from '../../files/clean-text'
+import { isValidUtf8, openTextStream, type Encoding, type TextStream } from '../../files/decode'
 import { JsonRecordSplitter, type RawValue } from './json-records'
-import { MAX_STOP_SALE_FILE_BYTES, openImportFile, type ImportFile } from './safe-file'
+import { MAX_STOP_SALE_FILE_BYTES, openImportFile, type ImportFile } from '../../files/safe-file'
 
 export interface ReadOptions {
   /** Default: from the file name's extension (.json → json; .csv/.tsv/.txt → csv), else sniffed: first non-space character '[' or '{' → json, otherwise csv. */

@@ -2,9 +2,9 @@
 import { syncReservation, type ReservationSyncDeps } from '../reservations/sync'
 import type { ReservationQueue } from '../reservations/queue'
 import type { ItemOutcome } from './outcome'
-import type { SyncQueue } from './queue'
-import { syncStopSale, type SyncDeps } from './stop-sale-sync'
-import type { SyncWorker } from './sync-engine'
+import type { SyncQueue } from '../stop-sales/queue'
+import { syncStopSale, type SyncDeps } from '../stop-sales/sync'
+import type { SyncWorker } from './engine'
 
 export function stopSaleWorker(queue: SyncQueue, deps: Omit<SyncDeps, 'queue'>): SyncWorker {
   const full: SyncDeps = { ...deps, queue }

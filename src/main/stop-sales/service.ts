@@ -10,7 +10,7 @@ import {
 } from '../../shared/stop-sales'
 import type { CallOutput, CallParsedInput } from '../../shared/ipc'
 import type { Db } from '../db/database'
-import { dedupeKey } from '../import/dedupe'
+import { dedupeKey } from './import/dedupe'
 import { normalizeCode } from '../reference/hotel-matching'
 import { stopSales, type NewStopSaleRow, type StopSaleRow } from '../db/schema'
 import { AppFailure } from '../errors'

@@ -9,12 +9,12 @@ import { nightCount } from '../../shared/stop-sales'
 import type { Db } from '../db/database'
 import { imports, sednaProfiles, stopSales, type ProfileRow, type StopSaleRow } from '../db/schema'
 import { AppFailure } from '../errors'
-import { buildStopSalePayload, declareDateFor, type ResolvedIds } from '../sync/stop-sale-payload'
-import { describeUnresolved } from '../sync/stop-sale-sync'
+import { buildStopSalePayload, declareDateFor, type ResolvedIds } from '../sedna/stop-sale-payload'
+import { describeUnresolved } from './sync'
 import { attemptsOf, type SyncAttemptView } from './attempts'
-import type { ProfileService } from './profiles'
-import type { ReferenceService } from './reference'
-import { toStopSale } from './stop-sales'
+import type { ProfileService } from '../services/profiles'
+import type { ReferenceService } from '../reference/service'
+import { toStopSale } from './service'
 
 export interface StopSaleDetailService {
   detail(id: number): StopSaleDetail

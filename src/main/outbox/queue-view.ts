@@ -9,10 +9,10 @@ import type { QueueItem } from '../../shared/queue'
 import type { Db } from '../db/database'
 import { stopSales, type StopSaleRow } from '../db/schema'
 import type { EventBus } from '../events'
-import type { Connectivity } from '../sync/connectivity'
-import { waitingState } from '../sync/leased-queue'
-import { ACTIVE_STATUSES } from '../sync/queue'
-import type { SyncEngine } from '../sync/sync-engine'
+import type { Connectivity } from './connectivity'
+import { waitingState } from './leased-queue'
+import { ACTIVE_STATUSES } from '../stop-sales/queue'
+import type { SyncEngine } from './engine'
 
 export interface QueueViewService {
   list(q: { limit: number; offset: number }): CallOutput<'queue.list'>

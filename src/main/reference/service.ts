@@ -7,12 +7,12 @@ import type { Resolution } from '../../shared/resolution'
 import type { Db } from '../db/database'
 import { refHotels } from '../db/schema'
 import { AppFailure } from '../errors'
-import { foldName, normalizeCode, normalizeHotelName, rankHotels } from '../reference/hotel-matching'
-import { cachedBoards, cachedCountries, cachedRoomTypes, type ReferenceCache } from '../reference/reference-cache'
-import { rememberNationality } from '../reference/resolve-reservation'
-import { rememberCode, rememberHotel, resolveStopSale, type ResolveInput } from '../reference/resolve'
+import { foldName, normalizeCode, normalizeHotelName, rankHotels } from './hotel-matching'
+import { cachedBoards, cachedCountries, cachedRoomTypes, type ReferenceCache } from './reference-cache'
+import { rememberNationality } from '../reservations/resolve'
+import { rememberCode, rememberHotel, resolveStopSale, type ResolveInput } from '../stop-sales/resolve'
 import type { SednaConnections } from '../sedna/connections'
-import type { ProfileService } from './profiles'
+import type { ProfileService } from '../services/profiles'
 
 /** Below this similarity a hotel is not suggested, unless its name contains what was typed. */
 const MIN_SUGGESTION_SCORE = 0.35

@@ -16,7 +16,7 @@
 import { constants, type Stats } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { ImportFileError } from './canonical'
+import { ImportFileError } from '../stop-sales/import/canonical'
 
 /** Stop-sale files: 100,000 rows of the parser's JSON are about 24 MiB; this leaves room for ten times that. */
 export const MAX_STOP_SALE_FILE_BYTES = 256 * 2 ** 20

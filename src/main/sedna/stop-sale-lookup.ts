@@ -4,8 +4,8 @@
  * Sedna and matches exactly what was sent, DeclareDate included. Never guesses: when Sedna's answer
  * cannot tell (a field missing, two matches), a person decides.
  */
-import type { SednaClient, CallOptions, UpdateStopSaleBody } from '../sedna/client'
-import type { SednaStopSaleRecord } from '../sedna/responses'
+import type { SednaClient, CallOptions, UpdateStopSaleBody } from './client'
+import type { SednaStopSaleRecord } from './responses'
 
 export type LookupResult =
   { outcome: 'found'; recId: number } | { outcome: 'absent' } | { outcome: 'undecidable'; evidence: string }

@@ -9,7 +9,7 @@
  */
 import { isUtf8 } from 'node:buffer'
 import { TextDecoder } from 'node:util'
-import { ImportFileError } from './canonical'
+import { ImportFileError } from '../stop-sales/import/canonical'
 
 export type Encoding = 'utf-8' | 'windows-1254'
 

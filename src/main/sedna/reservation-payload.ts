@@ -14,7 +14,7 @@
  *   (a field of the same sample; its meaning is a GUESS). No `ContractId`: Sedna picks the contract.
  */
 import type { ReservationGuest, ReservationResolution } from '../../shared/reservations'
-import { ageOn } from './parse'
+import { ageOn } from '../reservations/import/parse'
 
 export interface ReservationForPayload {
   sourceId: string
