@@ -1,3 +1,5 @@
+import type { Message } from '../shared/messages'
+import { wordMessage } from '../shared/messages/word'
 import type { ErrorKind, Issue, MessageParams } from '../shared/result'
 
 /**
@@ -19,5 +21,13 @@ export class AppFailure extends Error {
     this.name = 'AppFailure'
     this.code = coded?.code
     this.params = coded?.params
+  }
+
+  /** A failure worded from its code: the English message comes from the shared wording. */
+  static coded(kind: ErrorKind, message: Message, issues?: Issue[]): AppFailure {
+    return new AppFailure(kind, wordMessage(message), issues, {
+      code: message.code,
+      ...(message.params ? { params: message.params } : {}),
+    })
   }
 }

@@ -7,6 +7,7 @@ import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex
 import type { Resolution } from '../../shared/resolution'
 import type { ReservationGuest, ReservationResolution, ReservationStatus } from '../../shared/reservations'
 import type { SaleKind, StopSaleStatus } from '../../shared/stop-sales'
+import type { Message, MessageParams } from '../../shared/messages'
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
 
@@ -43,6 +44,9 @@ export const stopSales = sqliteTable(
     status: text('status').$type<StopSaleStatus>().notNull().default('pending'),
     sednaRecId: integer('sedna_rec_id'),
     lastError: text('last_error'),
+    /** The same as a code with its parameters (worded by the screen and the command line); null for rows from before codes. */
+    lastErrorCode: text('last_error_code'),
+    lastErrorParams: text('last_error_params', { mode: 'json' }).$type<MessageParams>(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at'),
     lastAttemptAt: text('last_attempt_at'),
@@ -118,6 +122,9 @@ export const syncAttempts = sqliteTable(
     httpStatus: integer('http_status'),
     sednaErrorType: integer('sedna_error_type'),
     message: text('message'),
+    /** The message as a code with its parameters (null for rows from before codes). */
+    messageCode: text('message_code'),
+    messageParams: text('message_params', { mode: 'json' }).$type<MessageParams>(),
     durationMs: integer('duration_ms'),
     /** Bodies as sent and received, with credentials redacted before they are stored. */
     requestBody: text('request_body'),
@@ -225,6 +232,9 @@ export const refRefreshes = sqliteTable(
     skippedCount: integer('skipped_count').notNull().default(0),
     stale: integer('stale', { mode: 'boolean' }).notNull().default(false),
     lastError: text('last_error'),
+    /** The same as a code with its parameters (worded by the screen and the command line); null for rows from before codes. */
+    lastErrorCode: text('last_error_code'),
+    lastErrorParams: text('last_error_params', { mode: 'json' }).$type<MessageParams>(),
     lastTriedAt: text('last_tried_at'),
   },
   (t) => [primaryKey({ columns: [t.profileId, t.kind] })],
@@ -307,6 +317,9 @@ export const importRows = sqliteTable(
     reason: text('reason'),
     /** What must be mapped before it can be sent (it is still imported). */
     attention: text('attention'),
+    /** `reason` and `attention` as codes with parameters, one per problem (null for rows from before codes). */
+    reasonMessages: text('reason_messages', { mode: 'json' }).$type<Message[]>(),
+    attentionMessages: text('attention_messages', { mode: 'json' }).$type<Message[]>(),
     dedupeKey: text('dedupe_key'),
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
@@ -386,6 +399,9 @@ export const reservationImportRows = sqliteTable(
     state: text('state').$type<'new' | 'duplicate' | 'invalid'>().notNull(),
     reason: text('reason'),
     attention: text('attention'),
+    /** `reason` and `attention` as codes with parameters, one per problem (null for rows from before codes). */
+    reasonMessages: text('reason_messages', { mode: 'json' }).$type<Message[]>(),
+    attentionMessages: text('attention_messages', { mode: 'json' }).$type<Message[]>(),
     dedupeKey: text('dedupe_key'),
     /** The canonical reservation (null when the record was invalid). */
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>(),
@@ -462,6 +478,9 @@ export const reservations = sqliteTable(
      */
     guestDataPurgedAt: text('guest_data_purged_at'),
     lastError: text('last_error'),
+    /** The same as a code with its parameters (worded by the screen and the command line); null for rows from before codes. */
+    lastErrorCode: text('last_error_code'),
+    lastErrorParams: text('last_error_params', { mode: 'json' }).$type<MessageParams>(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at'),
     lastAttemptAt: text('last_attempt_at'),
@@ -505,6 +524,9 @@ export const reservationAttempts = sqliteTable(
     httpStatus: integer('http_status'),
     sednaErrorType: integer('sedna_error_type'),
     message: text('message'),
+    /** The message as a code with its parameters (null for rows from before codes). */
+    messageCode: text('message_code'),
+    messageParams: text('message_params', { mode: 'json' }).$type<MessageParams>(),
     durationMs: integer('duration_ms'),
     /** "METHOD url" with credentials redacted by the client before it was stored. */
     url: text('url'),
