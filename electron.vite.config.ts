@@ -16,6 +16,46 @@ const devCsp = (): Plugin => ({
       .replace("connect-src 'self'", "connect-src 'self' ws://localhost:*"),
 })
 
+/**
+ * The renderer's chunks: a tiny entry (main.tsx, early.ts: it asks for the home screen's first page at
+ * once), the app (React, the data layer, the home screen and what it uses) in one chunk, each
+ * language's strings, and each other screen, loaded when first opened.
+ */
+const ownChunk = [
+  /\.html($|\?)|preload-helper/,
+  /src[\\/]renderer[\\/]src[\\/](main\.tsx|early\.ts|data[\\/]page-size\.ts|i18n[\\/](choose|en|tr)\.ts)$/,
+  /src[\\/]shared[\\/]messages[\\/](en|tr)\.ts$/,
+  /src[\\/]renderer[\\/]src[\\/]features[\\/](reservations|reservation-detail|stop-sale-detail|queue|import|fix-in-place)[\\/]/,
+  /src[\\/]renderer[\\/]src[\\/]features[\\/]settings[\\/](?!FirstRun|DemoButton)/,
+]
+const inAppChunk = (id: string) => !ownChunk.some((pattern) => pattern.test(id))
+
+/**
+ * The entry loads the app with import(), after it has sent its call: these links let the browser fetch
+ * the app's chunks and styles at the same time as the entry, instead of after it (`preload`, not
+ * `modulepreload`: the app is read when imported, not while the entry waits to run).
+ */
+const link = (rel: string, file: string, as?: string) => ({
+  tag: 'link',
+  attrs: { rel, ...(as ? { as } : {}), crossorigin: true, href: `./${file}` },
+  injectTo: 'head' as const,
+})
+const preloadApp = (): Plugin => ({
+  name: 'sedna-preload-app',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (_html, ctx) =>
+      Object.values(ctx.bundle ?? {}).flatMap((c) =>
+        c.type === 'chunk' && ['app', 'start', 'rolldown-runtime'].includes(c.name)
+          ? [link('preload', c.fileName, 'script')]
+          : c.type === 'asset' && c.fileName.endsWith('.css')
+            ? [link('stylesheet', c.fileName)]
+            : [],
+      ),
+  },
+})
+
 export default defineConfig({
   main: {},
   preload: {
@@ -26,7 +66,14 @@ export default defineConfig({
     },
   },
   renderer: {
-    plugins: [react(), devCsp()],
-    build: { minify: true },
+    plugins: [react(), devCsp(), preloadApp()],
+    build: {
+      minify: true,
+      rolldownOptions: {
+        output: {
+          codeSplitting: { groups: [{ name: 'app', test: inAppChunk, includeDependenciesRecursively: false }] },
+        },
+      },
+    },
   },
 })

@@ -4,6 +4,7 @@
  * a hotel filter and to jump to the middle of the list, the number of table rows in the DOM, and
  * where the filter's time goes (main, transport, JSON, React). Asserts nothing.
  * Usage: npm run bench:ui [-- ROWS]   (builds first)
+ *        BENCH_UI_COMPARE=DIR npm run bench:ui   (the same, and another built renderer, taking turns)
  *
  * Timing is taken inside the page (performance.now(), one clock): the bridge's fetch is wrapped to
  * note when a call starts, when its answer's headers and body arrive and when its JSON is parsed; a
@@ -21,9 +22,14 @@ import { chromiumLaunchOptions } from '../test/e2e/browser'
 import { normalizeHotelName } from '../src/main/reference/hotel-matching'
 
 const rows = Number(process.argv[2] ?? 100_000)
-const runs = 7
+const runs = Number(process.env.BENCH_UI_RUNS ?? 7)
 const dir = mkdtempSync(join(tmpdir(), 'sedna-bench-ui-'))
 const harness = await startHarness({ dataDir: dir })
+// BENCH_UI_COMPARE=DIR: another built renderer (e.g. the previous commit's out/renderer), same data.
+const compareDir = process.env.BENCH_UI_COMPARE
+const compared = compareDir
+  ? await startHarness({ dataDir: dir, context: harness.context, rendererDir: compareDir })
+  : undefined
 const browser = await chromium.launch(chromiumLaunchOptions())
 
 /** Main's side of each stopSales.list call: the whole dispatch (validation included) and the service alone. */
@@ -186,118 +192,149 @@ try {
   // tsx names functions with a `__name` helper that functions shipped to the page would miss.
   await page.addInitScript({ content: 'globalThis.__name = (f) => f' })
   await page.addInitScript(instrument)
-  const firstPage: number[] = []
-  const filter: number[] = []
-  const jump: number[] = []
-  const stages: Array<Record<string, number>> = []
-  const loads: Array<Record<string, number>> = []
-  let domRows = 0
-  let filterRows = 0
-  let jumpCalls = 0
-  let filterCalls = 0
+  interface Variant {
+    name: string
+    url: string
+    firstPage: number[]
+    filter: number[]
+    jump: number[]
+    stages: Array<Record<string, number>>
+    loads: Array<Record<string, number>>
+    domRows: number
+    filterRows: number
+    jumpCalls: number
+    filterCalls: number
+  }
+  const variant = (name: string, url: string): Variant => ({
+    name,
+    url,
+    firstPage: [],
+    filter: [],
+    jump: [],
+    stages: [],
+    loads: [],
+    domRows: 0,
+    filterRows: 0,
+    jumpCalls: 0,
+    filterCalls: 0,
+  })
+  const variants = [
+    variant('this build (out/renderer)', harness.url),
+    ...(compared ? [variant(`compared build (${compareDir})`, compared.url)] : []),
+  ]
+  // With a build to compare, the two take turns, so that both see the same machine.
   for (let run = 0; run < runs; run++) {
-    await page.goto('about:blank')
-    const t0 = performance.now()
-    await page.goto(harness.url)
-    await page.getByTestId('stop-sale-row').first().waitFor()
-    firstPage.push(performance.now() - t0)
-    // Where the first page's time goes, in the page's clock (0 = navigation start).
-    const load = await page.evaluate(async () => {
-      const w = window as unknown as {
-        __first: { dom?: number; frame?: number }
-        __calls: Array<{ channel: string; start: number; headers?: number; parsed?: number }>
-      }
-      while (w.__first.frame === undefined) await new Promise((r) => setTimeout(r, 5))
-      // (Resource timing entries: the bundle's `responseEnd` is when it had arrived.)
-      const script = performance
-        .getEntries()
-        .find((e) => e.entryType === 'resource' && e.name.includes('/assets/') && e.name.endsWith('.js')) as
-        (PerformanceEntry & { responseEnd: number }) | undefined
-      const list = w.__calls.find((c) => c.channel === 'stopSales.list')!
-      return {
-        script: script?.responseEnd ?? NaN,
-        callStart: list.start,
-        parsed: list.parsed!,
-        dom: w.__first.dom!,
-        frame: w.__first.frame,
-      }
-    })
-    loads.push({
-      'page and bundle fetched': load.script,
-      'bundle run, first render, call sent': load.callStart - load.script,
-      'list call (main + transport + JSON)': load.parsed - load.callStart,
-      'React render + DOM commit': load.dom - load.parsed,
-      'next frame (style, layout, paint)': load.frame - load.dom,
-      'in the page (navigation → frame)': load.frame,
-    })
-    domRows = Math.max(domRows, await page.getByTestId('stop-sale-row').count())
-
-    // Jump to the middle of the list (a scrollbar drag): from the scroll to the rows of that place shown.
-    const scroller = page.getByTestId('stop-sales-scroll')
-    if (await scroller.count()) {
-      await watchRows(page, { minIndex: Math.floor(rows / 2) - 200 })
-      const before = (await callsIn(page)).length
-      const scrolledAt = await scroller.evaluate((el) => {
-        el.scrollTop = el.scrollHeight / 2
-        return performance.now()
+    for (const v of variants) {
+      const { firstPage, filter, jump, stages, loads } = v
+      await page.goto('about:blank')
+      const t0 = performance.now()
+      await page.goto(v.url)
+      await page.getByTestId('stop-sale-row').first().waitFor()
+      firstPage.push(performance.now() - t0)
+      // Where the first page's time goes, in the page's clock (0 = navigation start).
+      const load = await page.evaluate(async () => {
+        const w = window as unknown as {
+          __first: { dom?: number; frame?: number }
+          __calls: Array<{ channel: string; start: number; headers?: number; parsed?: number }>
+        }
+        while (w.__first.frame === undefined) await new Promise((r) => setTimeout(r, 5))
+        // (Resource timing entries: the bundle's chunks' last `responseEnd` is when it had arrived.)
+        const chunks = performance
+          .getEntries()
+          .filter((e) => e.entryType === 'resource' && e.name.includes('/assets/') && e.name.endsWith('.js')) as Array<
+          PerformanceEntry & { responseEnd: number }
+        >
+        const script = chunks.length ? { responseEnd: Math.max(...chunks.map((c) => c.responseEnd)) } : undefined
+        const list = w.__calls.find((c) => c.channel === 'stopSales.list')!
+        return {
+          script: script?.responseEnd ?? NaN,
+          callStart: list.start,
+          parsed: list.parsed!,
+          dom: w.__first.dom!,
+          frame: w.__first.frame,
+        }
       })
-      const { frame } = await shown(page)
-      jump.push(frame - scrolledAt)
-      jumpCalls = (await callsIn(page)).length - before
-      domRows = Math.max(domRows, await page.getByTestId('stop-sale-row').count())
-    }
+      loads.push({
+        'page and bundle fetched': load.script,
+        'bundle run, first render, call sent': load.callStart - load.script,
+        'list call (main + transport + JSON)': load.parsed - load.callStart,
+        'React render + DOM commit': load.dom - load.parsed,
+        'next frame (style, layout, paint)': load.frame - load.dom,
+        'in the page (navigation → frame)': load.frame,
+      })
+      v.domRows = Math.max(v.domRows, await page.getByTestId('stop-sale-row').count())
 
-    // The filter: from its query being sent (after the input's 250 ms settle) to the filtered rows shown.
-    const target = `Mandarin Resort ${100 + run}`
-    await watchRows(page, { hasText: target })
-    const mainBefore = mainTimes.length
-    const callsBefore = (await callsIn(page)).length
-    await page.getByTestId('filter-hotel').fill(target)
-    // From the keystroke's render to the rows shown (the 250 ms settle in between is idle).
-    const m0 = await metrics()
-    const { dom, frame } = await shown(page)
-    const m1 = await metrics()
-    const after = (await callsIn(page)).slice(callsBefore)
-    const call = after.find((c) => c.channel === 'stopSales.list' && c.body.includes('"hotel"'))!
-    filterCalls = after.filter((c) => c.channel === 'stopSales.list').length
-    const main = mainTimes.slice(mainBefore).find((m) => m.input.includes('"hotel"'))!
-    filter.push(frame - call.start)
-    filterRows = await page.getByTestId('stop-sale-row').count()
-    const roundTrip = call.headers! - call.start
-    stages.push({
-      'main: the service (SQLite + rows)': main.serviceMs,
-      'main: contract checks (zod in/out)': main.dispatchMs - main.serviceMs,
-      'transport (HTTP, JSON.stringify)': roundTrip - main.dispatchMs,
-      'answer body + JSON.parse': call.parsed! - call.headers!,
-      'React render + DOM commit': dom - call.parsed!,
-      'next frame (style, layout, paint)': frame - dom,
-      'page main thread: script': m1.ScriptDuration! - m0.ScriptDuration!,
-      'page main thread: style + layout':
-        m1.RecalcStyleDuration! + m1.LayoutDuration! - m0.RecalcStyleDuration! - m0.LayoutDuration!,
-      'answer size (KiB)': call.bytes! / 1024,
-    })
+      // Jump to the middle of the list (a scrollbar drag): from the scroll to the rows of that place shown.
+      const scroller = page.getByTestId('stop-sales-scroll')
+      if (await scroller.count()) {
+        await watchRows(page, { minIndex: Math.floor(rows / 2) - 200 })
+        const before = (await callsIn(page)).length
+        const scrolledAt = await scroller.evaluate((el) => {
+          el.scrollTop = el.scrollHeight / 2
+          return performance.now()
+        })
+        const { frame } = await shown(page)
+        jump.push(frame - scrolledAt)
+        v.jumpCalls = (await callsIn(page)).length - before
+        v.domRows = Math.max(v.domRows, await page.getByTestId('stop-sale-row').count())
+      }
+
+      // The filter: from its query being sent (after the input's 250 ms settle) to the filtered rows shown.
+      const target = `Mandarin Resort ${100 + run}`
+      await watchRows(page, { hasText: target })
+      const mainBefore = mainTimes.length
+      const callsBefore = (await callsIn(page)).length
+      await page.getByTestId('filter-hotel').fill(target)
+      // From the keystroke's render to the rows shown (the 250 ms settle in between is idle).
+      const m0 = await metrics()
+      const { dom, frame } = await shown(page)
+      const m1 = await metrics()
+      const after = (await callsIn(page)).slice(callsBefore)
+      const call = after.find((c) => c.channel === 'stopSales.list' && c.body.includes('"hotel"'))!
+      v.filterCalls = after.filter((c) => c.channel === 'stopSales.list').length
+      const main = mainTimes.slice(mainBefore).find((m) => m.input.includes('"hotel"'))!
+      filter.push(frame - call.start)
+      v.filterRows = await page.getByTestId('stop-sale-row').count()
+      const roundTrip = call.headers! - call.start
+      stages.push({
+        'main: the service (SQLite + rows)': main.serviceMs,
+        'main: contract checks (zod in/out)': main.dispatchMs - main.serviceMs,
+        'transport (HTTP, JSON.stringify)': roundTrip - main.dispatchMs,
+        'answer body + JSON.parse': call.parsed! - call.headers!,
+        'React render + DOM commit': dom - call.parsed!,
+        'next frame (style, layout, paint)': frame - dom,
+        'page main thread: script': m1.ScriptDuration! - m0.ScriptDuration!,
+        'page main thread: style + layout':
+          m1.RecalcStyleDuration! + m1.LayoutDuration! - m0.RecalcStyleDuration! - m0.LayoutDuration!,
+        'answer size (KiB)': call.bytes! / 1024,
+      })
+    }
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
   console.log(`stop sales in SQLite:      ${rows.toLocaleString('en')}`)
-  console.log(
-    `first rows shown:          ${median(firstPage).toFixed(0)} ms median of ${runs} (target < 300 ms; page load included)`,
-  )
-  for (const stage of Object.keys(loads[0]!)) {
-    console.log(`  ${stage.padEnd(38)} ${median(loads.map((s) => s[stage]!)).toFixed(1)}`)
-  }
-  console.log(
-    `filter applied:            ${median(filter).toFixed(0)} ms median of ${runs} (target < 100 ms; from the query to the rows shown; ${filterCalls} list call(s))`,
-  )
-  for (const stage of Object.keys(stages[0]!)) {
-    console.log(`  ${stage.padEnd(38)} ${median(stages.map((s) => s[stage]!)).toFixed(1)}`)
-  }
-  if (jump.length)
+  for (const v of variants) {
+    if (variants.length > 1) console.log(`\n${v.name}`)
     console.log(
-      `jump to row ${Math.floor(rows / 2).toLocaleString('en')}:        ${median(jump).toFixed(0)} ms median of ${runs} (${jumpCalls} list call(s))`,
+      `first rows shown:          ${median(v.firstPage).toFixed(0)} ms median of ${runs} (target < 300 ms; page load included)`,
     )
-  console.log(`table rows in the DOM:     ${domRows} at most (target < 200); ${filterRows} after the filter`)
+    for (const stage of Object.keys(v.loads[0]!)) {
+      console.log(`  ${stage.padEnd(38)} ${median(v.loads.map((s) => s[stage]!)).toFixed(1)}`)
+    }
+    console.log(
+      `filter applied:            ${median(v.filter).toFixed(0)} ms median of ${runs} (target < 100 ms; from the query to the rows shown; ${v.filterCalls} list call(s))`,
+    )
+    for (const stage of Object.keys(v.stages[0]!)) {
+      console.log(`  ${stage.padEnd(38)} ${median(v.stages.map((s) => s[stage]!)).toFixed(1)}`)
+    }
+    if (v.jump.length)
+      console.log(
+        `jump to row ${Math.floor(rows / 2).toLocaleString('en')}:        ${median(v.jump).toFixed(0)} ms median of ${runs} (${v.jumpCalls} list call(s))`,
+      )
+    console.log(`table rows in the DOM:     ${v.domRows} at most (target < 200); ${v.filterRows} after the filter`)
+  }
 } finally {
   await browser.close()
+  await compared?.close()
   await harness.close()
   rmSync(dir, { recursive: true, force: true })
 }

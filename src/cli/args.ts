@@ -38,10 +38,11 @@ const OPTIONS = {
   yes: { type: 'boolean' },
   to: { type: 'string', value: 'FILE' },
   'allow-http': { type: 'boolean' },
+  lang: { type: 'string', value: 'en|tr' },
 } as const satisfies Record<string, OptionSpec>
 
 type OptionName = keyof typeof OPTIONS
-const GLOBAL_OPTIONS: OptionName[] = ['data-dir', 'json', 'help', 'version']
+const GLOBAL_OPTIONS: OptionName[] = ['data-dir', 'json', 'help', 'version', 'lang']
 
 export type CommandName =
   | 'profile set'
@@ -254,6 +255,8 @@ export interface ParsedArgs {
   json: boolean
   dataDir: string | undefined
   version: boolean
+  /** --lang, when given (else the environment decides: see cliLanguage). */
+  lang: 'en' | 'tr' | undefined
 }
 
 /** True when the raw arguments ask for JSON, for errors that happen before parsing finishes. */
@@ -274,6 +277,11 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
   const json = options.json === true
   const dataDir = typeof options['data-dir'] === 'string' ? options['data-dir'] : undefined
   const version = options.version === true
+  const langOption = options.lang
+  if (langOption !== undefined && langOption !== 'en' && langOption !== 'tr') {
+    throw CliError.usage(`--lang takes en or tr, not "${String(langOption)}". ${hint()}`)
+  }
+  const lang = langOption as 'en' | 'tr' | undefined
   const help = (topic: string[]): ParsedArgs => ({
     command: 'help',
     positionals: topic,
@@ -281,6 +289,7 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
     json,
     dataDir,
     version,
+    lang,
   })
   if (version) return help([])
 
@@ -334,7 +343,7 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
   if (positionals.length > max) {
     throw CliError.usage(`"${spec.name}" does not take "${positionals[max]}". ${hint(spec.name)}`)
   }
-  return { command: spec.name, positionals, options, json, dataDir, version }
+  return { command: spec.name, positionals, options, json, dataDir, version, lang }
 }
 
 const hint = (command?: string) => `Run "${PROGRAM} help${command ? ` ${command}` : ''}" for usage.`
@@ -358,10 +367,21 @@ export function helpText(topic?: string): string {
     'Every command takes:',
     '  --data-dir DIR   the data folder (default: the app’s own; or set SEDNA_DATA_DIR)',
     '  --json           one JSON document on stdout',
+    '  --lang en|tr     the language of messages (default: Turkish when LANG, LC_ALL or LC_MESSAGES starts with tr)',
     '',
     'Exit codes: 0 all done · 1 some stop sales or reservations failed or need attention ·',
     '            2 bad usage or input · 3 Sedna unreachable (they stay queued for the next run).',
     'Password: SEDNA_PASSWORD, else the keychain (profile set stores it there when one is available).',
   )
   return lines.join('\n')
+}
+
+/**
+ * The language messages are worded in: --lang, else the locale the terminal runs with (LC_ALL, then
+ * LC_MESSAGES, then LANG — the POSIX order): Turkish when it starts with "tr", English otherwise.
+ */
+export function cliLanguage(lang: 'en' | 'tr' | undefined, env: NodeJS.ProcessEnv): 'en' | 'tr' {
+  if (lang) return lang
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || ''
+  return /^tr([_.@-]|$)/i.test(locale) ? 'tr' : 'en'
 }

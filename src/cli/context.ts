@@ -4,9 +4,9 @@
  */
 import { join, resolve } from 'node:path'
 import { openAppContext, type AppContext } from '../main/app-context'
-import { DatabaseStartupError } from '../main/db/database'
 import type { CallInput, CallName, CallOutput } from '../shared/ipc'
-import type { ProfileRow } from '../main/db/schema'
+import type { Message } from '../shared/messages'
+import { wordMessage, type MessageLanguage } from '../shared/messages/word'
 import { dataDirOverride, defaultUserDataDir } from '../main/paths'
 import { createCliCredentials, type CliCredentials } from './credentials'
 import { CliError } from './errors'
@@ -26,7 +26,11 @@ export interface CliContext {
   /** Calls a contract channel through the app's dispatcher: same validation, same error shapes. */
   call<N extends CallName>(channel: N, input: CallInput<N>): Promise<CallOutput<N>>
   /** The active Sedna account, or bad usage saying how to set one up. */
-  activeProfile(): ProfileRow
+  activeProfile(): { id: number; name: string }
+  /** The language messages are worded in (--lang, else the terminal's locale). */
+  readonly lang: MessageLanguage
+  /** A message from main in that language ('' for none). */
+  say(message: Message | { code: string; params?: Message['params'] } | null | undefined): string
   close(): Promise<void>
 }
 
@@ -34,6 +38,7 @@ export async function openCliContext(opts: {
   dataDir: string
   env: NodeJS.ProcessEnv
   command: string
+  lang: MessageLanguage
 }): Promise<CliContext> {
   const root = projectRoot()
   const credentials = createCliCredentials({ env: opts.env })
@@ -48,8 +53,9 @@ export async function openCliContext(opts: {
     })
   } catch (err) {
     // DatabaseStartupError: its message says which file and what to do (restore the newest backup…).
-    const code = err instanceof DatabaseStartupError ? err.code : undefined
-    throw new CliError('unavailable', err instanceof Error ? err.message : String(err), 1, undefined, code)
+    const code = (err as { code?: unknown }).code
+    const startupCode = typeof code === 'string' && code.startsWith('db.') ? code : undefined
+    throw new CliError('unavailable', err instanceof Error ? err.message : String(err), 1, undefined, startupCode)
   }
   app.logger.info('command line', { command: opts.command, pid: process.pid })
   let closed: Promise<void> | undefined
@@ -57,9 +63,18 @@ export async function openCliContext(opts: {
     app,
     credentials,
     dataDir: opts.dataDir,
+    lang: opts.lang,
+    say: (m) => (m ? wordMessage(m, opts.lang) : ''),
     async call(channel, input) {
       const result = await app.dispatch(channel, input)
-      if (!result.ok) throw CliError.fromAppError(result.error)
+      if (!result.ok) {
+        // Worded in the run's language when main gave a code it has words for (the English message otherwise).
+        const e = result.error
+        const worded = e.code
+          ? wordMessage({ code: e.code, ...(e.params ? { params: e.params } : {}) }, opts.lang)
+          : undefined
+        throw CliError.fromAppError(worded && worded !== e.code ? { ...e, message: worded } : e)
+      }
       return result.value as CallOutput<typeof channel>
     },
     activeProfile() {

@@ -3,7 +3,7 @@
  * the app's services, print one answer, close everything, return the exit code. Kept free of
  * `process` globals (they come in as `io` and `signals`) so it can be reasoned about and tested.
  */
-import { helpText, parseCli, PROGRAM, wantsJson, type ParsedArgs } from './args'
+import { cliLanguage, helpText, parseCli, PROGRAM, wantsJson, type ParsedArgs } from './args'
 import type { CliContext } from './context'
 import { CliError, EXIT } from './errors'
 import { oneLine, write, type CliIo } from './output'
@@ -43,10 +43,10 @@ export async function runCli(argv: readonly string[], io: CliIo, signals: Signal
       await write(io.stdout, json ? `${JSON.stringify(restored.json, null, 2)}\n` : `${restored.text}\n`)
       return restored.exitCode
     }
-    cli = await openCliContext({ dataDir, env: io.env, command: args.command })
+    cli = await openCliContext({ dataDir, env: io.env, command: args.command, lang: cliLanguage(args.lang, io.env) })
     const opened = cli
     // A stop request lets the stop sales in flight finish; nothing new is started.
-    void signals.stopRequested.then(() => opened.app.sync.engine.stopAfterCurrent())
+    void signals.stopRequested.then(() => opened.app.services.outbox.stopAfterCurrent())
     const result = await run(cli, args, io, { stopped: signals.stopped })
     await cli.close()
     cli.app.logger.info('command line: done', { command: args.command, exitCode: result.exitCode })

@@ -33,6 +33,7 @@ export const write = (stream: NodeJS.WritableStream, text: string): Promise<void
  * and the bidi embedding/override/isolate controls (which reorder what is shown). The import removes
  * them; a database from before that (or Sedna's text) may still hold them.
  */
+// eslint-disable-next-line no-control-regex -- naming the control characters is the point
 const TERMINAL_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g
 
 /**

@@ -11,13 +11,13 @@ import { createDispatcher, type Dispatch } from './ipc/dispatch'
 import { createFileLogger, type Logger } from './log'
 import { databaseFileIn } from './paths'
 import { createReferenceCache } from './reference/reference-cache'
-import { createConnections, type DemoServer, type SednaConnections } from './sedna/connections'
+import { createConnections, type DemoServer, type SednaConnections } from './services/sedna-connections'
 import type { SednaLimits, SednaTimeouts } from './sedna/client'
 import { createProfileService } from './services/profiles'
 import { createReferenceService } from './reference/service'
 import { createStopSaleService } from './stop-sales/service'
 import { createStopSaleDetailService } from './stop-sales/detail'
-import { createMappingService } from './reference/mappings'
+import { createMappingService } from './fix-in-place/service'
 import { createImportService } from './stop-sales/import/service'
 import { createSyncService } from './outbox/service'
 import { createQueueViewService } from './outbox/queue-view'
@@ -25,20 +25,25 @@ import { createSettingsService } from './services/settings'
 import { createBackupService } from './services/backups'
 import { createGuestDataService, type GuestDataService } from './services/guest-data'
 import { databaseTrouble, troubleDetails } from './db/sqlite-errors'
-import { createConnectivity, type Connectivity } from './outbox/connectivity'
+import { createConnectivity, probeSedna, reportExchange, type Connectivity } from './outbox/connectivity'
 import { SyncQueue } from './stop-sales/queue'
 import { createSyncEngine, type SyncEngine } from './outbox/engine'
 import type { CheckpointName } from './outbox/outcome'
-import { reservationWorker, stopSaleWorker } from './outbox/workers'
+import { outboxWorker, type RunnerDeps } from './outbox/runner'
+import { outboxAccounts } from './outbox/accounts'
+import { createOutboxCommands } from './outbox/settle'
+import type { AnyKind } from './outbox/views'
 import { ReservationQueue } from './reservations/queue'
+import { reservationKind } from './reservations/sync'
 import { createReservationImportService } from './reservations/import/service'
 import { createReservationService } from './reservations/service'
+import { createReservationDetail } from './reservations/detail'
 import { resolveReservation } from './reservations/resolve'
 import type { BackoffPolicy } from './outbox/backoff'
-import { SednaError } from './sedna/failures'
+import { attemptsOf } from './stop-sales/attempts'
 import { resolveStopSale } from './stop-sales/resolve'
-import { sednaProfiles, type ProfileRow } from './db/schema'
-import { eq } from 'drizzle-orm'
+import { stopSaleKind } from './stop-sales/sync'
+import type { ProfileRow } from './db/schema'
 
 export interface AppContext {
   readonly database: OpenDatabase
@@ -127,9 +132,7 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
     connections: Math.max(8, concurrency * 2),
     // Any real request with the active account tells whether Sedna answers (not only the sync's).
     onExchange: (profileId, x) => {
-      if (!connectivity || profiles.active()?.id !== profileId) return
-      if (!x.error) connectivity.reportOk()
-      else if (x.error.kind === 'network' || x.error.kind === 'timeout') connectivity.reportUnreachable()
+      if (connectivity && profiles.active()?.id === profileId) reportExchange(connectivity, x)
     },
     startDemoServer: opts.startDemoServer ?? startBuiltInSimulator,
     ...(opts.sednaTimeouts ? { timeouts: opts.sednaTimeouts } : {}),
@@ -162,38 +165,25 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
       engine?.networkBack()
       engine?.wake()
     },
-    // No credentials: any HTTP answer means Sedna is there (a wrong password is not replayed every 5 s).
-    async probe() {
+    probe() {
       const profile = profiles.active()
-      if (!profile) return 'no-profile'
-      try {
-        await (await connections.client(profile)).reachable()
-        return 'ok'
-      } catch (err) {
-        return err instanceof SednaError && err.kind === 'certificate' ? 'certificate' : 'unreachable'
-      }
+      return probeSedna(profile && (() => connections.client(profile)))
     },
   })
   const liveConnectivity = connectivity
-  // What both kinds' state machines need: accounts, clients, the retry policy, the crash-test hook.
-  const common = {
-    activeProfile: () => profiles.active(),
-    profile: (id: number) => db.select().from(sednaProfiles).where(eq(sednaProfiles.id, id)).get(),
+  // The outbox's kinds, and what its one item runner needs: accounts, clients, the retry policy, the crash-test hook.
+  const stopSaleOutbox = stopSaleKind(queue, (profile, row) => resolveStopSale(db, profile, row))
+  const reservationOutbox = reservationKind(reservationQueue, (profile, row) => resolveReservation(db, profile.id, row))
+  const outboxKinds: AnyKind[] = [stopSaleOutbox, reservationOutbox]
+  const runnerDeps: RunnerDeps = {
+    ...outboxAccounts(db, () => profiles.active()),
     client: (profile: ProfileRow) => connections.client(profile),
-    rememberOperatorId: (id: number, operatorId: number) =>
-      void db.update(sednaProfiles).set({ operatorId }).where(eq(sednaProfiles.id, id)).run(),
-    ...(opts.sync?.backoff ? { backoff: opts.sync.backoff } : {}),
+    backoff: opts.sync?.backoff,
     retryAfterCapMs: () => settings.get().retryAfterCapMinutes * 60_000,
-    ...(opts.sync?.checkpoint ? { checkpoint: opts.sync.checkpoint } : {}),
+    checkpoint: opts.sync?.checkpoint,
   }
   engine = createSyncEngine({
-    workers: [
-      stopSaleWorker(queue, { ...common, resolve: (profile, row) => resolveStopSale(db, profile, row) }),
-      reservationWorker(reservationQueue, {
-        ...common,
-        resolve: (profile, row) => resolveReservation(db, profile.id, row),
-      }),
-    ],
+    workers: outboxKinds.map((kind) => outboxWorker(kind, runnerDeps)),
     connectivity: liveConnectivity,
     events,
     logger,
@@ -204,6 +194,16 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
       if (profile) await reference.ensureFresh(profile.id)
     },
   })
+  const syncService = createSyncService({
+    stopSales: stopSaleOutbox,
+    reservations: reservationOutbox,
+    requestCancel: (id) => reservationQueue.requestCancel(id),
+    stopSaleAttempts: (id) => attemptsOf(db, id),
+    engine,
+    worker: queue.worker,
+    connectivity: liveConnectivity,
+    events,
+  })
   const services: Services = {
     info: {
       version: opts.version,
@@ -213,12 +213,26 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
       canChooseFiles: opts.chooseImportFile !== undefined,
     },
     stopSales: createStopSaleService(db, events),
-    stopSaleDetail: createStopSaleDetailService({ db, profiles, reference }),
+    stopSaleDetail: createStopSaleDetailService({ db, profiles }),
     mappings: createMappingService({ db, profiles, reference, events }),
     profiles,
     reference,
-    sync: createSyncService({ db, queue, reservationQueue, engine, connectivity: liveConnectivity, events }),
-    queueView: createQueueViewService({ db, engine, worker: queue.worker, connectivity: liveConnectivity, events }),
+    sync: syncService,
+    queueView: createQueueViewService({
+      db,
+      kinds: outboxKinds,
+      engine,
+      worker: queue.worker,
+      connectivity: liveConnectivity,
+      events,
+    }),
+    outbox: createOutboxCommands({
+      kinds: outboxKinds,
+      sync: syncService,
+      engine,
+      connectivity: liveConnectivity,
+      worker: queue.worker,
+    }),
     imports: createImportService({
       db,
       sqlite: database.sqlite,
@@ -228,8 +242,11 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
     }),
     reservations: createReservationService({
       db,
-      profiles,
-      resolve: (profile, row) => resolveReservation(db, profile.id, row),
+      detail: createReservationDetail({
+        db,
+        activeProfile: () => profiles.active(),
+        resolve: (profile, row) => resolveReservation(db, profile.id, row),
+      }),
     }),
     reservationImports: createReservationImportService({
       db,

@@ -9,8 +9,9 @@ import type { StopSaleService } from './stop-sales/service'
 import type { SyncService } from './outbox/service'
 import type { ImportService } from './stop-sales/import/service'
 import type { StopSaleDetailService } from './stop-sales/detail'
-import type { MappingService } from './reference/mappings'
+import type { MappingService } from './fix-in-place/service'
 import type { QueueViewService } from './outbox/queue-view'
+import type { OutboxCommands } from './outbox/settle'
 import type { ReservationService } from './reservations/service'
 import type { ReservationImportService } from './reservations/import/service'
 import type { SettingsService } from './services/settings'
@@ -25,6 +26,8 @@ export interface Services {
   reference: ReferenceService
   sync: SyncService
   queueView: QueueViewService
+  /** Send and wait until settled (the command line's sync, queue flush and cancel). */
+  outbox: OutboxCommands
   imports: ImportService
   reservations: ReservationService
   reservationImports: ReservationImportService
@@ -57,7 +60,7 @@ export const createHandlers = (s: Services): Handlers => ({
   'sync.stopAfterCurrent': () => (s.sync.stopAfterCurrent(), { stopping: true }),
   'sync.retryNow': () => s.sync.retryNow(),
   'queue.list': (q) => s.queueView.list(q),
-  'queue.tryNow': ({ ids }) => s.queueView.tryNow(ids),
+  'queue.tryNow': ({ items }) => s.queueView.tryNow(items),
   'profiles.list': () => s.profiles.list(),
   'profiles.save': (input) => s.profiles.save(input),
   'profiles.createDemo': () => s.profiles.createDemo(),

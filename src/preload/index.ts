@@ -1,14 +1,19 @@
 /**
  * Exposes `window.sedna` to the renderer: only the contract's channels, never raw ipcRenderer.
- * Runs sandboxed, so it is bundled into one CommonJS file.
+ * Runs sandboxed, so it is bundled into one CommonJS file; it takes the channel names from
+ * channel-names.ts, not from the contract itself, so that zod stays out of that file.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
-import { isCallName, isEventName, type SednaBridge } from '../shared/ipc'
-import { fail } from '../shared/result'
+import { isCallName, isEventName } from '../shared/channel-names'
+import type { SednaBridge } from '../shared/ipc'
 
 const bridge: SednaBridge = {
   invoke(channel, input) {
-    if (!isCallName(channel)) return Promise.resolve(fail('validation', `Unknown call "${String(channel)}".`))
+    if (!isCallName(channel))
+      return Promise.resolve({
+        ok: false,
+        error: { kind: 'validation', message: `Unknown call "${String(channel)}".` },
+      })
     return ipcRenderer.invoke(channel, input)
   },
   on(event, listener) {

@@ -1,36 +1,21 @@
 import { z } from 'zod'
+import { messageSchema } from './messages'
+import { importRefSchema, recordAccountSchema, sendingFields } from './records'
 import { resolutionSchema } from './resolution'
 import { stopSaleSchema } from './stop-sales'
 import { syncAttemptSchema } from './sync'
 
 /** The stop sale as imported and as the sync engine keeps it: every stored field a person may ask about. */
 export const stopSaleRecordSchema = stopSaleSchema.extend({
+  ...sendingFields,
   /** Nights covered, both ends inclusive. */
   nights: z.number().int().positive(),
   sourceEmailId: z.string().nullable(),
-  /** Record number in the imported file. */
-  sourceRow: z.number().int().nullable(),
-  /** The import it came from; null when it was added otherwise. */
-  importId: z.number().int().positive().nullable(),
-  /** The Sedna account it is being (or was) sent with; null before phase 1. */
-  profileId: z.number().int().positive().nullable(),
   /** Exactly the DeclareDate sent in phase 1; null before phase 1. */
   declareDate: z.string().nullable(),
-  /** Requests made for it (phase 1 and phase 2 count one each). */
-  attempts: z.number().int().nonnegative(),
-  nextAttemptAt: z.string().nullable(),
-  syncedAt: z.string().nullable(),
   phase1SentAt: z.string().nullable(),
-  waitingForNetwork: z.boolean(),
 })
 export type StopSaleRecord = z.infer<typeof stopSaleRecordSchema>
-
-export const importRefSchema = z.object({
-  id: z.number().int().positive(),
-  fileName: z.string(),
-  createdAt: z.string(),
-  committedAt: z.string().nullable(),
-})
 
 /** What the record resolves to in Sedna's ids, and where that answer comes from. */
 export const detailResolutionSchema = z.object({
@@ -44,7 +29,7 @@ export const detailResolutionSchema = z.object({
   profileId: z.number().int().positive().nullable(),
   resolution: resolutionSchema.nullable(),
   /** For staff: what is missing, or why there is no resolution. */
-  message: z.string().nullable(),
+  message: messageSchema.nullable(),
 })
 export type DetailResolution = z.infer<typeof detailResolutionSchema>
 
@@ -70,13 +55,16 @@ export const phasePayloadSchema = z.object({
    * "<RecId from phase 1>" instead of a number.
    */
   recIdPending: z.boolean(),
-  message: z.string().nullable(),
+  /** Why it cannot be built yet (unavailable), or what to know about the preview. */
+  message: messageSchema.nullable(),
 })
 export type PhasePayload = z.infer<typeof phasePayloadSchema>
 
 /** Everything the detail screen shows about one stop sale. */
 export const stopSaleDetailSchema = z.object({
   record: stopSaleRecordSchema,
+  /** The account a fix applies to (and the next Sync uses). */
+  account: recordAccountSchema,
   import: importRefSchema.nullable(),
   resolution: detailResolutionSchema,
   payloads: z.object({ phase1: phasePayloadSchema, phase2: phasePayloadSchema }),

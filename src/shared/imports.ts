@@ -1,28 +1,41 @@
+/**
+ * Imports of parsed files, as the contract carries them: what both kinds share (a preview's counts, a
+ * row's verdict with its reasons, a commit's result) and the stop-sale import's own fields
+ * (reservations.ts extends the same bases).
+ */
 import { z } from 'zod'
+import { messageSchema } from './messages'
 import { messageParamsSchema } from './result'
+
+const count = z.number().int().nonnegative()
+const id = z.number().int().positive()
 
 export const importRowStateSchema = z.enum(['new', 'duplicate', 'invalid'])
 
-export const importPreviewSchema = z.object({
-  importId: z.number().int().positive(),
+/** What a preview of either kind says about the file. */
+export const importPreviewBaseSchema = z.object({
+  importId: id,
   fileName: z.string(),
   format: z.enum(['json', 'csv']),
   encoding: z.string(),
   /** Records in the file. */
-  rows: z.number().int().nonnegative(),
-  /** Stop sales those records make (a record with several date ranges makes several). */
-  stopSales: z.number().int().nonnegative(),
-  willImport: z.number().int().nonnegative(),
-  duplicates: z.number().int().nonnegative(),
-  invalid: z.number().int().nonnegative(),
-  /** Of those that will be imported: how many need a mapping before they can be sent. */
-  needsAttention: z.number().int().nonnegative(),
+  rows: count,
+  willImport: count,
+  duplicates: count,
+  invalid: count,
+  /** Of those that will be imported: how many need a mapping (or a check) before they can be sent. */
+  needsAttention: count,
   /** Records whose text had control characters removed (each such row says so in its notes). */
-  textCleaned: z.number().int().nonnegative(),
+  textCleaned: count,
   /** The very same file (by content) was imported before. */
-  sameFileImported: z.object({ importId: z.number().int().positive(), at: z.string() }).nullable(),
+  sameFileImported: z.object({ importId: id, at: z.string() }).nullable(),
   /** Reference data was available to say what needs attention (a Sedna account exists). */
   resolutionChecked: z.boolean(),
+})
+
+export const importPreviewSchema = importPreviewBaseSchema.extend({
+  /** Stop sales those records make (a record with several date ranges makes several). */
+  stopSales: count,
 })
 export type ImportPreview = z.infer<typeof importPreviewSchema>
 
@@ -38,13 +51,20 @@ export const importRowNoteSchema = z.object({
 })
 export type ImportRowNote = z.infer<typeof importRowNoteSchema>
 
-export const importRowSchema = z.object({
-  row: z.number().int().positive(),
-  line: z.number().int().positive().nullable(),
+/** One record's verdict, as both kinds give it. */
+export const importRowBaseSchema = z.object({
+  row: id,
+  line: id.nullable(),
   state: importRowStateSchema,
-  reason: z.string().nullable(),
-  attention: z.string().nullable(),
+  /** Why it is invalid or a duplicate, one message per problem (empty for a row that will be imported). */
+  reason: z.array(messageSchema),
+  /** What must be mapped or checked before it can be sent (it is still imported); empty when nothing. */
+  attention: z.array(messageSchema),
+  /** Not problems: e.g. control characters removed from a field (see importRowNoteSchema). */
   notes: z.array(importRowNoteSchema),
+})
+
+export const importRowSchema = importRowBaseSchema.extend({
   hotelName: z.string().nullable(),
   firstNight: z.string().nullable(),
   lastNight: z.string().nullable(),
@@ -56,11 +76,11 @@ export const importRowSchema = z.object({
 export type ImportRow = z.infer<typeof importRowSchema>
 
 export const importResultSchema = z.object({
-  importId: z.number().int().positive(),
+  importId: id,
   fileName: z.string(),
-  imported: z.number().int().nonnegative(),
-  duplicates: z.number().int().nonnegative(),
-  invalid: z.number().int().nonnegative(),
-  needsAttention: z.number().int().nonnegative(),
+  imported: count,
+  duplicates: count,
+  invalid: count,
+  needsAttention: count,
 })
 export type ImportResult = z.infer<typeof importResultSchema>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { messageSchema } from './messages'
 import { messageParamsSchema } from './result'
 
 export const allModeSchema = z.enum(['explicit', 'empty'])
@@ -34,22 +35,7 @@ export const profileSchema = z.object({
 })
 export type Profile = z.infer<typeof profileSchema>
 
-/**
- * scheme://host:port of a Sedna address, the default port spelled out (undefined when it is not a
- * URL): what a stored password is bound to, together with the profile and the username.
- */
-export function addressOrigin(baseUrl: string): string | undefined {
-  try {
-    const url = new URL(baseUrl.trim())
-    const port = url.port || (url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '')
-    return `${url.protocol}//${url.hostname.toLowerCase()}:${port}`
-  } catch {
-    return undefined
-  }
-}
-
-/** An address the password would travel to unencrypted. */
-export const isHttpAddress = (baseUrl: string) => /^http:\/\//i.test(baseUrl.trim())
+export { addressOrigin, isHttpAddress } from './profile-address'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 
@@ -95,7 +81,8 @@ export const referenceStatusSchema = z.object({
       skipped: z.number().int().nonnegative(),
       refreshedAt: z.string().nullable(),
       stale: z.boolean(),
-      lastError: z.string().nullable(),
+      /** Why the last refresh of this kind failed (its data was kept and is stale). */
+      lastError: messageSchema.nullable(),
     }),
   ),
 })
@@ -104,5 +91,6 @@ export type ReferenceStatus = z.infer<typeof referenceStatusSchema>
 export const connectionTestSchema = z.object({
   operatorId: z.number().int().positive(),
   durationMs: z.number().int().nonnegative(),
-  message: z.string(),
+  /** "Connected. Sedna says this account is operator 571 (was 500)." as a code (connection.*). */
+  message: messageSchema,
 })

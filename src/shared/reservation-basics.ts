@@ -44,3 +44,10 @@ export function stayNights(checkIn: string, checkOut: string): number {
   const ms = Date.parse(`${checkOut}T00:00:00Z`) - Date.parse(`${checkIn}T00:00:00Z`)
   return Math.round(ms / 86_400_000)
 }
+
+/** Whole years from birth to the day (the guest's age at check-in). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number]
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
+}

@@ -4,9 +4,11 @@
  * (Sync summaries and the cancel answer are in sync.ts, which imports from here.)
  */
 import { z } from 'zod'
+import { messageSchema } from './messages'
+import { attemptSchema, importRefSchema, recordAccountSchema, recordActionSchema, sendingFields } from './records'
 import { reservationSortColumns, reservationStatuses, sednaTitles } from './reservation-basics'
-import { hotelSuggestionSchema } from './resolution'
-import { importRowNoteSchema } from './imports'
+import { commonUnresolvedSchemas } from './resolution'
+import { importPreviewBaseSchema, importResultSchema, importRowBaseSchema, importRowStateSchema } from './imports'
 
 export { reservationSortColumns, reservationStatuses, sednaTitles, stayNights } from './reservation-basics'
 
@@ -20,25 +22,26 @@ const isoDate = z.iso.date()
 const id = z.number().int().positive()
 
 /** One guest as imported: names as received (sent upper-cased), the title as Sedna spells it. */
+const nameText = z.string()
+const givenOrNot = z.string().nullable()
+
 export const reservationGuestSchema = z.object({
   /** Sedna's title (Mr, Mrs, Chd, Inf, Grp), decided at import from the title given or the age. */
   title: sednaTitleSchema,
   /** The title exactly as the file gave it (null when it gave none). */
-  titleAsReceived: z.string().nullable(),
-  firstName: z.string(),
-  lastName: z.string(),
+  titleAsReceived: givenOrNot,
+  firstName: nameText,
+  lastName: nameText,
   birthDate: isoDate.nullable(),
-  passportNo: z.string().nullable(),
+  passportNo: givenOrNot,
   /** Nationality as received (a code like "UA" or a name like "Ukrayna"); resolved to a Sedna country id. */
-  nationality: z.string().nullable(),
+  nationality: givenOrNot,
 })
 export type ReservationGuest = z.infer<typeof reservationGuestSchema>
 
 /** What could not be turned into a Sedna id: exactly what a person has to map. */
 export const reservationUnresolvedSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('hotel'), name: z.string(), suggestions: z.array(hotelSuggestionSchema) }),
-  z.object({ kind: z.literal('room'), code: z.string(), hotelId: id }),
-  z.object({ kind: z.literal('board'), code: z.string() }),
+  ...commonUnresolvedSchemas,
   /** A guest's nationality as received that matches no country in Sedna's list (GetCountrys). */
   z.object({ kind: z.literal('nationality'), value: z.string() }),
   /** Nationalities are given but no country is cached yet (refresh the reference data). */
@@ -87,13 +90,16 @@ export const reservationSchema = z.object({
   /** The app's own id for it in Sedna (InsertReservation SourceId; the handle for cancelling). */
   sourceId: z.string(),
   sednaRecId: id.nullable(),
-  lastError: z.string().nullable(),
+  /** Why it is not (yet) in Sedna: the last failure or what it lacks, as a code with parameters. */
+  lastError: messageSchema.nullable(),
   lastAttemptAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   /** When the guests' names, birth dates and passport numbers were removed (retention after check-out). */
   guestDataPurgedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What a person may do with it now (sync, fix, cancel, tryNow). */
+  actions: z.array(recordActionSchema),
 })
 export type Reservation = z.infer<typeof reservationSchema>
 
@@ -105,39 +111,23 @@ export const reservationListOutputSchema = z.object({
 
 /** Every stored field a person may ask about. */
 export const reservationRecordSchema = reservationSchema.extend({
+  ...sendingFields,
   guests: z.array(reservationGuestSchema),
   saleDate: isoDate.nullable(),
-  importId: id.nullable(),
-  sourceRow: z.number().int().nullable(),
-  /** The Sedna account it is being (or was) sent with; null before it was first sent. */
-  profileId: id.nullable(),
   /** The OperatorId it was sent with (the same is used to cancel it). */
   operatorId: id.nullable(),
-  /** Requests made for it (InsertReservation and cancel count one each). */
-  attempts: z.number().int().nonnegative(),
-  nextAttemptAt: z.string().nullable(),
   sendStartedAt: z.string().nullable(),
-  syncedAt: z.string().nullable(),
   cancelRequestedAt: z.string().nullable(),
-  waitingForNetwork: z.boolean(),
 })
 export type ReservationRecord = z.infer<typeof reservationRecordSchema>
 
-/** One request made to Sedna for a reservation (bodies and URL redacted before they were stored). */
-export const reservationAttemptSchema = z.object({
-  id,
-  startedAt: z.string(),
-  /** send (InsertReservation), lookup (GetReservations / GetReservationByVoucher), cancel, login, resolve */
-  phase: z.string(),
-  outcome: z.string(),
-  httpStatus: z.number().int().nullable(),
-  sednaErrorType: z.number().int().nullable(),
-  message: z.string().nullable(),
-  durationMs: z.number().int().nullable(),
+/**
+ * One request made to Sedna for a reservation (bodies and URL redacted before they were stored); its phase
+ * is send (InsertReservation), lookup (GetReservations / GetReservationByVoucher), cancel, login or resolve.
+ */
+export const reservationAttemptSchema = attemptSchema.extend({
   /** Method and URL as sent, credentials redacted (InsertReservation carries them in the query). */
   url: z.string().nullable(),
-  requestBody: z.string().nullable(),
-  responseBody: z.string().nullable(),
 })
 export type ReservationAttempt = z.infer<typeof reservationAttemptSchema>
 
@@ -151,19 +141,22 @@ export const reservationPayloadSchema = z.object({
   attemptId: id.nullable(),
   sentAt: z.string().nullable(),
   outcome: z.string().nullable(),
-  message: z.string().nullable(),
+  /** Why it cannot be built yet (unavailable). */
+  message: messageSchema.nullable(),
 })
 export type ReservationPayload = z.infer<typeof reservationPayloadSchema>
 
 export const reservationDetailSchema = z.object({
   record: reservationRecordSchema,
-  import: z.object({ id, fileName: z.string(), createdAt: z.string(), committedAt: z.string().nullable() }).nullable(),
+  /** The account a fix applies to (and the next Sync uses). */
+  account: recordAccountSchema,
+  import: importRefSchema.nullable(),
   resolution: z.object({
     /** stored: sent with (or parked with); resolved-now: resolved for display, not stored; unavailable: no account. */
     source: z.enum(['stored', 'resolved-now', 'unavailable']),
     profileId: id.nullable(),
     resolution: reservationResolutionSchema.nullable(),
-    message: z.string().nullable(),
+    message: messageSchema.nullable(),
   }),
   payload: reservationPayloadSchema,
   attempts: z.array(reservationAttemptSchema),
@@ -172,36 +165,12 @@ export type ReservationDetail = z.infer<typeof reservationDetailSchema>
 
 // ---- import ------------------------------------------------------------------------------------
 
-export const reservationImportRowStateSchema = z.enum(['new', 'duplicate', 'invalid'])
+export const reservationImportRowStateSchema = importRowStateSchema
 
-export const reservationImportPreviewSchema = z.object({
-  importId: id,
-  fileName: z.string(),
-  format: z.enum(['json', 'csv']),
-  encoding: z.string(),
-  /** Records in the file. */
-  rows: z.number().int().nonnegative(),
-  willImport: z.number().int().nonnegative(),
-  duplicates: z.number().int().nonnegative(),
-  invalid: z.number().int().nonnegative(),
-  /** Of those that will be imported: how many need a mapping (or a check) before they can be sent. */
-  needsAttention: z.number().int().nonnegative(),
-  /** Records whose text had control characters removed (each such row says so in its notes). */
-  textCleaned: z.number().int().nonnegative(),
-  sameFileImported: z.object({ importId: id, at: z.string() }).nullable(),
-  /** Reference data was available to say what needs attention (a Sedna account exists). */
-  resolutionChecked: z.boolean(),
-})
+export const reservationImportPreviewSchema = importPreviewBaseSchema
 export type ReservationImportPreview = z.infer<typeof reservationImportPreviewSchema>
 
-export const reservationImportRowSchema = z.object({
-  row: z.number().int().positive(),
-  line: z.number().int().positive().nullable(),
-  state: reservationImportRowStateSchema,
-  reason: z.string().nullable(),
-  attention: z.string().nullable(),
-  /** Not problems: e.g. control characters removed from a field (see importRowNoteSchema). */
-  notes: z.array(importRowNoteSchema),
+export const reservationImportRowSchema = importRowBaseSchema.extend({
   voucherNo: z.string().nullable(),
   hotelName: z.string().nullable(),
   checkIn: z.string().nullable(),
@@ -214,15 +183,9 @@ export const reservationImportRowSchema = z.object({
 })
 export type ReservationImportRow = z.infer<typeof reservationImportRowSchema>
 
-export const reservationImportResultSchema = z.object({
-  importId: id,
-  fileName: z.string(),
-  imported: z.number().int().nonnegative(),
+export const reservationImportResultSchema = importResultSchema.extend({
   /** Ids of the reservations created (in file order). */
   ids: z.array(id),
-  duplicates: z.number().int().nonnegative(),
-  invalid: z.number().int().nonnegative(),
-  needsAttention: z.number().int().nonnegative(),
 })
 export type ReservationImportResult = z.infer<typeof reservationImportResultSchema>
 

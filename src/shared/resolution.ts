@@ -7,11 +7,16 @@ export const hotelSuggestionSchema = z.object({
   exact: z.boolean(),
 })
 
-/** What could not be turned into a Sedna id: exactly what a person has to map. */
-export const unresolvedSchema = z.discriminatedUnion('kind', [
+/** What both kinds of record may lack: a hotel, a room code at a hotel, a board code. */
+export const commonUnresolvedSchemas = [
   z.object({ kind: z.literal('hotel'), name: z.string(), suggestions: z.array(hotelSuggestionSchema) }),
   z.object({ kind: z.literal('room'), code: z.string(), hotelId: z.number().int().positive() }),
   z.object({ kind: z.literal('board'), code: z.string() }),
+] as const
+
+/** What could not be turned into a Sedna id: exactly what a person has to map. */
+export const unresolvedSchema = z.discriminatedUnion('kind', [
+  ...commonUnresolvedSchemas,
   /** "All rooms" is to be sent explicitly but no room type of the hotel is known yet. */
   z.object({ kind: z.literal('hotel-rooms-unknown'), hotelId: z.number().int().positive() }),
   z.object({ kind: z.literal('boards-unknown') }),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-
+import { messageSchema } from './messages'
+import { recordActionSchema } from './records'
 import { stopSaleStatuses } from './stop-sale-basics'
 
 export { nightCount, stopSaleStatuses } from './stop-sale-basics'
@@ -30,10 +31,13 @@ export const stopSaleSchema = z.object({
   sourceSubject: z.string().nullable(),
   status: stopSaleStatusSchema,
   sednaRecId: z.number().int().positive().nullable(),
-  lastError: z.string().nullable(),
+  /** Why it is not (yet) in Sedna: the last failure or what it lacks, as a code with parameters. */
+  lastError: messageSchema.nullable(),
   lastAttemptAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What a person may do with it now (sync, fix, tryNow). */
+  actions: z.array(recordActionSchema),
 })
 export type StopSale = z.infer<typeof stopSaleSchema>
 

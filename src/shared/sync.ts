@@ -1,6 +1,16 @@
 import { z } from 'zod'
-import { reservationStatusSchema } from './reservations'
-import { stopSaleStatusSchema } from './stop-sales'
+import { messageSchema } from './messages'
+import { reservationStatuses } from './reservation-basics'
+import { stopSaleStatuses } from './stop-sale-basics'
+
+// From the basics, not reservations.ts / stop-sales.ts: those import detail.ts, which imports this file.
+const stopSaleStatusSchema = z.enum(stopSaleStatuses)
+const reservationStatusSchema = z.enum(reservationStatuses)
+
+/** The kinds of record the one outbox sends to Sedna. */
+export const outboxKinds = ['stopSale', 'reservation'] as const
+export const outboxKindSchema = z.enum(outboxKinds)
+export type OutboxKindName = z.infer<typeof outboxKindSchema>
 
 export const connectivityStateSchema = z.enum(['unknown', 'online', 'offline', 'checking', 'credentials-rejected'])
 export type ConnectivityStateDto = z.infer<typeof connectivityStateSchema>
@@ -33,10 +43,33 @@ export const syncKindCountsSchema = z.object({
 export type SyncKindCounts = z.infer<typeof syncKindCountsSchema>
 
 /**
+ * One item that did not get through, for staff: which record (`label` is its hotel, or its voucher)
+ * and why, as a code with parameters. The command line and the screen word "Stop sale #12 (…): …".
+ */
+export const syncProblemSchema = z.object({
+  kind: outboxKindSchema,
+  id: z.number().int().positive(),
+  label: z.string(),
+  message: messageSchema,
+})
+export type SyncProblem = z.infer<typeof syncProblemSchema>
+
+/**
+ * Each item's result: `message` says where it stands — for a parked item its reason, for a waiting one
+ * why it waits (queue.why.*), null when synced — and `lastError` is the failure behind a wait.
+ */
+const resultFields = {
+  id: z.number().int().positive(),
+  recId: z.number().int().positive().nullable(),
+  message: messageSchema.nullable(),
+  lastError: messageSchema.nullable(),
+}
+
+/**
  * The answer to "sync": counts like the earlier system's and one line per item. The top-level counts
  * are over both kinds; `stopSales` and `reservations` split them; `results` lists the stop sales and
- * `reservationResults` the reservations (their ids are separate series); `errors` is one line per item
- * that did not get through, for staff.
+ * `reservationResults` the reservations (their ids are separate series); `errors` is one entry per item
+ * that did not get through.
  */
 export const syncSummarySchema = z.object({
   synced: count,
@@ -45,26 +78,11 @@ export const syncSummarySchema = z.object({
   needsAttention: count,
   needsReview: count,
   connectivity: connectivityStateSchema,
-  results: z.array(
-    z.object({
-      id: z.number().int().positive(),
-      status: stopSaleStatusSchema,
-      recId: z.number().int().positive().nullable(),
-      message: z.string().nullable(),
-    }),
-  ),
+  results: z.array(z.object({ ...resultFields, status: stopSaleStatusSchema })),
   stopSales: syncKindCountsSchema,
   reservations: syncKindCountsSchema,
-  reservationResults: z.array(
-    z.object({
-      id: z.number().int().positive(),
-      voucherNo: z.string(),
-      status: reservationStatusSchema,
-      recId: z.number().int().positive().nullable(),
-      message: z.string().nullable(),
-    }),
-  ),
-  errors: z.array(z.string()),
+  reservationResults: z.array(z.object({ ...resultFields, voucherNo: z.string(), status: reservationStatusSchema })),
+  errors: z.array(syncProblemSchema),
 })
 export type SyncSummary = z.infer<typeof syncSummarySchema>
 
@@ -86,7 +104,8 @@ export const syncAttemptSchema = z.object({
   outcome: z.string(),
   httpStatus: z.number().int().nullable(),
   sednaErrorType: z.number().int().nullable(),
-  message: z.string().nullable(),
+  /** What the request came to, as a code with parameters (rows from before codes: their English words). */
+  message: messageSchema.nullable(),
   durationMs: z.number().int().nullable(),
   requestBody: z.string().nullable(),
   responseBody: z.string().nullable(),
@@ -98,8 +117,10 @@ export const reservationCancelResultSchema = z.object({
   /** cancelled; cancelling (queued: Sedna did not answer yet); synced (Sedna refused: see message). */
   status: reservationStatusSchema,
   recId: z.number().int().positive().nullable(),
-  /** For staff: what happened. */
-  message: z.string(),
+  /** For staff: what happened (outbox.cancel.*, or why the cancellation still waits). */
+  message: messageSchema,
+  /** The failure behind a cancellation that still waits, if any. */
+  lastError: messageSchema.nullable(),
   connectivity: connectivityStateSchema,
 })
 export type ReservationCancelResult = z.infer<typeof reservationCancelResultSchema>

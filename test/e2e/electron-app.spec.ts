@@ -33,6 +33,7 @@ function electronBinary(): { path?: string; reason?: string } {
 
 const binary = electronBinary()
 
+// eslint-disable-next-line no-empty-pattern -- Playwright reads a test's fixtures from this pattern: none
 test('the Electron app opens, migrates its database and lists stop sales', async ({}, testInfo) => {
   if (!binary.path) console.log(`[electron-app.spec] skipped: ${binary.reason}`)
   test.skip(!binary.path, `Electron binary unavailable: ${binary.reason}`)

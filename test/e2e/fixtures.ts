@@ -46,6 +46,7 @@ export const test = base.extend<{
     await env.sim.close()
     data.cleanup()
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a test's fixtures from this pattern: none
   harness: async ({}, use) => {
     const data = tempDataDir()
     const harness = await startHarness({ dataDir: data.dir })

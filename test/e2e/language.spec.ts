@@ -91,4 +91,34 @@ test.describe('with a Turkish system language', () => {
     await expect(page.getByTestId('stop-sale-row').locator('td').nth(1)).toHaveText('Bekliyor')
     await expect(page.getByTestId('stop-sale-row').locator('td').nth(3)).toHaveText('12.05.2025')
   })
+
+  test('date filters are typed gg.aa.yyyy, not in the browser’s own format', async ({ page, harness }) => {
+    harness.context.services.stopSales.add([
+      sampleStopSale(),
+      sampleStopSale({ firstNight: '2025-06-10', lastNight: '2025-06-12', sourceMessageId: '<haziran@e2e>' }),
+    ])
+    await page.goto(harness.url)
+    const rows = page.getByTestId('stop-sale-row')
+    await expect(rows).toHaveCount(2)
+    const from = page.getByTestId('filter-from')
+    await expect(from).toHaveAttribute('placeholder', 'gg.aa.yyyy')
+    await from.fill('01.06.2025')
+    await expect(rows).toHaveCount(1)
+    await expect(rows.locator('td').nth(3)).toHaveText('10.06.2025')
+    // Not a real day: no filter, and the field says so once left.
+    await from.fill('31.02.2025')
+    await expect(rows).toHaveCount(2)
+    await from.blur()
+    await expect(from).toHaveAttribute('aria-invalid', 'true')
+    // Written loosely, read the Turkish way (day first), shown back in full.
+    await page.getByTestId('filter-to').fill('1.6.25')
+    await from.fill('')
+    await expect(rows).toHaveCount(1)
+    await expect(rows.locator('td').nth(3)).toHaveText('12.05.2025')
+    await page.getByTestId('filter-to').blur()
+    await expect(page.getByTestId('filter-to')).toHaveValue('01.06.2025')
+    await page.getByRole('button', { name: 'Süzgeçleri temizle' }).click()
+    await expect(page.getByTestId('filter-to')).toHaveValue('')
+    await expect(rows).toHaveCount(2)
+  })
 })

@@ -65,6 +65,16 @@ test('"Sync all pending" shows progress and a correct summary', async ({ page, s
   await expect(summary).toContainText('room code "TRP" is unknown')
   expect(sedna.sim.stopSales()).toHaveLength(2)
   await page.screenshot({ path: testInfo.outputPath('sync-all.png'), fullPage: true })
+
+  // The summary lives outside the page: after a stop sale's detail and the reservations, it is still there.
+  await summary.getByTestId('sync-summary-item').first().getByRole('link').click()
+  await expect(page.getByTestId('stop-sale-detail')).toBeVisible()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reservations' }).click()
+  await expect(summary.locator('[data-count="needsAttention"]')).toHaveText('Needs attention 3')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stop sales' }).click()
+  await expect(summary.locator('[data-count="synced"]')).toHaveText('Synced 2')
+  await summary.getByRole('button', { name: 'Close' }).click()
+  await expect(summary).toHaveCount(0)
 })
 
 test('offline: rows wait as queued, then go out by themselves when Sedna is back', async ({

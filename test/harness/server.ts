@@ -46,7 +46,10 @@ export async function startHarness(opts: {
   dataDir: string
   context?: AppContext
   options?: Partial<AppContextOptions>
+  /** A built renderer to serve instead of out/renderer (bench:ui compares two builds). */
+  rendererDir?: string
 }): Promise<Harness> {
+  const pageDir = resolve(opts.rendererDir ?? rendererDir)
   const context =
     opts.context ??
     (await openAppContext({
@@ -87,7 +90,7 @@ export async function startHarness(opts: {
     const path = url.pathname
     if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
       if (!tokenOk(url.searchParams.get('t'))) return send(res, 403, 'text/plain', 'token required')
-      const html = await readFile(join(rendererDir, 'index.html'), 'utf8')
+      const html = await readFile(join(pageDir, 'index.html'), 'utf8')
       // A classic script runs before the deferred module bundle, so window.sedna exists in time.
       const injected = html.replace(
         '<script type="module"',
@@ -123,8 +126,8 @@ export async function startHarness(opts: {
       return send(res, 200, 'application/json', JSON.stringify(result))
     }
     if (req.method === 'GET' && path.startsWith('/assets/')) {
-      const file = normalize(join(rendererDir, path))
-      if (!file.startsWith(rendererDir + sep)) return send(res, 404, 'text/plain', 'not found')
+      const file = normalize(join(pageDir, path))
+      if (!file.startsWith(pageDir + sep)) return send(res, 404, 'text/plain', 'not found')
       try {
         const body = await readFile(file)
         return send(res, 200, types[extname(file)] ?? 'application/octet-stream', body)

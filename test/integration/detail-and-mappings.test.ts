@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { REC_ID_PLACEHOLDER } from '../../src/shared/detail'
 import { invoke, startTestApp, type TestApp } from '../support/context'
 import { sampleStopSale } from '../support/fixtures'
-import { startSyncApp, stopSaleWrites, type SyncApp } from '../support/sync-app'
+import { importReservations, startSyncApp, stopSaleWrites, type SyncApp } from '../support/sync-app'
+import { worded } from '../support/words'
 
 let app: SyncApp | TestApp | undefined
 afterEach(async () => {
@@ -84,7 +85,11 @@ describe('stopSales.detail', () => {
     // The operator id is only known after a login.
     let d = await detail(a, id!)
     expect(d.resolution).toMatchObject({ source: 'resolved-now', profileId: a.profileId, resolution: { ok: true } })
-    expect(d.payloads.phase1).toMatchObject({ source: 'unavailable', body: null, message: /operator id/ })
+    expect(d.payloads.phase1).toMatchObject({
+      source: 'unavailable',
+      body: null,
+      message: { code: 'detail.operatorIdUnknown', params: { account: 'Acente' } },
+    })
     // Resolving for display stores nothing.
     expect(a.row(id!)).toMatchObject({ status: 'pending', resolution: null })
 
@@ -160,12 +165,18 @@ describe('stopSales.detail', () => {
     const t = (app = await startTestApp())
     const [id] = t.ctx.services.stopSales.add([sampleStopSale()])
     const d = await detail(t, id!)
-    expect(d.resolution).toMatchObject({ source: 'unavailable', resolution: null, message: /No Sedna account/ })
-    expect(d.payloads.phase1).toMatchObject({ source: 'unavailable', body: null, message: /No Sedna account/ })
+    const noAccount = { code: 'resolution.noAccount' }
+    expect(d.resolution).toMatchObject({ source: 'unavailable', resolution: null, message: noAccount })
+    expect(worded(d.resolution.message)).toMatch(/^No Sedna account is set up/)
+    expect(d.payloads.phase1).toMatchObject({ source: 'unavailable', body: null, message: noAccount })
+    expect(d.account).toBeNull()
+    expect(d.record.actions).toEqual(['sync'])
     expect(d.payloads.phase2).toMatchObject({ source: 'unavailable', body: null })
     expect(await refused(t, 'stopSales.detail', { id: 4242 })).toEqual({
       kind: 'not-found',
       message: 'Stop sale #4242 does not exist (it may have been deleted).',
+      code: 'record.stopSaleNotFound',
+      params: { id: 4242 },
     })
   })
 })
@@ -180,24 +191,23 @@ describe('fix in place', () => {
     expect(parked.resolution).toMatchObject({
       source: 'stored',
       resolution: { ok: false, unresolved: [{ kind: 'room', code: 'FAMILY', hotelId: 18 }] },
-      message: /room code "FAMILY" is unknown at hotel 18/,
     })
-    expect(parked.payloads.phase1).toMatchObject({ source: 'unavailable', message: /FAMILY/ })
+    expect(worded(parked.resolution.message)).toMatch(/room code "FAMILY" is unknown at hotel 18/)
+    expect(parked.payloads.phase1.message).toEqual(parked.resolution.message)
+    // What main allows, and the account a fix applies to: the screen asks for nothing else.
+    expect(parked.record.actions).toEqual(['sync', 'fix'])
+    expect(parked.account).toEqual({ id: a.profileId, name: 'Acente' })
 
     const options = await invoke(a.ctx, 'reference.roomTypes', { profileId: a.profileId, hotelId: 18 })
     expect(options).toContainEqual({ id: 1389, code: 'FAM', name: 'Aile Odası', hotelId: 18 })
     const events: unknown[] = []
     a.ctx.events.subscribe((name, payload) => events.push({ name, payload }))
+    // Mapped from the record: main takes its account and its hotel.
     expect(
-      await invoke(a.ctx, 'mappings.setRoom', {
-        profileId: a.profileId,
-        hotelId: 18,
-        code: 'family',
-        roomTypeId: 1389,
-      }),
+      await invoke(a.ctx, 'mappings.setRoom', { record: { kind: 'stopSale', id }, code: 'family', roomTypeId: 1389 }),
     ).toEqual({ released: [id], stillNeedsAttention: [] })
     expect(events).toEqual([{ name: 'stopSales.changed', payload: { ids: [id] } }])
-    expect(a.row(id!)).toMatchObject({ status: 'pending', resolution: null, last_error: null })
+    expect(a.row(id!)).toMatchObject({ status: 'pending', resolution: null, last_error: null, last_error_code: null })
 
     expect(await invoke(a.ctx, 'sync.allPending', {})).toMatchObject({ synced: 1 })
     expect(a.row(id!)).toMatchObject({ status: 'synced' })
@@ -221,6 +231,11 @@ describe('fix in place', () => {
       }),
     ).toEqual({ released: [], stillNeedsAttention: [both] })
     expect(a.row(both!).last_error).toBe('Needs mapping before it can be sent: board code "ALL INCL" is unknown.')
+    expect(a.row(both!)).toMatchObject({ last_error_code: 'resolution.needsMapping' })
+    expect((await invoke(a.ctx, 'stopSales.get', { id: both })).lastError).toEqual({
+      code: 'resolution.needsMapping',
+      params: { kind: 'board', code: 'ALL INCL', count: 1, more: 0 },
+    })
     const boards = await invoke(a.ctx, 'reference.boards', { profileId: a.profileId })
     expect(boards).toContainEqual({ id: 1, code: 'AI', name: 'All Inclusive' })
     expect(await invoke(a.ctx, 'mappings.setBoard', { profileId: a.profileId, code: 'all incl', boardId: 1 })).toEqual({
@@ -315,5 +330,195 @@ describe('fix in place', () => {
     const count = (table: string) => a.ctx.database.sqlite.prepare(`select count(*) from ${table}`).pluck().get()
     expect([count('code_mappings'), count('hotel_mappings')]).toEqual([0, 0])
     expect(a.row(id!)).toMatchObject({ status: 'needs_attention' })
+  })
+})
+
+describe('rules in main: what may be done, and with which account', () => {
+  it('list, get and detail answers carry the actions each status allows, for both kinds', async () => {
+    const a = await syncApp()
+    const sql = a.ctx.database.sqlite
+    const stopSaleCases: Array<[string, string[]]> = [
+      ['pending', ['sync']],
+      ['queued', ['sync', 'tryNow']],
+      ['creating', ['sync', 'tryNow']],
+      ['created', ['sync', 'tryNow']],
+      ['updating', ['sync', 'tryNow']],
+      ['synced', []],
+      ['needs_attention', ['sync']],
+      ['needs_review', []],
+      ['failed', ['sync']],
+    ]
+    // Parked for want of a mapping: it may also be fixed in place.
+    const [parked] = a.add({ roomCodes: ['FAMILY'] })
+    await sync(a, [parked!])
+    // The others put in each status (after that sync, which would have sent the queued ones).
+    const ids = a.add(
+      ...stopSaleCases.map((_, i) => ({ firstNight: `2026-04-${10 + i}`, lastNight: `2026-04-${10 + i}` })),
+    )
+    stopSaleCases.forEach(([status], i) =>
+      sql.prepare('update stop_sales set status = ? where id = ?').run(status, ids[i]),
+    )
+    const listed = await invoke(a.ctx, 'stopSales.list', { sort: { column: 'createdAt', direction: 'asc' } })
+    expect(listed.rows.map((r: { status: string; actions: string[] }) => [r.status, r.actions])).toEqual([
+      ['needs_attention', ['sync', 'fix']],
+      ...stopSaleCases,
+    ])
+    expect((await invoke(a.ctx, 'stopSales.get', { id: parked })).actions).toEqual(['sync', 'fix'])
+    expect((await detail(a, ids[5]!)).record.actions).toEqual([])
+
+    const reservationCases: Array<[string, string | null, string[]]> = [
+      ['pending', null, ['sync', 'cancel']],
+      ['queued', null, ['sync', 'cancel', 'tryNow']],
+      ['sending', '2026-01-01T10:00:00.000Z', ['sync', 'tryNow']],
+      ['synced', '2026-01-01T10:00:00.000Z', ['cancel']],
+      ['cancelling', '2026-01-01T10:00:00.000Z', ['tryNow']],
+      ['cancelled', '2026-01-01T10:00:00.000Z', []],
+      ['needs_attention', null, ['sync', 'cancel']],
+      ['needs_review', '2026-01-01T10:00:00.000Z', []],
+      ['failed', null, ['sync', 'cancel']],
+    ]
+    const resIds = await importReservations(
+      a,
+      reservationCases.map((_, i) => `ACT-${i}`),
+    )
+    reservationCases.forEach(([status, started], i) =>
+      sql
+        .prepare('update reservations set status = ?, send_started_at = ?, sedna_rec_id = ? where id = ?')
+        .run(
+          status,
+          started,
+          status === 'synced' || status === 'cancelling' || status === 'cancelled' ? 7000 + i : null,
+          resIds[i],
+        ),
+    )
+    const reservations = await invoke(a.ctx, 'reservations.list', { sort: { column: 'createdAt', direction: 'asc' } })
+    expect(reservations.rows.map((r: { status: string; actions: string[] }) => [r.status, r.actions])).toEqual(
+      reservationCases.map(([status, , actions]) => [status, actions]),
+    )
+    // One that lacks a mapping (its hotel): pending, so it may be fixed.
+    const [unknown] = await importReservations(a, ['ACT-X'])
+    sql.prepare("update reservations set hotel_name = 'Olmayan Otel', hotel_key = 'olmayan' where id = ?").run(unknown)
+    const d = await invoke(a.ctx, 'reservations.detail', { id: unknown })
+    expect(d.record.actions).toEqual(['sync', 'fix', 'cancel'])
+    expect(d.account).toEqual({ id: a.profileId, name: 'Acente' })
+  })
+
+  it('a mapping asked from a record uses its account; a record of another account maps in that account', async () => {
+    const a = await syncApp()
+    const sql = a.ctx.database.sqlite
+    // A second account on the same Sedna; the first stays the active one.
+    const other = await invoke(a.ctx, 'profiles.save', {
+      name: 'İkinci Acente',
+      baseUrl: a.sim.url,
+      username: 'demo',
+      password: 'demo',
+      operatorCode: '7STAR',
+      allowHttp: true,
+    })
+    await invoke(a.ctx, 'reference.refresh', { profileId: other.id })
+    expect((await invoke(a.ctx, 'profiles.list', {})).profiles.find((p: { isActive: boolean }) => p.isActive).id).toBe(
+      a.profileId,
+    )
+    const [ours, theirs] = a.add(
+      { roomCodes: ['FAMILY'] },
+      { roomCodes: ['FAMILY'], firstNight: '2026-02-01', lastNight: '2026-02-01' },
+    )
+    await sync(a, [ours!, theirs!])
+    // As if sent before with the other account: it belongs to it.
+    sql.prepare('update stop_sales set profile_id = ? where id = ?').run(other.id, theirs)
+    expect((await detail(a, theirs!)).account).toEqual({ id: other.id, name: 'İkinci Acente' })
+    expect((await detail(a, ours!)).account).toEqual({ id: a.profileId, name: 'Acente' })
+
+    const mappedIn = () => sql.prepare('select profile_id from code_mappings order by profile_id').pluck().all()
+    expect(
+      await invoke(a.ctx, 'mappings.setRoom', {
+        record: { kind: 'stopSale', id: theirs },
+        code: 'FAMILY',
+        roomTypeId: 1389,
+      }),
+    ).toEqual({ released: [theirs], stillNeedsAttention: [] })
+    expect(mappedIn()).toEqual([other.id])
+    expect(a.row(ours!)).toMatchObject({ status: 'needs_attention' })
+    expect(
+      await invoke(a.ctx, 'mappings.setRoom', {
+        record: { kind: 'stopSale', id: ours },
+        code: 'family',
+        roomTypeId: 1389,
+      }),
+    ).toEqual({ released: [ours], stillNeedsAttention: [] })
+    expect(mappedIn()).toEqual([a.profileId, other.id].sort((x, y) => x - y))
+
+    // A reservation of the other account: its hotel mapped there, by the reservation's own name.
+    const [res] = await importReservations(a, ['OTHER-1'])
+    sql
+      .prepare(
+        "update reservations set hotel_name = 'Mandarın Rsort', hotel_key = 'mandarin rsort', profile_id = ?, status = 'needs_attention', resolution = ? where id = ?",
+      )
+      .run(
+        other.id,
+        JSON.stringify({ ok: false, unresolved: [{ kind: 'hotel', name: 'Mandarın Rsort', suggestions: [] }] }),
+        res,
+      )
+    expect(await invoke(a.ctx, 'mappings.setHotel', { record: { kind: 'reservation', id: res }, hotelId: 18 })).toEqual(
+      {
+        released: [],
+        stillNeedsAttention: [],
+        reservations: { released: [res], stillNeedsAttention: [] },
+      },
+    )
+    expect(sql.prepare('select profile_id, name_as_received from hotel_mappings').all()).toEqual([
+      { profile_id: other.id, name_as_received: 'Mandarın Rsort' },
+    ])
+  })
+
+  it('refuses a mapping from a record that does not fit it, and changes nothing', async () => {
+    const a = await syncApp()
+    const [id] = a.add({ roomCodes: ['FAMILY'] })
+    const [res] = await importReservations(a, ['FIT-1'])
+    await sync(a, [id!])
+    const cases: Array<[string, Record<string, unknown>, string, string]> = [
+      [
+        'mappings.setRoom',
+        { record: { kind: 'stopSale', id }, code: 'DBL', roomTypeId: 1389 },
+        'validation',
+        'mapping.notTheRecordsCode',
+      ],
+      [
+        'mappings.setBoard',
+        { record: { kind: 'stopSale', id }, code: 'UAI', boardId: 1 },
+        'validation',
+        'mapping.notTheRecordsCode',
+      ],
+      [
+        'mappings.setNationality',
+        { record: { kind: 'stopSale', id }, nationality: 'UA', countryId: 79 },
+        'validation',
+        'mapping.nationalityOfStopSale',
+      ],
+      [
+        'mappings.setNationality',
+        { record: { kind: 'reservation', id: res }, nationality: 'Atlantis', countryId: 79 },
+        'validation',
+        'mapping.notTheRecordsNationality',
+      ],
+      [
+        'mappings.setHotel',
+        { record: { kind: 'stopSale', id: 4242 }, hotelId: 18 },
+        'not-found',
+        'record.stopSaleNotFound',
+      ],
+      [
+        'mappings.setHotel',
+        { record: { kind: 'reservation', id: 4242 }, hotelId: 18 },
+        'not-found',
+        'record.reservationNotFound',
+      ],
+    ]
+    for (const [channel, input, kind, code] of cases) {
+      const error = await refused(a, channel, input)
+      expect(error, `${channel} ${JSON.stringify(input)}`).toMatchObject({ kind, code })
+    }
+    const count = (table: string) => a.ctx.database.sqlite.prepare(`select count(*) from ${table}`).pluck().get()
+    expect([count('code_mappings'), count('hotel_mappings'), count('nationality_mappings')]).toEqual([0, 0, 0])
   })
 })

@@ -222,9 +222,14 @@ describe('removing guests’ personal data after check-out', () => {
       guestDataPurgedAt: expect.any(String),
     })
     expect(openRows[1]).toEqual(before.importRows.find((r) => r.id === openRows[1]!.id))
-    const invalid = sql("select reason from reservation_import_rows where state = 'invalid'")
+    const invalid = sql("select reason, reason_messages from reservation_import_rows where state = 'invalid'")
     expect(invalid).toHaveLength(1)
     expect(invalid[0]!.reason).toMatch(/^Guest 1 is not an object \(\(removed\)\)/)
+    // The same reason as codes: the quoted value goes there too, the code and the guest's number stay.
+    expect(JSON.parse(invalid[0]!.reason_messages)[0]).toEqual({
+      code: 'reservationRow.guestNotObject',
+      params: { guest: 1, kind: 'plain', value: '(removed)' },
+    })
 
     // Lists and counts as before (no lead guest without names); the detail says when, and what was sent.
     const listAfter = await invoke(app.ctx, 'reservations.list', { limit: 100 })

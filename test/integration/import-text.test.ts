@@ -3,6 +3,7 @@
  * imports and its preview says what was removed), and escaped by the command line for whatever an
  * older database still holds (`list`, `reservations list`, with and without --json).
  */
+/* eslint-disable no-control-regex -- these tests are about control characters: the patterns must name them */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'

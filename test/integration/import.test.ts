@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createImportService } from '../../src/main/stop-sales/import/service'
 import { invoke, startTestApp, type TestApp } from '../support/context'
+import { wordedAll } from '../support/words'
 
 const samples = join(import.meta.dirname, '../../../shared/samples/parsed')
 const sampleJson = join(samples, 'stop-sales.sample.json')
@@ -89,7 +90,7 @@ describe('import', () => {
     await commit((await preview(sampleJson)).importId)
     const again = await preview(sampleJson)
     expect(again).toMatchObject({ willImport: 0, duplicates: 5, sameFileImported: { importId: expect.any(Number) } })
-    expect((await rows(again.importId))[0].reason).toMatch(/Already imported as stop sale #\d+/)
+    expect(wordedAll((await rows(again.importId))[0].reason)).toMatch(/Already imported as stop sale #\d+/)
     expect(await commit(again.importId)).toMatchObject({ imported: 0, duplicates: 5 })
 
     // The Grand Palace e-mail forwarded: other file, same message id, keys reordered.
@@ -142,7 +143,7 @@ describe('import', () => {
     )
     const p = await preview(reopen)
     expect(p).toMatchObject({ willImport: 1, duplicates: 1 })
-    expect((await rows(p.importId, ['duplicate']))[0].reason).toMatch(/earlier row of this file/)
+    expect(wordedAll((await rows(p.importId, ['duplicate']))[0].reason)).toMatch(/earlier row of this file/)
     await commit(p.importId)
     const grand = stopSales().filter((s) => s.hotel_name === 'Grand Palace Hotel')
     expect(grand.map((s) => s.kind)).toEqual(['close', 'open'])
@@ -163,11 +164,22 @@ describe('import', () => {
     expect(p).toMatchObject({ rows: 4, willImport: 1, invalid: 3 })
     const invalid = await rows(p.importId, ['invalid'])
     expect(invalid.map((r: { line: number }) => r.line)).toEqual([3, 4, 5])
-    expect(invalid[0].reason).toMatch(/hotel_name is missing/)
-    expect(invalid[1].reason).toMatch(/31\.02\.2025.*not a real date/)
-    expect(invalid[2].reason).toMatch(/is_close/)
-    expect(invalid[2].reason).toMatch(/20\.06\.2025|2025-06-20/)
+    expect(invalid[0].reason).toEqual([{ code: 'importRow.missing', params: { field: 'hotel_name' } }])
+    expect(wordedAll(invalid[1].reason)).toMatch(/31\.02\.2025.*not a real date/)
+    expect(wordedAll(invalid[2].reason)).toMatch(/is_close/)
+    expect(wordedAll(invalid[2].reason)).toMatch(/20\.06\.2025|2025-06-20/)
+    // Worded in Turkish from the same codes.
+    expect(wordedAll(invalid[1].reason, 'tr')).toBe('date_from: "31.02.2025" geçerli bir tarih değil')
     expect(await commit(p.importId)).toMatchObject({ imported: 1, invalid: 3 })
+    // Kept with the import: the codes, and the English beside them.
+    const kept = await rows(p.importId)
+    expect(kept.map((r: { reason: unknown }) => r.reason)).toEqual(invalid.map((r: { reason: unknown }) => r.reason))
+    expect(
+      app.ctx.database.sqlite
+        .prepare('select reason from import_rows where import_id = ? order by row')
+        .pluck()
+        .all(p.importId),
+    ).toEqual(invalid.map((r: { reason: never[] }) => wordedAll(r.reason)))
     expect(stopSales()).toHaveLength(1)
     expect(JSON.parse(stopSales()[0]!.room_codes as string)).toEqual(['DBL', 'SGL'])
   })
@@ -177,13 +189,30 @@ describe('import', () => {
     await invoke(app.ctx, 'reference.refresh', { profileId: demo.id })
     const p = await preview(sampleJson)
     expect(p).toMatchObject({ resolutionChecked: true, willImport: 5, needsAttention: 3 })
-    const attention = (await rows(p.importId)).filter((r: { attention: string | null }) => r.attention)
+    const attention = (await rows(p.importId)).filter((r: { attention: unknown[] }) => r.attention.length)
     expect(attention.map((r: { hotelName: string }) => r.hotelName)).toEqual([
       'Grand Palace Hotel',
       'Antalya Beach Otel',
       'Antalya Beach Otel',
     ])
-    expect(attention[0].attention).toMatch(/room code "TRP" is unknown/)
+    expect(attention[0].attention).toEqual([
+      {
+        code: 'resolution.needsMapping',
+        params: { kind: 'room', code: 'TRP', hotelId: expect.any(Number), count: 1, more: 0 },
+      },
+    ])
+    expect(wordedAll(attention[0].attention)).toMatch(/room code "TRP" is unknown/)
+    // Committed, they carry it as their last error: the code for the screens, the English for the log.
+    await commit(p.importId)
+    const grand = stopSales().find((s) => s.hotel_name === 'Grand Palace Hotel')!
+    expect(grand).toMatchObject({ last_error_code: 'resolution.needsMapping', status: 'pending' })
+    expect(JSON.parse(grand.last_error_params as string)).toMatchObject({ kind: 'room', code: 'TRP' })
+    expect(grand.last_error).toMatch(/^Needs mapping before it can be sent: room code "TRP" is unknown at hotel \d+\.$/)
+    const listed = await invoke(app.ctx, 'stopSales.get', { id: grand.id })
+    expect(listed.lastError).toEqual({
+      code: 'resolution.needsMapping',
+      params: JSON.parse(grand.last_error_params as string),
+    })
   })
 
   it('refuses to commit twice, and a discarded preview imports nothing', async () => {

@@ -239,7 +239,12 @@ describe('IPC dispatch over the real services', () => {
   it('turns a missing record into not-found, as data', async () => {
     expect(await ctx.dispatch('stopSales.get', { id: 4242 })).toEqual({
       ok: false,
-      error: { kind: 'not-found', message: 'Stop sale #4242 does not exist (it may have been deleted).' },
+      error: {
+        kind: 'not-found',
+        message: 'Stop sale #4242 does not exist (it may have been deleted).',
+        code: 'record.stopSaleNotFound',
+        params: expect.any(Object),
+      },
     })
   })
 

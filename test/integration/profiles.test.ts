@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMemoryStore, type CredentialStore } from '../../src/main/credentials'
 import { AppFailure } from '../../src/main/errors'
 import { invoke, startTestApp, type TestApp } from '../support/context'
+import { worded } from '../support/words'
 
 let app: TestApp
 beforeEach(async () => {
@@ -91,7 +92,12 @@ describe('profiles', () => {
   it('tests the connection: operator id from Sedna, remembered on the profile', async () => {
     const { id } = await invoke(app.ctx, 'profiles.save', profileInput())
     const result = await invoke(app.ctx, 'profiles.testConnection', { id })
-    expect(result).toMatchObject({ operatorId: 571, message: expect.stringMatching(/operator 571/) })
+    expect(result).toMatchObject({
+      operatorId: 571,
+      message: { code: 'connection.connected', params: { operatorId: 571 } },
+    })
+    expect(worded(result.message)).toBe('Connected. Sedna says this account is operator 571.')
+    expect(worded(result.message, 'tr')).toBe('Bağlantı kuruldu. Sedna’ya göre bu hesap 571 numaralı operatör.')
     const [profile] = (await invoke(app.ctx, 'profiles.list', {})).profiles
     expect(profile).toMatchObject({ operatorId: 571, lastLoginAt: expect.any(String) })
   })

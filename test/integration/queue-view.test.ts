@@ -1,12 +1,14 @@
 /**
  * The queue view (queue.list, queue.tryNow) over the real services, a real SQLite file and the
- * simulator over real HTTP: what waits, why, when it is tried next, and "try now".
+ * simulator over real HTTP: what waits (stop sales and reservations, from one service), why, when it is
+ * tried next, and "try now".
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startSimulator, type Simulator } from '../../src/main/sedna/simulator'
 import type { QueueList } from '../../src/shared/queue'
 import { invoke } from '../support/context'
-import { startSyncApp, type SyncApp } from '../support/sync-app'
+import { importReservations, startSyncApp, type SyncApp } from '../support/sync-app'
+import { worded } from '../support/words'
 
 let app: SyncApp | undefined
 let restarted: Simulator | undefined
@@ -35,7 +37,15 @@ describe('queue.list', () => {
     sql("update stop_sales set status = 'failed', last_error = 'Sedna refused it' where id = ?", failed)
     sql("update stop_sales set status = 'needs_attention' where id = ?", attention)
     expect(statusOf(pending!)).toBe('pending')
-    expect(await queue()).toMatchObject({ items: [], total: 0, running: false })
+    expect(await queue()).toMatchObject({
+      items: [],
+      total: 0,
+      running: false,
+      parked: {
+        stopSales: { needsAttention: 1, needsReview: 0, failed: 1 },
+        reservations: { needsAttention: 0, needsReview: 0, failed: 0 },
+      },
+    })
   })
 
   it('Sedna unreachable: the stop sales wait for it, with the reason, the attempts and a next try', async () => {
@@ -51,13 +61,16 @@ describe('queue.list', () => {
       // Queued, or creating when phase 1 was on its way (the engine looks in Sedna before sending it again).
       expect(['queued', 'creating']).toContain(item.status)
       expect(item).toMatchObject({
+        kind: 'stopSale',
         hotelName: 'Mandarin Resort',
         state: 'waiting-for-sedna',
+        why: { code: 'queue.why.waitingForSedna' },
         roomCodes: ['STDSV'],
         sednaRecId: null,
+        actions: ['tryNow'],
       })
       // In Sedna's words as the client put them (refused, or a kept-alive connection that broke).
-      expect(item.lastError).toMatch(/Sedna.*127\.0\.0\.1/)
+      expect(worded(item.lastError)).toMatch(/Sedna.*127\.0\.0\.1/)
       expect(item.attempts).toBeGreaterThanOrEqual(1)
       expect(Date.parse(item.nextAttemptAt!)).toBeGreaterThan(Date.parse(item.lastAttemptAt!) - 1)
     }
@@ -77,8 +90,11 @@ describe('queue.list', () => {
     const before = Date.now()
     await sync([late!])
     const [item] = (await queue()).items
-    expect(item).toMatchObject({ id: late, state: 'retry-later', attempts: 1 })
-    expect(item!.lastError).toMatch(/503/)
+    expect(item).toMatchObject({ id: late, state: 'retry-later', attempts: 1, why: { code: 'queue.why.retryLater' } })
+    expect(item!.lastError).toMatchObject({
+      code: 'sednaFailure.busyWait',
+      params: { status: 503, unit: 'min', amount: 60 },
+    })
     const next = Date.parse(item!.nextAttemptAt!)
     expect(next).toBeGreaterThanOrEqual(before + 3_600_000 - 1_000)
     expect(next).toBeLessThan(Date.now() + 3_600_000 + 60_000)
@@ -86,8 +102,10 @@ describe('queue.list', () => {
     // Only waiting stop sales are moved: a pending one and an unknown id are left alone.
     const changed: unknown[] = []
     app.ctx.events.subscribe((name, payload) => name === 'stopSales.changed' && changed.push(payload))
-    const tried = await invoke(app.ctx, 'queue.tryNow', { ids: [late, other, 987_654] })
-    expect(tried.due).toEqual([late])
+    const tried = await invoke(app.ctx, 'queue.tryNow', {
+      items: [late, other, 987_654].map((id) => ({ kind: 'stopSale', id })),
+    })
+    expect(tried.due).toEqual([{ kind: 'stopSale', id: late }])
     expect(changed[0]).toEqual({ ids: [late] })
     expect(statusOf(other!)).toBe('pending')
     await vi.waitFor(() => expect(statusOf(late!)).toBe('synced'), { timeout: 10_000, interval: 50 })
@@ -104,11 +122,15 @@ describe('queue.list', () => {
     expect((await queue()).items[0]).toMatchObject({ id, state: 'waiting-for-sedna' })
 
     // Still down: nothing is sent, it keeps waiting (probes are a minute apart in this app).
-    expect(await invoke(app.ctx, 'queue.tryNow', { ids: [id] })).toEqual({ due: [id], connectivity: 'offline' })
+    const ref = { kind: 'stopSale', id }
+    expect(await invoke(app.ctx, 'queue.tryNow', { items: [ref] })).toEqual({ due: [ref], connectivity: 'offline' })
     expect((await queue()).items[0]).toMatchObject({ id, state: 'waiting-for-sedna' })
 
     restarted = await startSimulator({ port })
-    expect(await invoke(app.ctx, 'queue.tryNow', { ids: [id] })).toMatchObject({ due: [id], connectivity: 'online' })
+    expect(await invoke(app.ctx, 'queue.tryNow', { items: [ref] })).toMatchObject({
+      due: [ref],
+      connectivity: 'online',
+    })
     await vi.waitFor(() => expect(statusOf(id!)).toBe('synced'), { timeout: 10_000, interval: 50 })
     expect((await queue()).total).toBe(0)
     expect(restarted.stopSales()).toHaveLength(1)
@@ -146,7 +168,19 @@ describe('queue.list', () => {
       [d, 'waiting-for-sedna'],
       [c, 'retry-later'],
     ])
-    expect(all.items[3]).toMatchObject({ status: 'created', sednaRecId: 823001, attempts: 3, lastError: 'HTTP 502' })
+    // A last error stored before codes keeps its English words.
+    expect(all.items[3]).toMatchObject({
+      status: 'created',
+      sednaRecId: 823001,
+      attempts: 3,
+      lastError: { code: 'record.stored', params: { text: 'HTTP 502' } },
+    })
+    expect(all.items.map((i) => i.actions)).toEqual([['tryNow'], [], ['tryNow'], ['tryNow']])
+    // Another live process holds b: its pid, and that as the reason.
+    expect(all.items[1]).toMatchObject({
+      sentByPid: 1,
+      why: { code: 'queue.why.sendingElsewhere', params: { pid: 1 } },
+    })
     const second = await queue({ limit: 2, offset: 2 })
     expect(second.total).toBe(4)
     expect(second.items.map((i) => i.id)).toEqual([d, c])
@@ -165,4 +199,44 @@ describe('queue.list', () => {
       [crashed, 'due'],
     ])
   })
+
+  it('lists stop sales and reservations together, in the order the sync takes them; "try now" takes either kind', async () => {
+    app = await startSyncApp()
+    const [stop] = app.add({})
+    const [a, b] = await importReservations(app, ['Q-1', 'Q-2'])
+    const soon = new Date(Date.now() + 60_000).toISOString()
+    const later = new Date(Date.now() + 120_000).toISOString()
+    sql("update stop_sales set status = 'queued', next_attempt_at = ? where id = ?", later, stop)
+    sql("update reservations set status = 'queued', next_attempt_at = ? where id = ?", soon, a)
+    sql(
+      "update reservations set status = 'cancelling', sedna_rec_id = 5, cancel_requested_at = ?, waiting_for_network = 1, next_attempt_at = ? where id = ?",
+      soon,
+      later,
+      b,
+    )
+    const q = await queue()
+    expect(q).toMatchObject({ total: 3, waitingStopSales: 1, waitingReservations: 2 })
+    expect(q.items.map((i) => [i.kind, i.id, i.state])).toEqual([
+      ['reservation', a, 'retry-later'],
+      ['stopSale', stop, 'retry-later'],
+      ['reservation', b, 'waiting-for-sedna'],
+    ])
+    expect(q.items[0]).toMatchObject({ kind: 'reservation', voucherNo: 'Q-1', action: 'send', status: 'queued' })
+    expect(q.items[2]).toMatchObject({ action: 'cancel', why: { code: 'queue.why.cancelWaitingForSedna' } })
+    expect(worded(q.items[0]!.why, 'tr')).toMatch(/^Bir sonraki deneme: \d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d\.$/)
+
+    // "Try now" on a reservation: it goes out at once (and stop sale ids are a separate series).
+    const changed: unknown[] = []
+    app.ctx.events.subscribe((name, payload) => name === 'reservations.changed' && changed.push(payload))
+    const tried = await invoke(app.ctx, 'queue.tryNow', { items: [{ kind: 'reservation', id: a }] })
+    expect(tried.due).toEqual([{ kind: 'reservation', id: a }])
+    expect(changed[0]).toEqual({ ids: [a] })
+    await vi.waitFor(() => expect(reservationStatus(a!)).toBe('synced'), { timeout: 10_000, interval: 50 })
+    expect(app.sim.reservations()).toHaveLength(1)
+    expect(statusOf(stop!)).toBe('queued')
+  })
 })
+
+const reservationStatus = (id: number) =>
+  (app!.ctx.database.sqlite.prepare('select status from reservations where id = ?').get(id) as { status: string })
+    .status

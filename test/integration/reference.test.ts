@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReferenceStatus } from '../../src/shared/profiles'
 import { createReferenceCache } from '../../src/main/reference/reference-cache'
+import { resolveStopSale } from '../../src/main/stop-sales/resolve'
 import { invoke, startTestApp, type TestApp } from '../support/context'
+import { worded } from '../support/words'
 
 let app: TestApp
 let profileId: number
@@ -14,8 +16,13 @@ afterEach(async () => {
 })
 
 const kind = (status: ReferenceStatus, k: string) => status.kinds.find((x) => x.kind === k)!
+/** A stop sale resolved with the account (as the detail and the sync resolve it). */
 const resolve = (input: { hotelName: string; roomCodes?: string[]; boardCodes?: string[] }) =>
-  app.ctx.services.reference.resolve(profileId, { roomCodes: [], boardCodes: [], ...input })
+  resolveStopSale(app.ctx.database.db, app.ctx.services.profiles.get(profileId), {
+    roomCodes: [],
+    boardCodes: [],
+    ...input,
+  })
 
 describe('reference cache', () => {
   it('refreshes hotels, room types and boards into SQLite, with counts and age', async () => {
@@ -42,7 +49,13 @@ describe('reference cache', () => {
     await invoke(app.ctx, 'reference.refresh', { profileId })
     app.sim.addFault({ path: 'Service2/GetBoardList', fault: { kind: 'http-500' } })
     const status = await invoke(app.ctx, 'reference.refresh', { profileId })
-    expect(kind(status, 'boards')).toMatchObject({ stale: true, lastError: expect.stringMatching(/HTTP 500/) })
+    // Why, as a code with its parameters (worded where it is shown), and in English beside it.
+    expect(kind(status, 'boards')).toMatchObject({ stale: true, lastError: { code: expect.any(String) } })
+    expect(worded(kind(status, 'boards').lastError)).toMatch(/HTTP 500/)
+    expect(worded(kind(status, 'boards').lastError, 'tr')).not.toBe(worded(kind(status, 'boards').lastError))
+    expect(
+      app.ctx.database.sqlite.prepare("select last_error from ref_refreshes where kind = 'boards'").pluck().get(),
+    ).toMatch(/HTTP 500/)
     expect(kind(status, 'boards').count).toBeGreaterThanOrEqual(6)
     expect(kind(status, 'hotels')).toMatchObject({ stale: false, count: 7 })
     // Offline: everything fails, nothing is lost.

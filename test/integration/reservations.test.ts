@@ -12,6 +12,7 @@ import { startSimulator } from '../../src/main/sedna/simulator'
 import { projectRoot } from '../harness/server'
 import { invoke } from '../support/context'
 import { startSyncApp, UNKNOWN_OUTCOME_FAULTS, type SyncApp } from '../support/sync-app'
+import { worded, wordedAll } from '../support/words'
 
 let app: SyncApp
 afterEach(async () => {
@@ -108,8 +109,14 @@ describe('import', () => {
       boardCode: 'AI',
       adults: 2,
       children: 1,
-      attention: expect.stringMatching(/hotel "Grand Paradise Resort" is not known in Sedna/),
+      attention: [
+        {
+          code: 'resolution.needsMapping',
+          params: expect.objectContaining({ kind: 'hotelClosest', name: 'Grand Paradise Resort', count: 1 }),
+        },
+      ],
     })
+    expect(wordedAll(rows[0].attention)).toMatch(/hotel "Grand Paradise Resort" is not known in Sedna/)
     expect(rows[0].guests.map((g: any) => [g.title, g.firstName, g.lastName])).toEqual([
       ['Mrs', 'JOHN', 'TEST'],
       ['Mrs', 'JANE', 'TEST'],
@@ -138,8 +145,13 @@ describe('import', () => {
     const dupRows = await invoke(app.ctx, 'reservationImport.rows', { importId: again.importId })
     expect(dupRows.rows[0]).toMatchObject({
       state: 'duplicate',
-      reason: `Already imported as reservation #${id} (voucher JUN2024001, e-mail 310).`,
+      reason: [
+        { code: 'reservationImport.duplicateOfEmail', params: { id: id!, voucher: 'JUN2024001', email: '310' } },
+      ],
     })
+    expect(wordedAll(dupRows.rows[0].reason)).toBe(
+      `Already imported as reservation #${id} (voucher JUN2024001, e-mail 310).`,
+    )
     expect(await invoke(app.ctx, 'reservationImport.commit', { importId: again.importId })).toMatchObject({
       imported: 0,
     })
@@ -147,7 +159,9 @@ describe('import', () => {
     const sample = JSON.parse(readFileSync(SAMPLE, 'utf8'))
     const changed = await invoke(app.ctx, 'reservationImport.preview', file([{ ...sample, room_type: 'SUI' }]))
     const changedRows = await invoke(app.ctx, 'reservationImport.rows', { importId: changed.importId })
-    expect(changedRows.rows[0].reason).toMatch(/differs in room type; the stored one is kept/)
+    expect(wordedAll(changedRows.rows[0].reason, 'en', ' ')).toMatch(
+      /\(voucher JUN2024001, e-mail 310\)\. This one has another room type\. The stored one is kept\.$/,
+    )
     expect((await invoke(app.ctx, 'reservations.list', {})).total).toBe(1)
   })
 
@@ -173,7 +187,7 @@ describe('import', () => {
       importId: preview.importId,
       states: ['invalid', 'duplicate'],
     })
-    const reasons = Object.fromEntries(rows.map((r: any) => [r.row, r.reason]))
+    const reasons = Object.fromEntries(rows.map((r: any) => [r.row, wordedAll(r.reason, 'en', ' ')]))
     expect(reasons[1]).toMatch(/Voucher number is missing/)
     expect(reasons[2]).toMatch(/Check-out 2026-07-10 is not after check-in 2026-07-17/)
     expect(reasons[3]).toMatch(/Check-in "31.02.2026" is not a real date/)
@@ -194,7 +208,7 @@ describe('import', () => {
       line: 2,
       hotelName: 'Çamyuva Güneş Otel',
       checkIn: '2026-08-15',
-      attention: null,
+      attention: [],
     })
     expect(csvRows.rows[0].guests).toEqual([
       expect.objectContaining({ title: 'Mr', titleAsReceived: 'Bay', lastName: 'Yılmaz', nationality: 'TR' }),
@@ -213,7 +227,7 @@ describe('resolve and send', () => {
     // Before the operator id is known (learned at login) the request cannot be previewed.
     expect((await invoke(app.ctx, 'reservations.detail', { id })).payload).toMatchObject({
       source: 'unavailable',
-      message: expect.stringMatching(/operator id of "Acente" is learned at the first login/),
+      message: { code: 'detail.operatorIdUnknown', params: { account: 'Acente' } },
     })
     await invoke(app.ctx, 'profiles.testConnection', { id: app.profileId })
     const before = await invoke(app.ctx, 'reservations.detail', { id })
@@ -233,7 +247,7 @@ describe('resolve and send', () => {
     const [stored] = app.sim.reservations()
     expect(app.sim.reservations()).toHaveLength(1)
     expect(summary.reservationResults).toEqual([
-      { id, voucherNo: 'JUN2025001', status: 'synced', recId: stored!.RecId, message: null },
+      { id, voucherNo: 'JUN2025001', status: 'synced', recId: stored!.RecId, message: null, lastError: null },
     ])
     expect(row(id!)).toMatchObject({ status: 'synced', sedna_rec_id: stored!.RecId, operator_id: 571 })
 
@@ -325,19 +339,24 @@ describe('resolve and send', () => {
     const [id] = await importRecords([parsed({ guests, room_type: 'FAMILY' })])
     const summary = await sync([id!])
     expect(summary).toMatchObject({ needsAttention: 1, reservations: { needsAttention: 1, synced: 0 } })
-    expect(summary.reservationResults[0].message).toBe(
-      'Needs mapping before it can be sent: room code "FAMILY" is unknown at hotel 18; nationality "Atlantis" is not a country known in Sedna.',
+    // The first thing to map and how many more (the detail lists them all from the stored resolution).
+    expect(summary.reservationResults[0].message).toEqual({
+      code: 'resolution.needsMapping',
+      params: { kind: 'room', code: 'FAMILY', hotelId: 18, count: 2, more: 1 },
+    })
+    expect(worded(summary.reservationResults[0].message)).toBe(
+      'Needs mapping before it can be sent: room code "FAMILY" is unknown at hotel 18, and 1 more (see the detail).',
     )
     expect(summary.errors).toEqual([
-      `Reservation #${id} (voucher JUN2025001): ${summary.reservationResults[0].message}`,
+      { kind: 'reservation', id, label: 'JUN2025001', message: summary.reservationResults[0].message },
     ])
     expect(inserts()).toHaveLength(0)
     expect(row(id!).resolution).toContain('"kind":"nationality","value":"Atlantis"')
 
-    // Fix in place: the room first (still waiting for the nationality), then the nationality.
+    // Fix in place from the reservation (main takes its account and its hotel): the room first (still
+    // waiting for the nationality), then the nationality.
     const room = await invoke(app.ctx, 'mappings.setRoom', {
-      profileId: app.profileId,
-      hotelId: 18,
+      record: { kind: 'reservation', id },
       code: 'FAMILY',
       roomTypeId: 1389,
     })
@@ -347,6 +366,7 @@ describe('resolve and send', () => {
       reservations: { released: [], stillNeedsAttention: [id] },
     })
     expect(row(id!).last_error).toMatch(/^Needs mapping before it can be sent: nationality "Atlantis"/)
+    expect(row(id!).last_error_code).toBe('resolution.needsMapping')
     const countries = await invoke(app.ctx, 'reference.countries', { profileId: app.profileId, query: 'ukr' })
     expect(countries).toEqual([{ id: 79, name: 'UKRAYNA', code: 'UA', exact: false }])
     const bad = await app.ctx.dispatch('mappings.setNationality', {
@@ -359,7 +379,7 @@ describe('resolve and send', () => {
       error: { kind: 'validation', message: expect.stringMatching(/Country 4242 is not in the country list/) },
     })
     const mapped = await invoke(app.ctx, 'mappings.setNationality', {
-      profileId: app.profileId,
+      record: { kind: 'reservation', id },
       nationality: 'atlantis',
       countryId: 79,
     })
@@ -368,7 +388,7 @@ describe('resolve and send', () => {
       stillNeedsAttention: [],
       reservations: { released: [id], stillNeedsAttention: [] },
     })
-    expect(row(id!)).toMatchObject({ status: 'pending', last_error: null })
+    expect(row(id!)).toMatchObject({ status: 'pending', last_error: null, last_error_code: null })
     expect(await sync([id!])).toMatchObject({ reservations: { synced: 1 } })
     const customers = (app.sim.reservations()[0]!.element as any).Customers
     expect(customers.map((c: any) => c.NationalityId)).toEqual([79, 79, 79])
@@ -394,7 +414,15 @@ describe('resolve and send', () => {
       [resId, 'synced'],
       [unresolved, 'needs_attention'],
     ])
-    expect(summary.errors).toEqual([expect.stringMatching(/^Reservation #\d+ \(voucher X-2\): .*hotel "Olmayan Otel"/)])
+    expect(summary.errors).toEqual([
+      {
+        kind: 'reservation',
+        id: unresolved,
+        label: 'X-2',
+        message: expect.objectContaining({ code: 'resolution.needsMapping' }),
+      },
+    ])
+    expect(worded(summary.errors[0].message)).toMatch(/hotel "Olmayan Otel"/)
     expect(await invoke(app.ctx, 'sync.status', {})).toMatchObject({
       waiting: 0,
       waitingReservations: 0,
@@ -433,11 +461,13 @@ describe('the Chromium journey, on the backend', () => {
       source: 'resolved-now',
       resolution: { ok: false, unresolved: [{ kind: 'hotel', name: 'Grand Paradise Resort' }] },
     })
+    // Main says what may be done and with which account; the screen asks nothing else.
+    expect(detail.account).toEqual({ id: app.profileId, name: 'Acente' })
+    expect(detail.record.actions).toEqual(['sync', 'fix', 'cancel'])
     const suggestion = detail.resolution.resolution.unresolved[0].suggestions[0]
     expect(suggestion).toMatchObject({ id: 1187, name: 'Grand Palace Hotel' })
     const mapped = await invoke(app.ctx, 'mappings.setHotel', {
-      profileId: app.profileId,
-      hotelName: 'Grand Paradise Resort',
+      record: { kind: 'reservation', id },
       hotelId: suggestion.id,
     })
     expect(mapped.reservations).toEqual({ released: [id], stillNeedsAttention: [] })
@@ -446,7 +476,7 @@ describe('the Chromium journey, on the backend', () => {
     const summary = await invoke(app.ctx, 'sync.reservations', { ids: [id] })
     const [stored] = app.sim.reservations()
     expect(summary.reservationResults).toEqual([
-      { id, voucherNo: 'JUN2024001', status: 'synced', recId: stored!.RecId, message: null },
+      { id, voucherNo: 'JUN2024001', status: 'synced', recId: stored!.RecId, message: null, lastError: null },
     ])
     expect(stored!.element).toMatchObject({ HotelId: 1187, RoomTypeId: 9420, BoardId: 1, Adult: 2, Child: 1 })
     const list = await invoke(app.ctx, 'reservations.list', { statuses: ['synced'] })
@@ -474,7 +504,8 @@ describe('exactly once under faults', () => {
       app.sim.addFault({ path: 'Integratiion/InsertReservation', calls: [1], fault })
       const first = await sync([id!])
       expect(first).toMatchObject({ reservations: { queued: 1 } })
-      expect(first.reservationResults[0].message).toMatch(/Sedna will be checked before sending again/)
+      expect(first.reservationResults[0].lastError).toMatchObject({ code: 'outbox.willLook' })
+      expect(worded(first.reservationResults[0].lastError)).toMatch(/Sedna will be checked before sending again/)
       expect(row(id!)).toMatchObject({ status: 'sending', sedna_rec_id: null, send_started_at: expect.any(String) })
       expect(app.sim.reservations()).toHaveLength(applied ? 1 : 0)
 
@@ -518,7 +549,7 @@ describe('exactly once under faults', () => {
     const summary = await sync([id!])
     expect(summary.reservationResults[0]).toMatchObject({
       status: 'failed',
-      message: expect.stringMatching(/Kontrat bulunamadı/),
+      message: { code: 'sednaFailure.refused', params: { reason: 'Kontrat bulunamadı', errorType: 3 } },
     })
     expect(row(id!).send_started_at).toBeNull()
     expect(await sync([id!])).toMatchObject({ reservations: { synced: 1 } })
@@ -542,8 +573,11 @@ describe('exactly once under faults', () => {
     const summary = await sync([id!])
     expect(summary.reservationResults[0]).toMatchObject({
       status: 'needs_review',
-      message: expect.stringMatching(/Sedna holds reservations \d+, \d+ with this reservation's SourceId/),
+      message: { code: 'lookup.reservationSeveral' },
     })
+    expect(worded(summary.reservationResults[0].message)).toMatch(
+      /Sedna holds reservations \d+, \d+ with this reservation's SourceId/,
+    )
     expect(app.sim.reservations()).toHaveLength(2)
     expect(inserts()).toHaveLength(2)
     // A person must decide: Sync does not touch it, cancel is refused until then.
@@ -561,7 +595,7 @@ describe('exactly once under faults', () => {
     await app.sim.close()
     const summary = await sync(ids)
     expect(summary).toMatchObject({ connectivity: 'offline', reservations: { queued: 2 } })
-    expect(summary.reservationResults[0].message).toMatch(/sent automatically when Sedna answers again/)
+    expect(worded(summary.reservationResults[0].message)).toMatch(/sent automatically when Sedna answers again/)
     expect(await invoke(app.ctx, 'sync.status', {})).toMatchObject({ waitingReservations: 2, connectivity: 'offline' })
     const back = await startSimulator({ port })
     app.sim = back
@@ -586,12 +620,8 @@ describe('cancel', () => {
     const unconfirmed = await app.ctx.dispatch('reservations.cancel', { id })
     expect(unconfirmed).toMatchObject({ ok: false, error: { kind: 'validation' } })
     const result = await invoke(app.ctx, 'reservations.cancel', { id, confirm: true })
-    expect(result).toMatchObject({
-      id,
-      status: 'cancelled',
-      recId,
-      message: expect.stringMatching(/^Cancelled in Sedna \(RecId \d+/),
-    })
+    expect(result).toMatchObject({ id, status: 'cancelled', recId, message: { code: 'outbox.cancel.done' } })
+    expect(worded(result.message)).toMatch(/^Cancelled in Sedna \(RecId \d+/)
     expect(app.sim.reservations()[0]).toMatchObject({ status: 'cancelled', cancelledAt: expect.any(String) })
     const cancel = app.sim.requests().find((r) => /CancelReservationBySourcId$/i.test(r.path))!
     expect(cancel.query).toEqual({ operatorId: '571', sourceId: row(id!).source_id })
@@ -602,7 +632,7 @@ describe('cancel', () => {
     expect(await sync([id!])).toMatchObject({ reservations: { cancelled: 1 } })
     expect(await invoke(app.ctx, 'reservations.cancel', { id, confirm: true })).toMatchObject({
       status: 'cancelled',
-      message: /already cancelled/,
+      message: { code: 'outbox.cancel.already', params: { id } },
     })
     expect(app.sim.requests().filter((r) => /CancelReservationBySourcId$/i.test(r.path))).toHaveLength(1)
     expect(inserts()).toHaveLength(1)
@@ -612,7 +642,8 @@ describe('cancel', () => {
     app = await startSyncApp()
     const [id] = await importRecords([parsed({ hotel_name: 'Olmayan Otel' })])
     const result = await invoke(app.ctx, 'reservations.cancel', { id, confirm: true })
-    expect(result).toMatchObject({ status: 'cancelled', message: /never been sent to Sedna/ })
+    expect(result).toMatchObject({ status: 'cancelled', message: { code: 'outbox.cancel.local' } })
+    expect(worded(result.message)).toMatch(/never been sent to Sedna/)
     expect(app.sim.requests().filter((r) => /Reservation/i.test(r.path))).toHaveLength(0)
     expect((await invoke(app.ctx, 'sync.allPending', {})).reservations.synced).toBe(0)
   })
@@ -623,7 +654,9 @@ describe('cancel', () => {
     await sync([a!, b!])
     app.sim.addFault({ path: 'Integratiion/CancelReservationBySourcId', calls: [1], fault: { kind: 'drop-response' } })
     const first = await invoke(app.ctx, 'reservations.cancel', { id: a, confirm: true })
-    expect(first).toMatchObject({ status: 'cancelling', message: /tried again/ })
+    // A dropped connection counts as Sedna unreachable: it goes out when Sedna answers again.
+    expect(first).toMatchObject({ status: 'cancelling', message: { code: 'queue.why.cancelWaitingForSedna' } })
+    expect(worded(first.message)).toMatch(/the cancellation will be sent automatically/)
     expect(app.sim.reservations().find((r) => r.voucher === 'JUN2025001')).toMatchObject({ status: 'cancelled' })
     expect(await invoke(app.ctx, 'reservations.cancel', { id: a, confirm: true })).toMatchObject({
       status: 'cancelled',
@@ -635,10 +668,9 @@ describe('cancel', () => {
       fault: { kind: 'error-type', errorType: 1, message: 'Giriş yapılmış rezervasyon iptal edilemez' },
     })
     const refused = await invoke(app.ctx, 'reservations.cancel', { id: b, confirm: true })
-    expect(refused).toMatchObject({
-      status: 'synced',
-      message: expect.stringMatching(/Sedna refused to cancel it: .*iptal edilemez.*still booked in Sedna/),
-    })
+    expect(refused).toMatchObject({ status: 'synced', message: { code: 'park.cancelRefused' } })
+    expect(worded(refused.message)).toMatch(/Sedna refused to cancel it: .*iptal edilemez.*still booked in Sedna/)
+    expect(worded(refused.message, 'tr')).toMatch(/Sedna iptali kabul etmedi: .*iptal edilemez.*hâlâ kayıtlı/)
     expect(app.sim.reservations().find((r) => r.voucher === 'JUN2025002')).toMatchObject({ status: 'active' })
     expect(row(b!)).toMatchObject({ status: 'synced', cancel_requested_at: null })
   })

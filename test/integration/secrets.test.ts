@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createKeychainStore } from '../../src/main/credentials'
 import { createFileLogger } from '../../src/main/log'
 import type { SednaExchange } from '../../src/main/sedna/client'
-import { invoke, startTestApp, type TestApp } from '../support/context'
+import { startTestApp, type TestApp } from '../support/context'
 
 const PASSWORD = 'Çok-Gizli&Şifre=42?'
 let app: TestApp

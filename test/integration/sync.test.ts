@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startSimulator, type Fault } from '../../src/main/sedna/simulator'
 import { invoke } from '../support/context'
 import { startSyncApp, stopSaleWrites, UNKNOWN_OUTCOME_FAULTS, type SyncApp } from '../support/sync-app'
+import { worded } from '../support/words'
 
 let app: SyncApp
 afterEach(async () => {
@@ -68,8 +69,14 @@ describe('two-phase sync', () => {
     const [unknownRoom, unknownHotel] = app.add({ roomCodes: ['STDSV', 'FAMILY'] }, { hotelName: 'Olmayan Otel' })
     const summary = await sync([unknownRoom!, unknownHotel!])
     expect(summary).toMatchObject({ needsAttention: 2, synced: 0 })
-    expect(summary.results[0].message).toMatch(/room code "FAMILY" is unknown at hotel 18/)
-    expect(summary.results[1].message).toMatch(/hotel "Olmayan Otel" is not known in Sedna/)
+    expect(summary.results[0].message).toMatchObject({
+      code: 'resolution.needsMapping',
+      params: { kind: 'room', code: 'FAMILY', hotelId: 18, count: 1 },
+    })
+    expect(worded(summary.results[0].message)).toMatch(/room code "FAMILY" is unknown at hotel 18/)
+    expect(worded(summary.results[1].message)).toMatch(/hotel "Olmayan Otel" is not known in Sedna/)
+    // The same in Turkish, from the same stored code.
+    expect(worded(summary.results[0].message, 'tr')).toMatch(/"FAMILY" oda kodu 18 numaralı otelde/)
     expect(stopSaleWrites(app.sim)).toHaveLength(0)
     // Mapped by a person: the next sync sends it.
     app.ctx.services.reference.rememberCode(app.profileId, 'room', 18, 'FAMILY', 1389)
@@ -81,10 +88,9 @@ describe('two-phase sync', () => {
     app = await startSyncApp()
     app.ctx.database.sqlite.prepare('update sedna_profiles set operator_code = null').run()
     const [id] = app.add({})
-    expect((await sync([id!])).results[0]).toMatchObject({
-      status: 'needs_attention',
-      message: expect.stringMatching(/no operator code/),
-    })
+    const [result] = (await sync([id!])).results
+    expect(result).toMatchObject({ status: 'needs_attention', message: { code: 'park.noOperatorCode' } })
+    expect(worded(result.message)).toMatch(/no operator code/)
     expect(stopSaleWrites(app.sim)).toHaveLength(0)
   })
 })
@@ -160,7 +166,14 @@ describe('exactly once under faults', () => {
       fault: { kind: 'error-type', errorType: 2, message: 'Kontrat bulunamadı' },
     })
     const summary = await sync([id!])
-    expect(summary.results[0]).toMatchObject({ status: 'failed', message: expect.stringMatching(/Kontrat bulunamadı/) })
+    expect(summary.results[0]).toMatchObject({
+      status: 'failed',
+      message: { code: 'sednaFailure.refused', params: { reason: 'Kontrat bulunamadı', errorType: 2 } },
+    })
+    expect(app.row(id!)).toMatchObject({
+      last_error_code: 'sednaFailure.refused',
+      last_error: expect.stringMatching(/Kontrat bulunamadı/),
+    })
     expect(app.ctx.sync.queue.nextDue().dueNow).toBe(0)
     // A person presses Sync again: no look-up needed (Sedna said it did nothing), one record.
     expect(await sync([id!])).toMatchObject({ synced: 1 })
@@ -196,10 +209,8 @@ describe('exactly once under faults', () => {
     const sent = JSON.parse((await attempts(id!)).find((a: { phase: string }) => a.phase === 'phase1').requestBody)
     await client.updateStopSale(sent)
     const summary = await sync([id!])
-    expect(summary.results[0]).toMatchObject({
-      status: 'needs_review',
-      message: expect.stringMatching(/records \d+, \d+ that all match/),
-    })
+    expect(summary.results[0]).toMatchObject({ status: 'needs_review', message: { code: 'lookup.stopSaleSeveral' } })
+    expect(worded(summary.results[0].message)).toMatch(/records \d+, \d+ that all match/)
     expect(app.sim.stopSales()).toHaveLength(2)
   })
 })
@@ -219,7 +230,7 @@ describe('credentials and connectivity', () => {
     const [id] = app.add({})
     const summary = await sync([id!])
     expect(summary).toMatchObject({ needsAttention: 1, connectivity: 'credentials-rejected' })
-    expect(summary.results[0].message).toMatch(/rejected the username or password/)
+    expect(worded(summary.results[0].message)).toMatch(/rejected the username or password/)
   })
 
   it('an expired session is renewed once, transparently', async () => {
@@ -246,7 +257,9 @@ describe('credentials and connectivity', () => {
 
     const summary = await sync(ids)
     expect(summary).toMatchObject({ queued: 3, synced: 0, connectivity: 'offline' })
-    expect(summary.results[0].message).toMatch(/sent automatically when Sedna answers again/)
+    expect(worded(summary.results[0].message)).toMatch(/sent automatically when Sedna answers again/)
+    // Why it waits, and the failure behind it (refused, or a kept-alive connection that broke mid-request).
+    expect(worded(summary.results[0].lastError)).toMatch(/Sedna.*127\.0\.0\.1/)
     expect(await invoke(app.ctx, 'sync.status', {})).toMatchObject({ connectivity: 'offline', waiting: 3 })
 
     // Sedna comes back on the same address; nobody presses anything.

@@ -70,3 +70,27 @@ export const UNKNOWN_OUTCOME_FAULTS: Array<[string, Fault, { applied: boolean }]
   ['non-JSON answer', { kind: 'non-json' }, { applied: false }],
   ['write applied, answer dropped', { kind: 'drop-response' }, { applied: true }],
 ]
+
+/** Imports one reservation per voucher at the vendor's hotel 18 (which every seed knows); answers their ids. */
+export async function importReservations(app: SyncApp, vouchers: string[]): Promise<number[]> {
+  const records = vouchers.map((voucher_no, i) => ({
+    voucher_no,
+    hotel_name: 'Mandarin Resort',
+    check_in: '2026-07-10',
+    check_out: '2026-07-17',
+    room_type: 'STDSV',
+    board_type: 'AI',
+    adults: 2,
+    guests: [{ title: 'Mr', first_name: 'Ivan', last_name: `Petrov${i}`, nationality: 'RU' }],
+    source_email_id: `outbox-${voucher_no}`,
+  }))
+  const preview = await invoke(app.ctx, 'reservationImport.preview', {
+    fileName: 'reservations.json',
+    contentBase64: Buffer.from(JSON.stringify(records)).toString('base64'),
+  })
+  return (await invoke(app.ctx, 'reservationImport.commit', { importId: preview.importId })).ids
+}
+
+/** Every write to Sedna (UpdateStopSale, InsertReservation, CancelReservationBySourcId), in arrival order. */
+export const sednaWrites = (sim: Simulator) =>
+  sim.requests().filter((r) => /(UpdateStopSale|InsertReservation|CancelReservationBySourcId)$/i.test(r.path))

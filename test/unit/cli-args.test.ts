@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { COMMANDS, helpText, parseCli } from '../../src/cli/args'
 import { CliError, EXIT, exitCodeOfKind } from '../../src/cli/errors'
-import { syncExitCode, type CliSyncSummary } from '../../src/cli/settle'
+import { syncExitCode } from '../../src/cli/commands/sync'
+import type { SettledSummary } from '../../src/main/outbox/settle'
 import { precheck } from '../../src/cli/validate'
 
 function usageError(argv: string[]): string {
@@ -122,7 +123,7 @@ describe('exit codes', () => {
 
   it('a sync: queued beats needs-a-person beats done', () => {
     const kind = { synced: 0, failed: 0, queued: 0, needsAttention: 0, needsReview: 0, cancelled: 0 }
-    const s = (over: Partial<CliSyncSummary>): CliSyncSummary => ({
+    const s = (over: Partial<SettledSummary>): SettledSummary => ({
       synced: 1,
       failed: 0,
       queued: 0,

@@ -8,16 +8,17 @@ import { afterAll, describe, expect, it } from 'vitest'
 import {
   canonicalProblems,
   FIELD_NAMES,
-  ImportFileError,
   type CanonicalStopSale,
   type RowResult,
 } from '../../src/main/stop-sales/import/canonical'
+import { detectDelimiter } from '../../src/main/files/csv-layout'
+import { ImportFileError } from '../../src/main/files/file-error'
+import { wordMessage } from '../../src/shared/messages/word'
 import { parseNight, parseReceivedAt } from '../../src/main/files/dates'
 import { decodeBuffer, openTextStream, SNIFF_BYTES } from '../../src/main/files/decode'
 import {
   describeBytes,
   describeFile,
-  detectDelimiter,
   readStopSaleBytes,
   readStopSaleFile,
   type FileFacts,
@@ -88,9 +89,10 @@ function okRow(r: RowResult | undefined): CanonicalStopSale[] {
   if (!r || !r.ok) throw new Error(`expected an ok row, got ${JSON.stringify(r)}`)
   return r.stopSales
 }
+/** A row's problems, worded in English (each is a coded message; the wording is what staff read). */
 function errRow(r: RowResult | undefined): string[] {
   if (!r || r.ok) throw new Error(`expected a row with errors, got ${JSON.stringify(r)}`)
-  return r.errors
+  return r.errors.map((m) => wordMessage(m))
 }
 async function fileError(p: Promise<unknown>): Promise<string> {
   try {
@@ -206,6 +208,7 @@ describe('decodeBuffer', () => {
       fc.property(turkish, (s) => {
         const d = decodeBuffer(encode1254(s))
         expect(d.text).toBe(s)
+        // eslint-disable-next-line no-control-regex -- any character above ASCII, from NUL up
         expect(d.encoding).toBe(/[^\x00-\x7f]/.test(s) ? 'windows-1254' : 'utf-8')
       }),
       { numRuns: 300 },
@@ -531,6 +534,7 @@ describe('encodings', () => {
         let text = ''
         for await (const s of stream.text) text += s
         expect(text).toBe(prefix.toString() + t)
+        // eslint-disable-next-line no-control-regex -- any character above ASCII, from NUL up
         expect(stream.facts.encoding).toBe(!utf8 && /[^\x00-\x7f]/.test(t) ? 'windows-1254' : 'utf-8')
       }),
       { numRuns: 300 },
@@ -887,7 +891,8 @@ async function checkContract(
         for (const s of r.stopSales) expect(canonicalProblems(s)).toEqual([])
       } else {
         expect(r.errors.length).toBeGreaterThan(0)
-        for (const e of r.errors) expect(typeof e === 'string' && e.length > 0).toBe(true)
+        // Every problem is a code the language files word (never the code itself shown as is).
+        for (const e of r.errors) expect(wordMessage(e)).not.toBe(e.code)
       }
     }
   } catch (e) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ImportFileError } from '../../src/main/stop-sales/import/canonical'
+import { ImportFileError } from '../../src/main/files/file-error'
 import { JsonRecordSplitter, type RawValue } from '../../src/main/stop-sales/import/json-records'
 
 /** Feeds text to a splitter in chunks of the given sizes (cycled); returns what it found. */

@@ -3,6 +3,7 @@
  * command line escapes on the way to the terminal (output.ts). Checked on every code point class they
  * treat, and with fast-check over arbitrary text and JSON values.
  */
+/* eslint-disable no-control-regex -- these tests are about control characters: the patterns must name them */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { escapeControls } from '../../src/cli/output'

@@ -2,11 +2,9 @@
  * `backup [--to FILE]` and `restore FILE --yes`. Restore runs without the app context (see main.ts):
  * the database it replaces may be one the app refuses to open — damaged, or from a newer version.
  */
-import { existsSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { RestoreResult } from '../../shared/backups'
-import { backupsDirOf } from '../../main/db/backup'
-import { restoreDatabase } from '../../main/db/restore'
+import { restoreWithoutApp } from '../../main/services/backups'
 import { AppFailure } from '../../main/errors'
 import { createFileLogger } from '../../main/log'
 import { databaseFileIn } from '../../main/paths'
@@ -37,20 +35,16 @@ export async function restoreCommand(dataDir: string, args: ParsedArgs, io: CliI
     )
   }
   const databaseFile = databaseFileIn(dataDir)
-  const candidate = candidateFile(raw, databaseFile, io.cwd)
   const result = await asCliError(() =>
-    restoreDatabase({ databaseFile, candidate, migrationsFolder: join(projectRoot(), 'drizzle') }),
+    restoreWithoutApp({
+      databaseFile,
+      file: raw,
+      cwd: io.cwd,
+      migrationsFolder: join(projectRoot(), 'drizzle'),
+      logger: createFileLogger(dataDir),
+    }),
   )
-  createFileLogger(dataDir).info('database restored (command line)', { ...result })
   return { exitCode: EXIT.ok, json: { database: databaseFile, ...result }, text: restoredText(databaseFile, result) }
-}
-
-/** A path (from the working folder), or the name of a backup in the backups folder. */
-function candidateFile(raw: string, databaseFile: string, cwd: string): string {
-  const path = resolve(cwd, raw)
-  if (existsSync(path) || basename(raw) !== raw) return path
-  const listed = join(backupsDirOf(databaseFile), raw)
-  return existsSync(listed) ? listed : path
 }
 
 function restoredText(databaseFile: string, r: RestoreResult): string {

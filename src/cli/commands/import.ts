@@ -83,7 +83,12 @@ async function invalidRows(cli: CliContext, importId: number, total: number): Pr
   while (out.length < total) {
     const page = await cli.call('import.rows', { importId, states: ['invalid'], offset: out.length, limit: 1000 })
     if (!page.rows.length) break
-    for (const r of page.rows) out.push({ row: r.row, line: r.line, errors: (r.reason ?? 'invalid').split('; ') })
+    for (const r of page.rows)
+      out.push({
+        row: r.row,
+        line: r.line,
+        errors: r.reason.length ? r.reason.map((m) => cli.say(m)) : ['invalid'],
+      })
   }
   return out
 }

@@ -8,8 +8,8 @@ import { importCommand } from './import'
 import { listCommand } from './list'
 import { mapCommand } from './map'
 import { profileSet, profileShow, profileTest, refsCountries, refsRefresh } from './profile'
-import { reservationsCancel, reservationsImport, reservationsList, reservationsSync } from './reservations'
-import { queueCommand, syncCommand, type RunControl } from './sync'
+import { reservationsImport, reservationsList } from './reservations'
+import { queueCommand, reservationsCancel, reservationsSync, syncCommand, type RunControl } from './sync'
 
 type Handler = (cli: CliContext, args: ParsedArgs, io: CliIo, control: RunControl) => Promise<CommandResult>
 

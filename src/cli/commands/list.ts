@@ -22,7 +22,7 @@ export async function listCommand(cli: CliContext, args: ParsedArgs): Promise<Co
     boardCodes: r.boardCodes,
     kind: r.kind,
     recId: r.sednaRecId,
-    lastError: r.lastError,
+    lastError: r.lastError && cli.say(r.lastError),
     lastAttemptAt: r.lastAttemptAt,
   }))
   const text = [

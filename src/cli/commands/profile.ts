@@ -1,6 +1,5 @@
 /** `profile set`, `profile show`, `profile test`, `refs refresh`: the Settings screen's work. */
 import { sameCredential } from '../../main/credentials'
-import { sednaProfiles } from '../../main/db/schema'
 import { credentialKeyOf } from '../../main/services/profiles'
 import type { CallInput } from '../../shared/ipc'
 import type { Profile } from '../../shared/profiles'
@@ -26,12 +25,8 @@ export async function profileSet(cli: CliContext, args: ParsedArgs, io: CliIo): 
 
   const { app } = cli
   // Which account: the one named by --name, else the active one, else a new one.
-  // (Rows, not profiles.list: that would ask the keychain about every account.)
-  const rows = app.database.db
-    .select()
-    .from(sednaProfiles)
-    .all()
-    .filter((p) => p.kind === 'sedna')
+  // (Stored accounts, not profiles.list: that would ask the keychain about every account.)
+  const rows = app.services.profiles.accounts()
   const name = str(o.name)
   const target = name ? rows.find((p) => p.name === name) : rows.find((p) => p.isActive)
 
@@ -177,9 +172,9 @@ export async function profileTest(cli: CliContext): Promise<CommandResult> {
       profileId: profile.id,
       operatorId: result.operatorId,
       durationMs: result.durationMs,
-      message: result.message,
+      message: cli.say(result.message),
     },
-    text: `${result.message} (${result.durationMs} ms)`,
+    text: `${cli.say(result.message)} (${result.durationMs} ms)`,
   }
 }
 
@@ -193,7 +188,13 @@ export async function refsRefresh(cli: CliContext): Promise<CommandResult> {
   const lines = [
     table(
       ['KIND', 'COUNT', 'SKIPPED', 'REFRESHED', 'ERROR'],
-      status.kinds.map((k) => [k.kind, k.count, k.skipped, k.refreshedAt ?? '-', k.lastError ?? '']),
+      status.kinds.map((k) => [
+        k.kind,
+        k.count,
+        k.skipped,
+        k.refreshedAt ?? '-',
+        k.lastError ? cli.say(k.lastError) : '',
+      ]),
       120,
     ),
   ]

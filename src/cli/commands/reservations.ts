@@ -1,26 +1,14 @@
 /**
- * `reservations import|list|sync|cancel`: the Reservations screens' work, through the same calls —
- * import preview then commit, the list, Sync (InsertReservation exactly once) and Cancel (after the
- * confirmation: for an unattended tool, `--yes`).
+ * `reservations import|list`: the Reservations screens' work, through the same calls — import preview
+ * then commit, and the list. (`reservations sync` and `cancel` are in sync.ts, with the other sends.)
  */
-import { reservations } from '../../main/db/schema'
-import { eq } from 'drizzle-orm'
 import type { ParsedArgs } from '../args'
 import type { CliContext } from '../context'
-import { CliError, EXIT } from '../errors'
+import { EXIT } from '../errors'
 import { plural, table, type CliIo, type CommandResult } from '../output'
-import { queuedIds, reservationRowsByIds, settle, summarize, syncExitCode, type CliSyncSummary } from '../settle'
-import { positiveId, reservationIds, reservationStatusesOf, waitMs } from '../validate'
+import { reservationStatusesOf } from '../validate'
 import { allPages, importNotes, listFooter } from './shared'
 import { cleanedLines, importArgs, type CleanedRow } from './import'
-import { progress, reservationResultsTable, type RunControl } from './sync'
-
-/** The import keeps a row's reasons as sentences in one text; a script wants them one by one. */
-const sentences = (reason: string | null) =>
-  (reason ?? 'invalid')
-    .split(/(?<=\.)\s+(?=[\p{Lu}\d"])/u)
-    .map((s) => s.trim())
-    .filter(Boolean)
 
 export async function reservationsImport(cli: CliContext, args: ParsedArgs, io: CliIo): Promise<CommandResult> {
   const { file, dryRun } = importArgs(args, io)
@@ -39,8 +27,14 @@ export async function reservationsImport(cli: CliContext, args: ParsedArgs, io: 
         limit: 1000,
       })
       for (const r of page.rows) {
-        if (r.state === 'invalid') invalid.push({ row: r.row, line: r.line, errors: sentences(r.reason) })
-        else if (r.attention) attention.push({ row: r.row, voucherNo: r.voucherNo, message: r.attention })
+        if (r.state === 'invalid')
+          invalid.push({ row: r.row, line: r.line, errors: r.reason.map((m) => cli.say(m)) })
+        else if (r.attention.length)
+          attention.push({
+            row: r.row,
+            voucherNo: r.voucherNo,
+            message: r.attention.map((m) => cli.say(m)).join(' '),
+          })
         if (r.notes.length) cleaned.push({ row: r.row, line: r.line, notes: r.notes.map((n) => n.message) })
       }
       offset += page.rows.length
@@ -112,7 +106,7 @@ export async function reservationsList(cli: CliContext, args: ParsedArgs): Promi
     leadGuest: r.leadGuest,
     sourceId: r.sourceId,
     recId: r.sednaRecId,
-    lastError: r.lastError,
+    lastError: r.lastError && cli.say(r.lastError),
     lastAttemptAt: r.lastAttemptAt,
     cancelledAt: r.cancelledAt,
   }))
@@ -139,113 +133,4 @@ export async function reservationsList(cli: CliContext, args: ParsedArgs): Promi
     listFooter(total, 'reservation', statuses, countsByStatus),
   ].join('\n')
   return { exitCode: EXIT.ok, json: { total, countsByStatus, reservations: items }, text }
-}
-
-/** The reservations part of a sync summary, as `reservations sync` and `reservations cancel` answer. */
-function reservationSummary(s: CliSyncSummary) {
-  return {
-    synced: s.reservations.synced,
-    failed: s.reservations.failed,
-    queued: s.reservations.queued,
-    needsAttention: s.reservations.needsAttention,
-    needsReview: s.reservations.needsReview,
-    cancelled: s.reservations.cancelled,
-    connectivity: s.connectivity,
-    handledHere: s.handledHere,
-    results: s.reservationResults,
-  }
-}
-
-export async function reservationsSync(
-  cli: CliContext,
-  args: ParsedArgs,
-  io: CliIo,
-  control: RunControl,
-): Promise<CommandResult> {
-  const all = args.options.all === true
-  const maxWaitMs = waitMs(args)
-  let ids: number[]
-  if (all) {
-    // Every pending reservation, and every one already waiting in the queue (sent now, not after its backoff).
-    const pending = cli.app.database.db
-      .select({ id: reservations.id })
-      .from(reservations)
-      .where(eq(reservations.status, 'pending'))
-      .all()
-      .map((r) => r.id)
-    ids = [...new Set([...queuedIds(cli.app).reservations, ...pending])]
-  } else {
-    ids = reservationIds(args.positionals)
-    const found = new Set(reservationRowsByIds(cli.app, ids).map((r) => r.id))
-    const missing = ids.filter((id) => !found.has(id))
-    if (missing.length) throw CliError.usage(`no reservation ${missing.map((id) => `#${id}`).join(', ')}.`)
-  }
-  cli.activeProfile()
-  const done = progress(cli, io, args.json)
-  try {
-    // The contract takes up to 10,000 ids a call; each call runs the engine until nothing is due.
-    for (let i = 0; i < ids.length; i += 10_000) await cli.call('sync.reservations', { ids: ids.slice(i, i + 10_000) })
-    const rows = await settle(cli.app, { stopSales: [], reservations: ids }, { maxWaitMs, stopped: control.stopped })
-    const s = summarize(cli.app, rows)
-    const lines = [
-      ids.length
-        ? `${s.synced} synced, ${s.failed} failed, ${s.queued} queued, ${s.needsAttention} need attention, ${s.needsReview} need review` +
-          `${s.reservations.cancelled ? `, ${s.reservations.cancelled} cancelled` : ''} (Sedna: ${s.connectivity}).`
-        : 'Nothing to send: no reservation was pending or queued.',
-    ]
-    if (ids.length) lines.push(reservationResultsTable(s.reservationResults))
-    if (s.queued) {
-      lines.push(
-        `${plural(s.queued, 'reservation')} ${s.queued === 1 ? 'stays' : 'stay'} queued: the next "reservations sync --all", "sync --all" or "queue --flush" sends ${s.queued === 1 ? 'it' : 'them'} (so does the app while it runs).`,
-      )
-    }
-    return { exitCode: syncExitCode(s), json: reservationSummary(s), text: lines.join('\n') }
-  } finally {
-    done()
-  }
-}
-
-export async function reservationsCancel(
-  cli: CliContext,
-  args: ParsedArgs,
-  _io: CliIo,
-  control: RunControl,
-): Promise<CommandResult> {
-  const id = positiveId(args.positionals[0]!, 'a reservation id')
-  if (args.options.yes !== true) {
-    throw CliError.usage(
-      `cancelling reservation #${id} in Sedna cannot be undone: add --yes to confirm (nothing was changed).`,
-    )
-  }
-  const maxWaitMs = waitMs(args)
-  const before = await cli.call('reservations.get', { id })
-  const result = await cli.call('reservations.cancel', { id, confirm: true })
-  // Still to go out (another process holds it, or a retry falls due soon): wait for it as sync does.
-  const [row] =
-    result.status === 'cancelling'
-      ? (await settle(cli.app, { stopSales: [], reservations: [id] }, { maxWaitMs, stopped: control.stopped }))
-          .reservations
-      : reservationRowsByIds(cli.app, [id])
-  const s = summarize(cli.app, { stopSales: [], reservations: row ? [row] : [] })
-  const now = s.reservationResults[0]
-  const status = now?.status ?? result.status
-  const message =
-    status === result.status ? result.message : status === 'cancelled' ? 'Cancelled in Sedna.' : (now?.message ?? '')
-  const exitCode = status === 'cancelled' ? EXIT.ok : status === 'cancelling' ? EXIT.unreachable : EXIT.attention
-  const json = {
-    id,
-    voucherNo: before.voucherNo,
-    status,
-    recId: now?.recId ?? result.recId,
-    sourceId: before.sourceId,
-    message,
-    connectivity: cli.app.sync.connectivity.state,
-  }
-  const lines = [`Reservation #${id} (voucher ${before.voucherNo}): ${status}. ${message}`]
-  if (status === 'cancelling') {
-    lines.push(
-      'The cancellation stays queued: the next "sync --all" or "queue --flush" sends it (so does the app while it runs).',
-    )
-  }
-  return { exitCode, json, text: lines.join('\n') }
 }

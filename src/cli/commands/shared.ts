@@ -18,8 +18,8 @@ export async function allPages<R>(
   }) => Promise<ListPage<R>>,
 ): Promise<ListPage<R>> {
   const rows: R[] = []
-  let total = 0
-  let countsByStatus: Record<string, number> = {}
+  let total: number
+  let countsByStatus: Record<string, number>
   for (;;) {
     const page = await call({ sort: { column: 'createdAt', direction: 'asc' }, limit: PAGE, offset: rows.length })
     total = page.total

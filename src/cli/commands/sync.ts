@@ -1,27 +1,16 @@
 /**
- * `sync ID… | sync --all`, `queue`, `queue --flush`: the app's sync service, waited for. `sync --all`
- * and the queue cover both kinds the one engine sends: stop sales and reservations.
+ * `sync ID… | sync --all`, `queue`, `queue --flush`, `reservations sync`, `reservations cancel`: the
+ * outbox's send-and-wait service (services.outbox) and its queue view, worded for a terminal or a
+ * scheduler's log. Nothing here reads the database or the engine: it formats what the services answer.
  */
-import { asc, count, inArray } from 'drizzle-orm'
-import { reservations, stopSales, type ReservationRow, type StopSaleRow } from '../../main/db/schema'
-import { RESERVATION_ACTIVE } from '../../main/reservations/queue'
-import { waitingState } from '../../main/outbox/leased-queue'
-import { ACTIVE_STATUSES } from '../../main/stop-sales/queue'
+import type { SettledSummary } from '../../main/outbox/settle'
+import type { QueueList } from '../../shared/queue'
 import type { ParsedArgs } from '../args'
 import type { CliContext } from '../context'
-import { CliError, EXIT } from '../errors'
-import { nights, plural, table, type CommandResult, type CliIo } from '../output'
-import { stopSaleIds, waitMs } from '../validate'
-import {
-  claimedElsewhere,
-  queuedIds,
-  queuedReason,
-  rowsByIds,
-  settle,
-  summarize,
-  syncExitCode,
-  type CliSyncSummary,
-} from '../settle'
+import { CliError, EXIT, type ExitCode } from '../errors'
+import { nights, table, type CliIo, type CommandResult } from '../output'
+import { positiveId, reservationIds, stopSaleIds, waitMs } from '../validate'
+import { cliWords } from '../words'
 
 export interface RunControl {
   /** True once SIGINT/SIGTERM asked the command to stop after the items in flight. */
@@ -29,13 +18,13 @@ export interface RunControl {
 }
 
 /** Shows the sync's progress on an interactive stderr; scheduled runs get only the summary. */
-export function progress(cli: CliContext, io: CliIo, json: boolean): () => void {
+function progress(cli: CliContext, io: CliIo, json: boolean): () => void {
   if (json || !io.stderr.isTTY) return () => {}
   let shown = false
   const off = cli.app.events.subscribe((name, payload) => {
     if (name !== 'sync.progress') return
-    const p = payload as { running: boolean; done: number; total: number; synced: number }
-    io.stderr.write(`\rsending: ${p.done}/${p.total} done, ${p.synced} synced   `)
+    const p = payload as { done: number; total: number; synced: number }
+    io.stderr.write(`\r${cliWords(cli.lang).sending(p.done, p.total, p.synced)}`)
     shown = true
   })
   return () => {
@@ -44,276 +33,261 @@ export function progress(cli: CliContext, io: CliIo, json: boolean): () => void 
   }
 }
 
-export async function syncCommand(
-  cli: CliContext,
-  args: ParsedArgs,
-  io: CliIo,
-  control: RunControl,
-): Promise<CommandResult> {
-  const all = args.options.all === true
-  const maxWaitMs = waitMs(args)
-  const ids = all ? [] : stopSaleIds(args.positionals)
-  if (!all) {
-    const found = new Set(rowsByIds(cli.app, ids).map((r) => r.id))
-    const missing = ids.filter((id) => !found.has(id))
-    if (missing.length) throw CliError.usage(`no stop sale ${missing.map((id) => `#${id}`).join(', ')}.`)
-  }
-  cli.activeProfile()
-  const done = progress(cli, io, args.json)
-  try {
-    let selection: { stopSales: number[]; reservations: number[] }
-    if (all) {
-      // Everything already waiting in the queue (both kinds) goes now too, not after its backoff.
-      const waiting = queuedIds(cli.app)
-      cli.app.sync.engine.allDueNow()
-      // Every pending stop sale and every pending reservation.
-      const first = await cli.call('sync.allPending', {})
-      selection = {
-        stopSales: [...new Set([...waiting.stopSales, ...first.results.map((r) => r.id)])],
-        reservations: [...new Set([...waiting.reservations, ...first.reservationResults.map((r) => r.id)])],
-      }
-    } else {
-      await cli.call('sync.stopSales', { ids })
-      selection = { stopSales: ids, reservations: [] }
-    }
-    const rows = await settle(cli.app, selection, { maxWaitMs, stopped: control.stopped })
-    return syncResult(summarize(cli.app, rows), all ? 'nothing was pending or queued' : '')
-  } finally {
-    done()
+/** 3 when something stays queued (the next run sends it), else 1 when something needs a person, else 0. */
+export function syncExitCode(
+  s: Pick<SettledSummary, 'queued' | 'failed' | 'needsAttention' | 'needsReview'>,
+): ExitCode {
+  if (s.queued > 0) return EXIT.unreachable
+  if (s.failed + s.needsAttention + s.needsReview > 0) return EXIT.attention
+  return EXIT.ok
+}
+
+/** The summary for --json: every message worded in the run's language, its code beside it. */
+function summaryJson(cli: CliContext, s: SettledSummary) {
+  const w = cliWords(cli.lang)
+  const item = <R extends { message: Parameters<CliContext['say']>[0]; lastError: Parameters<CliContext['say']>[0] }>(
+    r: R,
+  ) => ({
+    ...r,
+    message: cli.say(r.message) || null,
+    code: r.message?.code ?? null,
+    lastError: cli.say(r.lastError) || null,
+  })
+  return {
+    ...s,
+    results: s.results.map(item),
+    reservationResults: s.reservationResults.map(item),
+    errors: s.errors.map((e) => w.problem(e.kind, e.id, e.label, cli.say(e.message))),
   }
 }
 
-export async function queueCommand(
-  cli: CliContext,
-  args: ParsedArgs,
-  io: CliIo,
-  control: RunControl,
-): Promise<CommandResult> {
-  if (args.options.flush !== true) return showQueue(cli)
-  const maxWaitMs = waitMs(args)
-  cli.activeProfile()
-  const selection = queuedIds(cli.app)
-  const done = progress(cli, io, args.json)
-  try {
-    // "Try now": Sedna is checked again and everything waiting (both kinds) is due at once.
-    if (selection.stopSales.length || selection.reservations.length) await cli.call('sync.retryNow', {})
-    const rows = await settle(cli.app, selection, { maxWaitMs, stopped: control.stopped })
-    return syncResult(summarize(cli.app, rows), 'the queue is empty')
-  } finally {
-    done()
-  }
-}
-
-const countsLine = (c: {
-  synced: number
-  failed: number
-  queued: number
-  needsAttention: number
-  needsReview: number
-}) =>
-  `${c.synced} synced, ${c.failed} failed, ${c.queued} queued, ${c.needsAttention} need attention, ${c.needsReview} need review`
-
-function syncResult(s: CliSyncSummary, emptyText: string): CommandResult {
+function summaryText(cli: CliContext, s: SettledSummary, empty: string): string {
+  const w = cliWords(cli.lang)
   const stops = s.results.length
   const res = s.reservationResults.length
-  const lines: string[] = []
-  if (!stops && !res) lines.push(`Nothing to send: ${emptyText}.`)
-  else {
-    lines.push(`${countsLine(s)} (Sedna: ${s.connectivity}).`)
-    // Both kinds in one run: say which is which.
-    if (stops && res) {
-      lines.push(
-        `Stop sales: ${countsLine(s.stopSales)}. Reservations: ${countsLine(s.reservations)}` +
-          `${s.reservations.cancelled ? `, ${s.reservations.cancelled} cancelled` : ''}.`,
-      )
-    }
-  }
+  if (!stops && !res) return empty
+  const lines = [`${w.counts(s)} (${w.sedna(s.connectivity)}).`]
+  if (stops && res) lines.push(w.perKind(w.counts(s.stopSales), w.counts(s.reservations)))
+  const why = (r: { message: Parameters<CliContext['say']>[0]; lastError: Parameters<CliContext['say']>[0] }) =>
+    [cli.say(r.message), cli.say(r.lastError)].filter(Boolean).join(' — ')
   if (stops) {
     lines.push(
       table(
         ['ID', 'STATUS', 'RECID', 'MESSAGE'],
-        s.results.map((r) => [r.id, r.status, r.recId, r.message]),
+        s.results.map((r) => [r.id, r.status, r.recId, why(r)]),
         160,
       ),
     )
   }
   if (res) {
-    if (stops) lines.push('Reservations:')
-    lines.push(reservationResultsTable(s.reservationResults))
-  }
-  if (s.queued) {
+    if (stops) lines.push(w.reservationsHeading)
     lines.push(
-      `${queuedWhat(s)} ${s.queued === 1 ? 'stays' : 'stay'} queued: the next "sync --all" or "queue --flush" sends ${s.queued === 1 ? 'it' : 'them'} (so does the app while it runs).`,
+      table(
+        ['ID', 'VOUCHER', 'STATUS', 'RECID', 'MESSAGE'],
+        s.reservationResults.map((r) => [r.id, r.voucherNo, r.status, r.recId, why(r)]),
+        160,
+      ),
     )
   }
-  return { exitCode: syncExitCode(s), json: s, text: lines.join('\n') }
-}
-
-export const reservationResultsTable = (results: CliSyncSummary['reservationResults']) =>
-  table(
-    ['ID', 'VOUCHER', 'STATUS', 'RECID', 'MESSAGE'],
-    results.map((r) => [r.id, r.voucherNo, r.status, r.recId, r.message]),
-    160,
-  )
-
-function queuedWhat(s: CliSyncSummary): string {
-  const parts = [
-    s.stopSales.queued ? plural(s.stopSales.queued, 'stop sale') : '',
-    s.reservations.queued ? plural(s.reservations.queued, 'reservation') : '',
-  ].filter(Boolean)
-  return parts.join(' and ')
-}
-
-/** The queue screen's words for where a waiting item stands. */
-const queueState = (cli: CliContext, r: StopSaleRow | ReservationRow, now: number) =>
-  waitingState(r, new Date(now).toISOString(), cli.app.sync.queue.worker)
-
-type Parked = { needsAttention: number; needsReview: number; failed: number }
-
-function parkedCounts(rows: { status: string; n: number }[]): Parked {
-  const parked: Parked = { needsAttention: 0, needsReview: 0, failed: 0 }
-  for (const p of rows) {
-    if (p.status === 'needs_attention') parked.needsAttention = p.n
-    else if (p.status === 'needs_review') parked.needsReview = p.n
-    else if (p.status === 'failed') parked.failed = p.n
+  if (s.queued) {
+    const what = [
+      s.stopSales.queued ? w.stopSales(s.stopSales.queued) : '',
+      s.reservations.queued ? w.reservations(s.reservations.queued) : '',
+    ]
+      .filter(Boolean)
+      .join(w.and)
+    lines.push(w.staysQueued(what, s.queued))
   }
-  return parked
+  return lines.join('\n')
 }
 
-/**
- * Reads the queue's rows itself (the `queue.list` call covers stop sales only, and cannot tell a live
- * owner's claim from a crashed one's): both kinds, in the order the sync takes them.
- */
-function showQueue(cli: CliContext): CommandResult {
-  const { app } = cli
-  const db = app.database.db
-  const status = app.services.sync.status()
-  const parkedStatuses = ['needs_attention', 'needs_review', 'failed'] as const
-  const { stopRows, reservationRows, parkedStops, parkedReservations } = db.transaction(() => ({
-    stopRows: db
-      .select()
-      .from(stopSales)
-      .where(inArray(stopSales.status, [...ACTIVE_STATUSES]))
-      .orderBy(asc(stopSales.nextAttemptAt), asc(stopSales.id))
-      .all(),
-    reservationRows: db
-      .select()
-      .from(reservations)
-      .where(inArray(reservations.status, [...RESERVATION_ACTIVE]))
-      .orderBy(asc(reservations.nextAttemptAt), asc(reservations.id))
-      .all(),
-    parkedStops: parkedCounts(
-      db
-        .select({ status: stopSales.status, n: count() })
-        .from(stopSales)
-        .where(inArray(stopSales.status, [...parkedStatuses]))
-        .groupBy(stopSales.status)
-        .all(),
-    ),
-    parkedReservations: parkedCounts(
-      db
-        .select({ status: reservations.status, n: count() })
-        .from(reservations)
-        .where(inArray(reservations.status, [...parkedStatuses]))
-        .groupBy(reservations.status)
-        .all(),
-    ),
-  }))
-  const now = Date.now()
-  const items = stopRows.map((r) => ({
-    id: r.id,
-    status: r.status,
-    state: queueState(cli, r, now),
-    hotelName: r.hotelName,
-    firstNight: r.firstNight,
-    lastNight: r.lastNight,
-    attempts: r.attempts,
-    nextAttemptAt: r.nextAttemptAt,
-    waitingForNetwork: r.waitingForNetwork,
-    sentByPid: claimedElsewhere(app, r) ?? null,
-    recId: r.sednaRecId,
-    lastError: r.lastError,
-    why: queuedReason(app, r, false),
-  }))
-  const reservationItems = reservationRows.map((r) => ({
-    id: r.id,
-    voucherNo: r.voucherNo,
-    status: r.status,
-    /** send: InsertReservation; cancel: CancelReservationBySourcId. */
-    action: r.status === 'cancelling' ? ('cancel' as const) : ('send' as const),
-    state: queueState(cli, r, now),
-    hotelName: r.hotelName,
-    checkIn: r.checkIn,
-    checkOut: r.checkOut,
-    attempts: r.attempts,
-    nextAttemptAt: r.nextAttemptAt,
-    waitingForNetwork: r.waitingForNetwork,
-    sentByPid: claimedElsewhere(app, r) ?? null,
-    recId: r.sednaRecId,
-    lastError: r.lastError,
-    why: queuedReason(app, r, false, r.status === 'cancelling' ? 'Cancellation queued' : 'Queued'),
-  }))
-  const waiting = items.length + reservationItems.length
-  const lines = [
-    waiting
-      ? `${[items.length ? plural(items.length, 'stop sale') : '', reservationItems.length ? plural(reservationItems.length, 'reservation') : ''].filter(Boolean).join(' and ')} waiting to be sent${status.nextAttemptAt ? `; next due ${status.nextAttemptAt}` : ''}.`
-      : 'Nothing waits to be sent.',
+/** `reservations sync`'s --json: the reservations' counts at the top, their results (as the README documents). */
+function reservationsJson(cli: CliContext, s: SettledSummary) {
+  const all = summaryJson(cli, s)
+  return {
+    ...s.reservations,
+    connectivity: s.connectivity,
+    handledHere: s.handledHere,
+    results: all.reservationResults,
+    errors: all.errors,
+  }
+}
+
+async function sendAndReport(
+  cli: CliContext,
+  args: ParsedArgs,
+  io: CliIo,
+  control: RunControl,
+  send: (wait: { maxWaitMs: number; stopped: () => boolean }) => Promise<SettledSummary>,
+  empty: string,
+  json: (cli: CliContext, s: SettledSummary) => unknown = summaryJson,
+): Promise<CommandResult> {
+  const maxWaitMs = waitMs(args)
+  cli.activeProfile()
+  const done = progress(cli, io, args.json)
+  try {
+    const s = await send({ maxWaitMs, stopped: control.stopped })
+    return { exitCode: syncExitCode(s), json: json(cli, s), text: summaryText(cli, s, empty) }
+  } finally {
+    done()
+  }
+}
+
+/** Bad usage for ids that name no record (nothing is sent). */
+function refuseUnknown(cli: CliContext, selection: { stopSales: number[]; reservations: number[] }) {
+  const unknown = cli.app.services.outbox.unknownIds(selection)
+  const missing = [
+    ...unknown.stopSales.map((id) => `stop sale #${id}`),
+    ...unknown.reservations.map((id) => `reservation #${id}`),
   ]
-  if (items.length) {
+  if (missing.length) throw CliError.usage(`no ${missing.join(', ')}.`)
+}
+
+export function syncCommand(cli: CliContext, args: ParsedArgs, io: CliIo, control: RunControl) {
+  const outbox = cli.app.services.outbox
+  const w = cliWords(cli.lang)
+  if (args.options.all === true) {
+    return sendAndReport(cli, args, io, control, (wait) => outbox.sendAll(wait), w.nothingToSend)
+  }
+  const selection = { stopSales: stopSaleIds(args.positionals), reservations: [] }
+  refuseUnknown(cli, selection)
+  return sendAndReport(cli, args, io, control, (wait) => outbox.send(selection, wait), w.nothingToSend)
+}
+
+export function reservationsSync(cli: CliContext, args: ParsedArgs, io: CliIo, control: RunControl) {
+  const outbox = cli.app.services.outbox
+  const w = cliWords(cli.lang)
+  if (args.options.all === true) {
+    return sendAndReport(
+      cli,
+      args,
+      io,
+      control,
+      (wait) => outbox.sendAllReservations(wait),
+      w.nothingReservationsToSend,
+      reservationsJson,
+    )
+  }
+  const selection = { stopSales: [], reservations: reservationIds(args.positionals) }
+  refuseUnknown(cli, selection)
+  return sendAndReport(
+    cli,
+    args,
+    io,
+    control,
+    (wait) => outbox.send(selection, wait),
+    w.nothingReservationsToSend,
+    reservationsJson,
+  )
+}
+
+export async function queueCommand(cli: CliContext, args: ParsedArgs, io: CliIo, control: RunControl) {
+  if (args.options.flush === true) {
+    const w = cliWords(cli.lang)
+    return sendAndReport(cli, args, io, control, (wait) => cli.app.services.outbox.flush(wait), w.queueEmpty)
+  }
+  return showQueue(cli)
+}
+
+/** Every waiting item, both kinds, from the queue view (pages of 500). */
+async function wholeQueue(cli: CliContext): Promise<QueueList> {
+  const first = await cli.call('queue.list', { limit: 500, offset: 0 })
+  const items = [...first.items]
+  while (items.length < first.total) {
+    const page = await cli.call('queue.list', { limit: 500, offset: items.length })
+    if (!page.items.length) break
+    items.push(...page.items)
+  }
+  return { ...first, items }
+}
+
+async function showQueue(cli: CliContext): Promise<CommandResult> {
+  const w = cliWords(cli.lang)
+  const q = await wholeQueue(cli)
+  const stops = q.items.filter((i) => i.kind === 'stopSale')
+  const res = q.items.filter((i) => i.kind === 'reservation')
+  const why = (i: (typeof q.items)[number]) => [cli.say(i.why), cli.say(i.lastError)].filter(Boolean).join(' — ')
+  const what = [stops.length ? w.stopSales(stops.length) : '', res.length ? w.reservations(res.length) : '']
+    .filter(Boolean)
+    .join(w.and)
+  const lines = [q.items.length ? w.waiting(what, q.nextAttemptAt) : w.nothingWaits]
+  if (stops.length) {
     lines.push(
       table(
         ['ID', 'STATUS', 'HOTEL', 'NIGHTS', 'TRIES', 'WHY'],
-        items.map((i) => [i.id, i.status, i.hotelName, nights(i.firstNight, i.lastNight), i.attempts, i.why]),
+        stops.map((i) => [i.id, i.status, i.hotelName, nights(i.firstNight, i.lastNight), i.attempts, why(i)]),
         160,
       ),
     )
   }
-  if (reservationItems.length) {
-    if (items.length) lines.push('Reservations:')
+  if (res.length) {
+    if (stops.length) lines.push(w.reservationsHeading)
     lines.push(
       table(
         ['ID', 'VOUCHER', 'STATUS', 'HOTEL', 'STAY', 'TRIES', 'WHY'],
-        reservationItems.map((i) => [
-          i.id,
-          i.voucherNo,
-          i.status,
-          i.hotelName,
-          `${i.checkIn}..${i.checkOut}`,
-          i.attempts,
-          i.why,
-        ]),
+        res.map((i) => [i.id, i.voucherNo, i.status, i.hotelName, `${i.checkIn}..${i.checkOut}`, i.attempts, why(i)]),
         160,
       ),
     )
   }
-  const parked: Parked = {
-    needsAttention: parkedStops.needsAttention + parkedReservations.needsAttention,
-    needsReview: parkedStops.needsReview + parkedReservations.needsReview,
-    failed: parkedStops.failed + parkedReservations.failed,
-  }
-  const person = (p: Parked) => p.needsAttention + p.needsReview + p.failed
-  const says = (p: Parked) => `${p.needsAttention} need attention, ${p.needsReview} need review, ${p.failed} failed`
-  if (person(parkedStops)) {
-    lines.push(
-      `Stop sales not in the queue, waiting for a person: ${says(parkedStops)} ("list --status needs_attention").`,
-    )
-  }
-  if (person(parkedReservations)) {
-    lines.push(
-      `Reservations not in the queue, waiting for a person: ${says(parkedReservations)} ("reservations list --status needs_attention").`,
-    )
-  }
+  const needsPerson = (p: { needsAttention: number; needsReview: number; failed: number }) =>
+    p.needsAttention + p.needsReview + p.failed > 0
+  if (needsPerson(q.parked.stopSales)) lines.push(w.parked('stopSales', q.parked.stopSales))
+  if (needsPerson(q.parked.reservations)) lines.push(w.parked('reservations', q.parked.reservations))
+  const worded = (i: (typeof q.items)[number]) => ({
+    ...i,
+    why: cli.say(i.why),
+    whyCode: i.why.code,
+    lastError: cli.say(i.lastError) || null,
+  })
+  const sum = (k: 'needsAttention' | 'needsReview' | 'failed') => q.parked.stopSales[k] + q.parked.reservations[k]
   return {
     exitCode: EXIT.ok,
     json: {
-      waiting,
-      waitingStopSales: items.length,
-      waitingReservations: reservationItems.length,
-      nextAttemptAt: status.nextAttemptAt,
-      items,
-      reservations: reservationItems,
-      parked,
-      parkedByKind: { stopSales: parkedStops, reservations: parkedReservations },
+      waiting: q.total,
+      waitingStopSales: q.waitingStopSales,
+      waitingReservations: q.waitingReservations,
+      nextAttemptAt: q.nextAttemptAt,
+      items: stops.map(worded),
+      reservations: res.map(worded),
+      parked: { needsAttention: sum('needsAttention'), needsReview: sum('needsReview'), failed: sum('failed') },
+      parkedByKind: q.parked,
+    },
+    text: lines.join('\n'),
+  }
+}
+
+export async function reservationsCancel(
+  cli: CliContext,
+  args: ParsedArgs,
+  _io: CliIo,
+  control: RunControl,
+): Promise<CommandResult> {
+  const id = positiveId(args.positionals[0]!, 'a reservation id')
+  if (args.options.yes !== true) {
+    throw CliError.usage(
+      `cancelling reservation #${id} in Sedna cannot be undone: add --yes to confirm (nothing was changed).`,
+    )
+  }
+  const w = cliWords(cli.lang)
+  const before = await cli.call('reservations.get', { id })
+  const result = await cli.app.services.outbox.cancel(id, { maxWaitMs: waitMs(args), stopped: control.stopped })
+  const text = [cli.say(result.message), cli.say(result.lastError)].filter(Boolean).join(' — ')
+  const exitCode =
+    result.status === 'cancelled' ? EXIT.ok : result.status === 'cancelling' ? EXIT.unreachable : EXIT.attention
+  const lines = [w.reservationLine(id, before.voucherNo, result.status, text)]
+  if (result.status === 'cancelling') lines.push(w.cancelStaysQueued)
+  return {
+    exitCode,
+    json: {
+      id,
+      voucherNo: before.voucherNo,
+      status: result.status,
+      recId: result.recId,
+      sourceId: before.sourceId,
+      message: text,
+      code: result.message.code,
+      connectivity: result.connectivity,
     },
     text: lines.join('\n'),
   }

@@ -11,6 +11,7 @@
  * Cost: a text without any of them (all of a normal file) costs one regex test and no copy.
  */
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds and removes
 const UNWANTED = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/
 const UNWANTED_ALL = new RegExp(UNWANTED.source, 'g')
 
@@ -53,6 +54,14 @@ export function cleanValue(value: unknown): { value: unknown; removed: number } 
     Object.defineProperty(copy, k, { value: c.value, enumerable: true, writable: true, configurable: true })
   }
   return { value: copy ?? value, removed }
+}
+
+/** Something the preview says about a row that is not a problem: control characters removed from a field. */
+export interface TextNote {
+  /** The field as the file names it (hotel_name, room_types, …). */
+  field: string
+  /** Characters removed. */
+  removed: number
 }
 
 /** The note's code: the screen words it from `import.notes.controlsRemoved` with `count` and `field`. */

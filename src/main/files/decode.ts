@@ -9,7 +9,7 @@
  */
 import { isUtf8 } from 'node:buffer'
 import { TextDecoder } from 'node:util'
-import { ImportFileError } from '../stop-sales/import/canonical'
+import { ImportFileError } from './file-error'
 
 export type Encoding = 'utf-8' | 'windows-1254'
 
@@ -105,6 +105,7 @@ export interface OpenTextOptions {
   sniffBytes?: number
 }
 
+// eslint-disable-next-line no-control-regex -- the range starts at NUL: any byte above ASCII is what it finds
 const NON_ASCII = /[^\x00-\x7f]/
 
 function countNewlines(s: string): number {

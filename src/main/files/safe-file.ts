@@ -16,7 +16,7 @@
 import { constants, type Stats } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { ImportFileError } from '../stop-sales/import/canonical'
+import { ImportFileError, staffError } from './file-error'
 
 /** Stop-sale files: 100,000 rows of the parser's JSON are about 24 MiB; this leaves room for ten times that. */
 export const MAX_STOP_SALE_FILE_BYTES = 256 * 2 ** 20
@@ -107,6 +107,26 @@ export async function openImportFile(path: string, maxBytes: number): Promise<Im
       }
     },
     close: () => (closed ??= handle.close().catch(() => {})),
+  }
+}
+
+/** A small import file read whole, opened as every import file is; its problems in words for staff. */
+export async function readImportBytes(
+  path: string,
+  maxBytes: number,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const fileName = basename(path)
+  try {
+    const file = await openImportFile(path, maxBytes)
+    try {
+      const bytes = await file.readAll()
+      await file.checkUnchanged()
+      return { fileName, bytes }
+    } finally {
+      await file.close()
+    }
+  } catch (err) {
+    throw staffError(err, fileName)
   }
 }
 

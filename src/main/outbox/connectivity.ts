@@ -6,6 +6,8 @@
  * trusted: a LAN without a route to Sedna says online too.
  */
 import type { EventBus } from '../events'
+import type { SednaClient, SednaExchange } from '../sedna/client'
+import { SednaError } from '../sedna/failures'
 
 export type ConnectivityState = 'unknown' | 'online' | 'offline' | 'checking' | 'credentials-rejected'
 
@@ -90,5 +92,27 @@ export function createConnectivity(opts: {
       clearTimeout(timer)
       timer = undefined
     },
+  }
+}
+
+/** What one real request with the active account says about Sedna (any request, not only the sync's). */
+export function reportExchange(connectivity: Connectivity, x: SednaExchange): void {
+  if (!x.error) connectivity.reportOk()
+  else if (x.error.kind === 'network' || x.error.kind === 'timeout') connectivity.reportUnreachable()
+}
+
+/**
+ * The probe: one request without credentials to the active account's Sedna (a wrong password is not
+ * replayed every few seconds); any HTTP answer means it is there.
+ */
+export async function probeSedna(
+  client: (() => Promise<SednaClient>) | undefined,
+): Promise<'ok' | 'unreachable' | 'certificate' | 'no-profile'> {
+  if (!client) return 'no-profile'
+  try {
+    await (await client()).reachable()
+    return 'ok'
+  } catch (err) {
+    return err instanceof SednaError && err.kind === 'certificate' ? 'certificate' : 'unreachable'
   }
 }

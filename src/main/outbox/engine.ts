@@ -5,16 +5,18 @@
  * take turns), then sleeps until the next item falls due. While Sedna is unreachable it sends nothing
  * and lets the connectivity probe wake it.
  *
- * Each kind plugs in as a SyncWorker: its durable queue (claim, due times) and the state machine that
- * runs one claimed item. The rules — claims, leases, backoff, offline — are the same for all kinds.
+ * Each kind plugs in as a SyncWorker (runner.ts's outboxWorker): its durable queue (claim, due times)
+ * and the one item runner. The rules — claims, leases, backoff, offline — are the same for all kinds.
  */
+import { message, type Message } from '../../shared/messages'
 import { databaseTrouble, troubleDetails } from '../db/sqlite-errors'
 import type { EventBus } from '../events'
 import type { Logger } from '../log'
 import type { Connectivity } from './connectivity'
+import type { ItemKind } from './kind'
 import type { ItemOutcome } from './outcome'
 
-export type ItemKind = 'stopSale' | 'reservation'
+export type { ItemKind } from './kind'
 
 /** One kind of item the engine sends: its queue and its state machine. */
 export interface SyncWorker {
@@ -33,7 +35,7 @@ export interface ClaimedItem {
   /** Runs the item's state machine as far as it can go now. */
   run(): Promise<ItemOutcome>
   /** A bug stopped it: give it back for a later try (never leave it claimed, never lose it). */
-  crashed(message: string): void
+  crashed(why: Message): void
 }
 
 export interface SyncProgress {
@@ -140,7 +142,7 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
   // item's turn goes through again. An item whose claim could not be given back (a write too) is kept
   // here and given back first, so it is never left claimed (the engine never re-claims its own rows).
   let databaseDown: { until: number } | undefined
-  const unreleased = new Map<string, { item: ClaimedItem; message: string }>()
+  const unreleased = new Map<string, { item: ClaimedItem; why: Message }>()
   const databasePaused = () => databaseDown !== undefined && Date.now() < databaseDown.until
   /** Whether `err` is the database failing; if so, pauses the engine (and logs the first time). */
   function databaseFailed(err: unknown): boolean {
@@ -155,13 +157,13 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
     return true
   }
   /** Gives an item's claim back (for a later try); kept to give back later when the database refuses. */
-  function giveBack(kind: ItemKind, item: ClaimedItem, message: string) {
+  function giveBack(kind: ItemKind, item: ClaimedItem, why: Message) {
     try {
-      item.crashed(message)
+      item.crashed(why)
       unreleased.delete(`${kind}:${item.id}`)
     } catch (err) {
       if (!databaseFailed(err)) logger.error(`sync: ${kind} ${item.id} could not be given back`, err)
-      unreleased.set(`${kind}:${item.id}`, { item, message })
+      unreleased.set(`${kind}:${item.id}`, { item, why })
     }
   }
 
@@ -188,8 +190,8 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
 
   async function oneRun(): Promise<number> {
     if (databasePaused()) return 0
-    for (const [key, { item, message }] of unreleased) {
-      giveBack(key.startsWith('stopSale:') ? 'stopSale' : 'reservation', item, message)
+    for (const [key, { item, why }] of unreleased) {
+      giveBack(key.startsWith('stopSale:') ? 'stopSale' : 'reservation', item, why)
       if (databasePaused()) return 0
     }
     if (connectivity.state !== 'offline') {
@@ -235,14 +237,11 @@ export function createSyncEngine(opts: EngineOptions): SyncEngine {
         } catch (err) {
           // A bug or the database, not Sedna: never leave the item claimed, never lose it. Its state
           // machine committed each step before the next request, so the next try goes on from there.
-          const what = kind === 'stopSale' ? 'stop sale' : 'reservation'
           const database = databaseFailed(err)
           if (!database) logger.error(`sync of ${kind} ${item.id} crashed`, err)
-          const message = database
-            ? `The database could not be written, so this ${what} was stopped; it will be tried again.`
-            : `An unexpected error stopped this ${what}; it will be tried again.`
-          giveBack(kind, item, message)
-          outcome = { kind: 'retry', offline: false, message: database ? message : String(err) }
+          const why = message(database ? 'outbox.databaseFailed' : 'outbox.crashed')
+          giveBack(kind, item, why)
+          outcome = { kind: 'retry', offline: false, message: why }
         }
         current[kind].delete(item.id)
         noteChanged(kind, item.id)

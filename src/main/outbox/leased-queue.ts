@@ -1,15 +1,21 @@
 /**
- * What the two durable queues (stop sales in sync/queue.ts, reservations in reservations/queue.ts) share:
- * the rows themselves are the queue. Work is claimed atomically (an IMMEDIATE transaction, a lease, the
- * owner's pid) so the app and the command line never work on the same row at once, and a crashed owner's
- * claims are free at once; every transition checks the claim is still ours. No network call happens here.
+ * What every kind's durable queue (stop sales in stop-sales/queue.ts, reservations in
+ * reservations/queue.ts) shares: the rows themselves are the queue. Work is claimed atomically (an
+ * IMMEDIATE transaction, a lease, the owner's pid) so the app and the command line never work on the
+ * same row at once, and a crashed owner's claims are free at once; every transition checks the claim is
+ * still ours. No network call happens here.
  */
-import { and, count, eq, inArray, isNotNull, isNull, lte, min, ne, or, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNotNull, isNull, lte, min, ne, or, sql } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
-import type { QueueItemState } from '../../shared/queue'
+import type { Message } from '../../shared/messages'
+import type { ParkedCounts } from '../../shared/queue'
 import type { Db } from '../db/database'
 import type { reservations, stopSales } from '../db/schema'
 import { DEFAULT_LIMITS } from '../sedna/client'
+import { claimable } from './claims'
+import { attemptMessageColumns, lastErrorColumns } from './messages'
+
+export { claimable, liveClaimOwner, processAlive, waitingState } from './claims'
 
 /**
  * The most requests one item's turn can make, by kind (each bounded by its deadline in the client).
@@ -164,6 +170,79 @@ export abstract class LeasedQueue<T extends LeasedTable> {
     )
   }
 
+  /** The rows with these ids, in id order (missing ids are left out). */
+  rowsByIds(ids: readonly number[]): T['$inferSelect'][] {
+    const rows: T['$inferSelect'][] = []
+    for (let i = 0; i < ids.length; i += 500) {
+      rows.push(
+        ...(this.db
+          .select()
+          .from(this.table as LeasedTable)
+          .where(inArray(this.c.id, ids.slice(i, i + 500)))
+          .all() as T['$inferSelect'][]),
+      )
+    }
+    return rows.sort((a, b) => a.id - b.id)
+  }
+
+  /**
+   * The first `limit` waiting rows' ids and next-try times, in the order the sync takes them (next try
+   * first, none yet = at once, then id): the queue view merges the kinds by these.
+   */
+  waitingKeys(limit: number): { id: number; nextAttemptAt: string | null }[] {
+    return this.db
+      .select({ id: this.c.id, nextAttemptAt: this.c.nextAttemptAt })
+      .from(this.table as LeasedTable)
+      .where(inArray(this.c.status, [...this.active]))
+      .orderBy(asc(this.c.nextAttemptAt), asc(this.c.id))
+      .limit(limit)
+      .all() as { id: number; nextAttemptAt: string | null }[]
+  }
+
+  /** Ids of every row waiting in the queue (any process's). */
+  waitingIds(): number[] {
+    return this.db
+      .select({ id: this.c.id })
+      .from(this.table as LeasedTable)
+      .where(inArray(this.c.status, [...this.active]))
+      .all()
+      .map((r) => r.id as number)
+  }
+
+  /** Rows parked for a person, by status. */
+  parkedCounts(): ParkedCounts {
+    const counts: ParkedCounts = { needsAttention: 0, needsReview: 0, failed: 0 }
+    const rows = this.db
+      .select({ status: this.c.status, n: count() })
+      .from(this.table as LeasedTable)
+      .where(inArray(this.c.status, ['needs_attention', 'needs_review', 'failed']))
+      .groupBy(this.c.status)
+      .all() as { status: string; n: number }[]
+    for (const r of rows) {
+      if (r.status === 'needs_attention') counts.needsAttention = r.n
+      else if (r.status === 'needs_review') counts.needsReview = r.n
+      else counts.failed = r.n
+    }
+    return counts
+  }
+
+  /** Whether `status` is one the engine works on (the row waits in the queue). */
+  isWaiting(status: string): boolean {
+    return this.active.includes(status)
+  }
+
+  /** These waiting rows are due now ("try now"); answers the ids moved. */
+  dueNow(ids: readonly number[]): number[] {
+    if (!ids.length) return []
+    return this.db
+      .update(this.table as LeasedTable)
+      .set({ nextAttemptAt: this.iso() })
+      .where(and(inArray(this.c.id, [...ids]), inArray(this.c.status, [...this.active])))
+      .returning({ id: this.c.id })
+      .all()
+      .map((r) => r.id as number)
+  }
+
   /** Sedna answers again: everything that waited for the network is due now. */
   networkBack(): number {
     return this.db
@@ -235,7 +314,7 @@ export abstract class LeasedQueue<T extends LeasedTable> {
     id: number,
     status: T['$inferSelect']['status'],
     delayMs: number,
-    message: string,
+    message: Message,
     waitingForNetwork: boolean,
   ): boolean {
     return this.transition(
@@ -243,7 +322,7 @@ export abstract class LeasedQueue<T extends LeasedTable> {
       {
         status,
         nextAttemptAt: this.iso(delayMs),
-        lastError: message,
+        ...lastErrorColumns(message),
         waitingForNetwork,
         lastAttemptAt: this.iso(),
       } as SQLiteUpdateSetSource<T>,
@@ -254,14 +333,14 @@ export abstract class LeasedQueue<T extends LeasedTable> {
   park(
     id: number,
     status: 'needs_attention' | 'needs_review' | 'failed',
-    message: string,
+    message: Message,
     resolution?: NonNullable<T['$inferSelect']['resolution']>,
   ): boolean {
     return this.transition(
       id,
       {
         status,
-        lastError: message,
+        ...lastErrorColumns(message),
         nextAttemptAt: null,
         waitingForNetwork: false,
         ...(resolution ? { resolution } : {}),
@@ -281,7 +360,7 @@ export interface AttemptFields {
   outcome: 'ok' | 'failed' | 'unknown' | 'parked'
   httpStatus?: number | undefined
   sednaErrorType?: number | undefined
-  message?: string | undefined
+  message?: Message | undefined
   durationMs?: number | undefined
   requestBody?: string | undefined
   responseBody?: string | undefined
@@ -295,53 +374,9 @@ export function attemptValues<P extends string>(a: AttemptFields & { phase: P },
     outcome: a.outcome,
     httpStatus: a.httpStatus ?? null,
     sednaErrorType: a.sednaErrorType ?? null,
-    message: a.message ?? null,
+    ...attemptMessageColumns(a.message),
     durationMs: a.durationMs ?? null,
     requestBody: a.requestBody ?? null,
     responseBody: a.responseBody ?? null,
-  }
-}
-
-type Claim = { claimedBy: string | null; leaseUntil: string | null }
-
-/**
- * A row may be claimed when nobody holds it, its lease ran out, or its owner is another process that
- * is gone (a crash frees its claims at once). Never a row this worker (or this process) holds.
- */
-export function claimable(r: Claim, now: string, worker: string) {
-  if (!r.claimedBy || !r.leaseUntil || r.leaseUntil < now) return true
-  return r.claimedBy !== worker && liveClaimOwner(r, now, worker) === undefined
-}
-
-/** The pid of another worker (this process or a live other one) holding the row's claim now, if any. */
-export function liveClaimOwner(r: Claim, now: string, worker: string): number | undefined {
-  if (!r.claimedBy || r.claimedBy === worker || !r.leaseUntil || r.leaseUntil < now) return undefined
-  const pid = Number(r.claimedBy.split(':')[0])
-  return pid === process.pid || processAlive(pid) ? pid : undefined
-}
-
-/**
- * Where a waiting row stands, in the queue screen's and the command line's words: a claim counts as
- * "sending" only while its owner lives (a crashed command line's claim is free, as claim() sees it).
- */
-export function waitingState(
-  r: Claim & { waitingForNetwork: boolean; nextAttemptAt: string | null },
-  now: string,
-  worker: string,
-): QueueItemState {
-  const ours = r.claimedBy === worker && r.leaseUntil !== null && r.leaseUntil >= now
-  if (ours || liveClaimOwner(r, now, worker) !== undefined) return 'sending'
-  if (r.waitingForNetwork) return 'waiting-for-sedna'
-  if (r.nextAttemptAt && r.nextAttemptAt > now) return 'retry-later'
-  return 'due'
-}
-
-export function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -1,11 +1,13 @@
-/** What one item's turn through the engine came to, for either kind (stop sale or reservation). */
+/** What one item's turn through the outbox came to, for either kind (stop sale or reservation). */
+import type { Message } from '../../shared/messages'
+
 export type ItemOutcome =
   | { kind: 'synced'; recId: number }
   | { kind: 'cancelled' }
-  | { kind: 'retry'; offline: boolean; message: string }
-  | { kind: 'attention'; credentials: boolean; message: string }
-  | { kind: 'review'; message: string }
-  | { kind: 'failed'; message: string }
+  | { kind: 'retry'; offline: boolean; message: Message }
+  | { kind: 'attention'; credentials: boolean; message: Message }
+  | { kind: 'review'; message: Message }
+  | { kind: 'failed'; message: Message }
   | { kind: 'lost-claim' }
 
 /** Test hook: named points of the state machines (the crash tests kill the process there). */

@@ -1,20 +1,27 @@
 /**
  * What staff ask of the sync, for stop sales and reservations alike: send these, send all pending,
  * cancel this reservation, what is waiting, stop, try now. One engine and one queue discipline serve
- * both kinds; each answer is a summary counting both.
+ * both kinds; each answer is a summary counting both, its words as codes (views.ts).
  */
-import { asc, count, inArray } from 'drizzle-orm'
 import type { CallOutput } from '../../shared/ipc'
+import { message, type Message } from '../../shared/messages'
+import type { ReservationResolution } from '../../shared/reservations'
 import type { ReservationCancelResult, SyncSummary } from '../../shared/sync'
-import type { Db } from '../db/database'
-import { reservations, stopSales } from '../db/schema'
-import { attemptsOf } from '../stop-sales/attempts'
-import type { Connectivity } from './connectivity'
-import { ACTIVE_STATUSES, type SyncQueue } from '../stop-sales/queue'
-import { emptyKindCounts, tallyRows } from './summary'
-import type { SyncEngine } from './engine'
+import type { ReservationRow } from '../db/schema'
 import type { EventBus } from '../events'
-import type { ReservationQueue } from '../reservations/queue'
+import type { Connectivity } from './connectivity'
+import type { SyncEngine } from './engine'
+import type { OutboxKind } from './kind'
+import { lastErrorOf } from './messages'
+import {
+  changedEvent,
+  selectionKey,
+  summarize,
+  waitingOf,
+  type AnyKind,
+  type Selection,
+  type ViewContext,
+} from './views'
 
 export interface SyncService {
   syncStopSales(ids: readonly number[]): Promise<SyncSummary>
@@ -23,26 +30,39 @@ export interface SyncService {
   syncAllPending(): Promise<SyncSummary>
   /** Cancel a reservation in Sedna (CancelReservationBySourcId), or locally when it was never sent. */
   cancelReservation(id: number): Promise<ReservationCancelResult>
+  /** Where a reservation's cancellation stands now (after it was asked for). */
+  cancelState(id: number): ReservationCancelResult
   status(): CallOutput<'sync.status'>
+  /** Finish the items in flight, start no new ones (the screen's "stop after the current ones", a signal). */
   stopAfterCurrent(): void
   retryNow(): Promise<CallOutput<'sync.status'>>
   attempts(id: number): CallOutput<'stopSales.attempts'>
+  /** The summary of these records as they are now. */
+  summarize(ids: Selection): SyncSummary
 }
 
-interface Ids {
-  stopSales: readonly number[]
-  reservations: readonly number[]
-}
+export type CancelRequest = { kind: 'queued' } | { kind: 'cancelled-locally' } | { kind: 'already-cancelled' }
 
 export function createSyncService(deps: {
-  db: Db
-  queue: SyncQueue
-  reservationQueue: ReservationQueue
+  stopSales: AnyKind
+  reservations: OutboxKind<ReservationRow, ReservationResolution>
+  /** Staff asked to cancel: queued for Sedna, cancelled here, or refused (reservations/queue.ts). */
+  requestCancel(id: number): CancelRequest
+  /** The history of requests for one stop sale. */
+  stopSaleAttempts(id: number): CallOutput<'stopSales.attempts'>
   engine: SyncEngine
+  /** This process's claim identity. */
+  worker: string
   connectivity: Connectivity
   events: EventBus
 }): SyncService {
-  const { db, queue, reservationQueue, engine, connectivity, events } = deps
+  const { engine, connectivity, events } = deps
+  const kinds: readonly AnyKind[] = [deps.stopSales, deps.reservations]
+  const context = (): ViewContext => ({
+    now: new Date().toISOString(),
+    worker: deps.worker,
+    connectivity: connectivity.state,
+  })
 
   /** Wakes the engine and waits until it has nothing due (connectivity checked first when it seemed down). */
   async function runEngine() {
@@ -52,71 +72,27 @@ export function createSyncService(deps: {
     await engine.whenIdle()
   }
 
-  async function send(accepted: Ids, requested: Ids = accepted): Promise<SyncSummary> {
-    const ids: Ids = {
+  const changed = (ids: Selection) => {
+    for (const kind of kinds) {
+      const some = ids[selectionKey[kind.kind]]
+      if (some.length) events.emit(changedEvent[kind.kind], { ids: [...some] })
+    }
+  }
+
+  async function send(accepted: Selection, requested: Selection = accepted): Promise<SyncSummary> {
+    const ids: Selection = {
       stopSales: [...new Set([...requested.stopSales, ...accepted.stopSales])],
       reservations: [...new Set([...requested.reservations, ...accepted.reservations])],
     }
-    if (accepted.stopSales.length) events.emit('stopSales.changed', { ids: [...accepted.stopSales] })
-    if (accepted.reservations.length) events.emit('reservations.changed', { ids: [...accepted.reservations] })
+    changed(accepted)
     await runEngine()
-    if (ids.stopSales.length) events.emit('stopSales.changed', { ids: [...ids.stopSales] })
-    if (ids.reservations.length) events.emit('reservations.changed', { ids: [...ids.reservations] })
-    return summarize(ids)
-  }
-
-  function waitingMessage(r: { waitingForNetwork: boolean; lastError: string | null; nextAttemptAt: string | null }) {
-    return r.waitingForNetwork || connectivity.state === 'offline'
-      ? `Sedna is not reachable; it will be sent automatically when Sedna answers again. (${r.lastError ?? 'no answer'})`
-      : `Waiting to be tried again${r.nextAttemptAt ? ` at ${r.nextAttemptAt}` : ''}. ${r.lastError ?? ''}`.trim()
-  }
-
-  function summarize(ids: Ids): SyncSummary {
-    const summary: SyncSummary = {
-      synced: 0,
-      failed: 0,
-      queued: 0,
-      needsAttention: 0,
-      needsReview: 0,
-      connectivity: connectivity.state,
-      results: [],
-      stopSales: emptyKindCounts(),
-      reservations: emptyKindCounts(),
-      reservationResults: [],
-      errors: [],
-    }
-    const stopRows = ids.stopSales.length
-      ? db
-          .select()
-          .from(stopSales)
-          .where(inArray(stopSales.id, [...ids.stopSales]))
-          .orderBy(asc(stopSales.id))
-          .all()
-      : []
-    const resRows = ids.reservations.length
-      ? db
-          .select()
-          .from(reservations)
-          .where(inArray(reservations.id, [...ids.reservations]))
-          .orderBy(asc(reservations.id))
-          .all()
-      : []
-    tallyRows(
-      summary,
-      { stopSales: stopRows, reservations: resRows },
-      { stopSale: waitingMessage, reservation: waitingMessage },
-    )
-    return summary
+    changed(ids)
+    return summarize(kinds, ids, context())
   }
 
   function status(): CallOutput<'sync.status'> {
-    const waitingStopSales =
-      db
-        .select({ n: count() })
-        .from(stopSales)
-        .where(inArray(stopSales.status, [...ACTIVE_STATUSES]))
-        .get()?.n ?? 0
-    const waitingReservations = reservationQueue.waiting()
+    const waitingStopSales = deps.stopSales.queue.waiting()
+    const waitingReservations = deps.reservations.queue.waiting()
     return {
       connectivity: connectivity.state,
       running: engine.running,
@@ -127,35 +103,43 @@ export function createSyncService(deps: {
     }
   }
 
+  /** The answer to a cancel, from the row as it is now. */
+  function cancelAnswer(id: number, request: CancelRequest['kind']): ReservationCancelResult {
+    const r = deps.reservations.queue.get(id)!
+    let said: Message
+    let lastError: Message | null = null
+    if (request === 'already-cancelled') said = message('outbox.cancel.already', { id })
+    else if (request === 'cancelled-locally') said = message('outbox.cancel.local')
+    else if (r.status === 'cancelled')
+      said = message('outbox.cancel.done', { recId: r.sednaRecId ?? 0, sourceId: r.sourceId })
+    else if (r.status === 'cancelling') {
+      said = waitingOf(deps.reservations, r, context()).why
+      lastError = lastErrorOf(r)
+    } else said = lastErrorOf(r) ?? message('outbox.cancel.notCancelled', { status: r.status })
+    return { id, status: r.status, recId: r.sednaRecId, message: said, lastError, connectivity: connectivity.state }
+  }
+
   return {
     syncStopSales: (ids) =>
-      send({ stopSales: queue.enqueue(ids), reservations: [] }, { stopSales: ids, reservations: [] }),
+      send({ stopSales: deps.stopSales.queue.enqueue(ids), reservations: [] }, { stopSales: ids, reservations: [] }),
     syncReservations: (ids) =>
-      send({ stopSales: [], reservations: reservationQueue.enqueue(ids) }, { stopSales: [], reservations: ids }),
+      send({ stopSales: [], reservations: deps.reservations.queue.enqueue(ids) }, { stopSales: [], reservations: ids }),
     syncAllPending: () =>
-      send({ stopSales: queue.enqueue('all-pending'), reservations: reservationQueue.enqueue('all-pending') }),
+      send({
+        stopSales: deps.stopSales.queue.enqueue('all-pending'),
+        reservations: deps.reservations.queue.enqueue('all-pending'),
+      }),
 
     async cancelReservation(id) {
-      const request = reservationQueue.requestCancel(id)
+      const request = deps.requestCancel(id)
       events.emit('reservations.changed', { ids: [id] })
       if (request.kind === 'queued') {
         await runEngine()
         events.emit('reservations.changed', { ids: [id] })
       }
-      const r = reservationQueue.get(id)!
-      let message: string
-      if (request.kind === 'already-cancelled') message = `Reservation #${id} was already cancelled.`
-      else if (request.kind === 'cancelled-locally')
-        message = 'Cancelled. It had never been sent to Sedna, so nothing was cancelled there.'
-      else if (r.status === 'cancelled') message = `Cancelled in Sedna (RecId ${r.sednaRecId}, SourceId ${r.sourceId}).`
-      else if (r.status === 'cancelling') {
-        message =
-          r.waitingForNetwork || connectivity.state === 'offline'
-            ? 'Sedna is not reachable; the cancellation will be sent automatically when Sedna answers again.'
-            : `The cancellation will be tried again${r.nextAttemptAt ? ` at ${r.nextAttemptAt}` : ''}. ${r.lastError ?? ''}`.trim()
-      } else message = r.lastError ?? `Not cancelled (status ${r.status}).`
-      return { id, status: r.status, recId: r.sednaRecId, message, connectivity: connectivity.state }
+      return cancelAnswer(id, request.kind)
     },
+    cancelState: (id) => cancelAnswer(id, 'queued'),
 
     status,
     stopAfterCurrent: () => engine.stopAfterCurrent(),
@@ -165,6 +149,7 @@ export function createSyncService(deps: {
       engine.wake()
       return status()
     },
-    attempts: (id) => attemptsOf(db, id),
+    attempts: (id) => deps.stopSaleAttempts(id),
+    summarize: (ids) => summarize(kinds, ids, context()),
   }
 }

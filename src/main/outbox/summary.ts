@@ -1,23 +1,19 @@
 /**
- * A sync answer's counts and lines, for both kinds, from the rows as they are now: the app's sync
- * service (services/sync.ts) and the command line (cli/settle.ts) count alike and differ only in how
- * they word why an item still waits.
+ * The command line's own count of a sync, in English text from the rows' text columns.
+ * @deprecated The command line's old copy (src/cli/settle.ts): the outbox counts with codes in views.ts,
+ * and settle.ts (createOutboxCommands) gives the command line everything it waits for. Remove this file
+ * once src/cli uses that service.
  */
 import type { ReservationStatus } from '../../shared/reservations'
+import {
+  reservationQueueStatuses as RESERVATION_ACTIVE,
+  stopSaleQueueStatuses as ACTIVE_STATUSES,
+} from '../../shared/queue'
 import type { StopSaleStatus } from '../../shared/stop-sales'
 import type { SyncKindCounts } from '../../shared/sync'
 import type { ReservationRow, StopSaleRow } from '../db/schema'
-import { RESERVATION_ACTIVE } from '../reservations/queue'
-import { ACTIVE_STATUSES } from '../stop-sales/queue'
 
-export const emptyKindCounts = (): SyncKindCounts => ({
-  synced: 0,
-  failed: 0,
-  queued: 0,
-  needsAttention: 0,
-  needsReview: 0,
-  cancelled: 0,
-})
+export { emptyKindCounts } from './views'
 
 /** The parts of a sync answer (the app's or the command line's) that the rows are counted into. */
 export interface TalliedSummary {

@@ -4,11 +4,16 @@
  * replaces each kind in one transaction; a failed refresh keeps the old data and marks it stale.
  */
 import { and, count, eq } from 'drizzle-orm'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { ReferenceKind, ReferenceStatus } from '../../shared/profiles'
 import type { Db } from '../db/database'
 import { refBoards, refCountries, refHotels, refRefreshes, refRoomTypes, type ProfileRow } from '../db/schema'
 import type { EventBus } from '../events'
 import type { SednaClient } from '../sedna/client'
+import { SednaError } from '../sedna/failures'
+import { AppFailure } from '../errors'
+import { message } from '../../shared/messages'
+import { storedMessage } from '../records/stored-message'
 import { foldName, normalizeCode, normalizeHotelName } from './hotel-matching'
 
 export const DEFAULT_TTL_HOURS = 24
@@ -54,7 +59,11 @@ export function createReferenceCache(deps: {
           skipped: r?.skippedCount ?? 0,
           refreshedAt: r?.refreshedAt ?? null,
           stale: r?.stale ?? false,
-          lastError: r?.lastError ?? null,
+          lastError: r?.lastErrorCode
+            ? storedMessage(r.lastErrorCode, r.lastErrorParams)
+            : r?.lastError
+              ? message('reference.refreshFailed', { detail: r.lastError })
+              : null,
         }
       }),
     }
@@ -63,7 +72,7 @@ export function createReferenceCache(deps: {
   function record(
     profileId: number,
     kind: ReferenceKind,
-    outcome: { ok: true; items: number; skipped: number } | { ok: false; error: string },
+    outcome: { ok: true; items: number; skipped: number } | { ok: false; error: unknown },
   ) {
     const at = now().toISOString()
     const values = outcome.ok
@@ -73,9 +82,11 @@ export function createReferenceCache(deps: {
           skippedCount: outcome.skipped,
           stale: false,
           lastError: null,
+          lastErrorCode: null,
+          lastErrorParams: null,
           lastTriedAt: at,
         }
-      : { stale: true, lastError: outcome.error, lastTriedAt: at }
+      : failed(outcome.error, at)
     db.insert(refRefreshes)
       .values({ profileId, kind, ...values })
       .onConflictDoUpdate({ target: [refRefreshes.profileId, refRefreshes.kind], set: values })
@@ -88,108 +99,101 @@ export function createReferenceCache(deps: {
     try {
       operatorId = client.operatorId ?? (await client.login())
     } catch (err) {
-      for (const kind of kinds) record(profileId, kind, { ok: false, error: message(err) })
+      for (const kind of kinds) record(profileId, kind, { ok: false, error: err })
       events.emit('reference.changed', { profileId })
       return status(profileId)
     }
 
-    // Hotels first: per-hotel room types need their ids.
-    let hotelIds: number[] = []
-    try {
-      const hotels = await client.getHotels(operatorId)
-      db.transaction((tx) => {
-        tx.delete(refHotels).where(eq(refHotels.profileId, profileId)).run()
-        for (const h of hotels.items) {
-          tx.insert(refHotels)
-            .values({
-              profileId,
-              sednaId: h.id,
-              name: h.name,
-              nameKey: normalizeHotelName(h.name),
-              code: h.code ?? null,
-              region: h.region ?? null,
-            })
-            .onConflictDoNothing()
-            .run()
-        }
-      })
-      hotelIds = hotels.items.map((h) => h.id)
-      record(profileId, 'hotels', { ok: true, items: hotels.items.length, skipped: hotels.skipped })
-    } catch (err) {
-      record(profileId, 'hotels', { ok: false, error: message(err) })
-      hotelIds = db
-        .select({ id: refHotels.sednaId })
-        .from(refHotels)
-        .where(eq(refHotels.profileId, profileId))
-        .all()
-        .map((r) => r.id)
-    }
-
-    try {
-      const operatorWide = await client.getRoomTypes(operatorId)
-      const perHotel: { hotelId: number; id: number; code: string; name?: string | undefined }[] = []
-      let skipped = operatorWide.skipped
-      for (let i = 0; i < hotelIds.length; i += ROOM_TYPE_BATCH) {
-        const batch = await client.getHotelRoomTypes(hotelIds.slice(i, i + ROOM_TYPE_BATCH))
-        perHotel.push(...batch.items)
-        skipped += batch.skipped
+    /**
+     * One kind: fetched, then (when Sedna answered) what is cached replaced by it in one transaction; its
+     * outcome recorded either way. Answers whether it was replaced.
+     */
+    async function refreshKind<T>(
+      kind: ReferenceKind,
+      fetch: () => Promise<{ items: T[]; skipped: number }>,
+      table: typeof refHotels | typeof refRoomTypes | typeof refBoards | typeof refCountries,
+      insert: (item: T) => void,
+    ): Promise<boolean> {
+      try {
+        const { items, skipped } = await fetch()
+        db.transaction(() => {
+          db.delete(table).where(eq(table.profileId, profileId)).run()
+          for (const item of items) insert(item)
+        })
+        record(profileId, kind, { ok: true, items: items.length, skipped })
+        return true
+      } catch (err) {
+        record(profileId, kind, { ok: false, error: err })
+        return false
       }
-      db.transaction((tx) => {
-        tx.delete(refRoomTypes).where(eq(refRoomTypes.profileId, profileId)).run()
-        const rows = [
-          ...operatorWide.items.map((r) => ({ hotelId: 0, id: r.id, code: r.code, name: r.name })),
-          ...perHotel,
-        ]
-        for (const r of rows) {
-          tx.insert(refRoomTypes)
-            .values({ profileId, hotelId: r.hotelId, sednaId: r.id, code: normalizeCode(r.code), name: r.name ?? null })
-            .onConflictDoNothing()
-            .run()
-        }
-      })
-      record(profileId, 'roomTypes', { ok: true, items: operatorWide.items.length + perHotel.length, skipped })
-    } catch (err) {
-      record(profileId, 'roomTypes', { ok: false, error: message(err) })
     }
+    const put = <T extends SQLiteTable>(table: T, values: T['$inferInsert']) =>
+      void db.insert(table).values(values).onConflictDoNothing().run()
 
-    try {
-      const boards = await client.getBoards()
-      db.transaction((tx) => {
-        tx.delete(refBoards).where(eq(refBoards.profileId, profileId)).run()
-        for (const b of boards.items) {
-          tx.insert(refBoards)
-            .values({ profileId, sednaId: b.id, code: normalizeCode(b.code), name: b.name ?? null })
-            .onConflictDoNothing()
-            .run()
+    // Hotels first: per-hotel room types need their ids.
+    await refreshKind(
+      'hotels',
+      () => client.getHotels(operatorId),
+      refHotels,
+      (h) =>
+        put(refHotels, {
+          profileId,
+          sednaId: h.id,
+          name: h.name,
+          nameKey: normalizeHotelName(h.name),
+          code: h.code ?? null,
+          region: h.region ?? null,
+        }),
+    )
+    const hotelIds = db
+      .select({ id: refHotels.sednaId })
+      .from(refHotels)
+      .where(eq(refHotels.profileId, profileId))
+      .all()
+      .map((r) => r.id)
+    await refreshKind(
+      'roomTypes',
+      async () => {
+        const operatorWide = await client.getRoomTypes(operatorId)
+        const items = operatorWide.items.map((r) => ({ hotelId: 0, id: r.id, code: r.code, name: r.name }))
+        let skipped = operatorWide.skipped
+        for (let i = 0; i < hotelIds.length; i += ROOM_TYPE_BATCH) {
+          const batch = await client.getHotelRoomTypes(hotelIds.slice(i, i + ROOM_TYPE_BATCH))
+          items.push(...batch.items)
+          skipped += batch.skipped
         }
-      })
-      record(profileId, 'boards', { ok: true, items: boards.items.length, skipped: boards.skipped })
-    } catch (err) {
-      record(profileId, 'boards', { ok: false, error: message(err) })
-    }
-
+        return { items, skipped }
+      },
+      refRoomTypes,
+      (r) =>
+        put(refRoomTypes, {
+          profileId,
+          hotelId: r.hotelId,
+          sednaId: r.id,
+          code: normalizeCode(r.code),
+          name: r.name ?? null,
+        }),
+    )
+    await refreshKind(
+      'boards',
+      () => client.getBoards(),
+      refBoards,
+      (b) => put(refBoards, { profileId, sednaId: b.id, code: normalizeCode(b.code), name: b.name ?? null }),
+    )
     // Countries: what guests' nationalities resolve to (reservations).
-    try {
-      const countries = await client.getCountries()
-      db.transaction((tx) => {
-        tx.delete(refCountries).where(eq(refCountries.profileId, profileId)).run()
-        for (const c of countries.items) {
-          tx.insert(refCountries)
-            .values({
-              profileId,
-              sednaId: c.id,
-              name: c.name,
-              nameKey: foldName(c.name),
-              code: c.code ? normalizeCode(c.code) : null,
-            })
-            .onConflictDoNothing()
-            .run()
-        }
-      })
-      record(profileId, 'countries', { ok: true, items: countries.items.length, skipped: countries.skipped })
-    } catch (err) {
-      record(profileId, 'countries', { ok: false, error: message(err) })
-    }
+    await refreshKind(
+      'countries',
+      () => client.getCountries(),
+      refCountries,
+      (c) =>
+        put(refCountries, {
+          profileId,
+          sednaId: c.id,
+          name: c.name,
+          nameKey: foldName(c.name),
+          code: c.code ? normalizeCode(c.code) : null,
+        }),
+    )
     events.emit('reference.changed', { profileId })
     return status(profileId)
   }
@@ -206,8 +210,22 @@ export function createReferenceCache(deps: {
   }
 }
 
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err)
+/** A failed refresh as stored: the failure's own code when it has one, else its words as a detail. */
+function failed(err: unknown, at: string) {
+  const text = err instanceof Error ? err.message : String(err)
+  const coded =
+    err instanceof SednaError && err.coded
+      ? err.coded
+      : err instanceof AppFailure && err.code
+        ? { code: err.code, params: err.params ?? {} }
+        : { code: 'reference.refreshFailed', params: { detail: text } }
+  return {
+    stale: true,
+    lastError: text,
+    lastErrorCode: coded.code,
+    lastErrorParams: coded.params,
+    lastTriedAt: at,
+  }
 }
 
 /** Rows of one profile's cache, for resolution. */

@@ -1,18 +1,16 @@
 /** Reference data as the app uses it: per profile, through that profile's Sedna client. */
 import { and, asc, eq } from 'drizzle-orm'
+import { message } from '../../shared/messages'
 import type { BoardOption, HotelOption, RoomTypeOption } from '../../shared/mappings'
 import type { CountryOption } from '../../shared/reservations'
 import type { ReferenceStatus } from '../../shared/profiles'
-import type { Resolution } from '../../shared/resolution'
 import type { Db } from '../db/database'
-import { refHotels } from '../db/schema'
+import { refHotels, type ProfileRow } from '../db/schema'
 import { AppFailure } from '../errors'
 import { foldName, normalizeCode, normalizeHotelName, rankHotels } from './hotel-matching'
 import { cachedBoards, cachedCountries, cachedRoomTypes, type ReferenceCache } from './reference-cache'
-import { rememberNationality } from '../reservations/resolve'
-import { rememberCode, rememberHotel, resolveStopSale, type ResolveInput } from '../stop-sales/resolve'
-import type { SednaConnections } from '../sedna/connections'
-import type { ProfileService } from '../services/profiles'
+import { rememberCode, rememberHotel, rememberNationality } from './mapping-store'
+import type { SednaConnections } from '../services/sedna-connections'
 
 /** Below this similarity a hotel is not suggested, unless its name contains what was typed. */
 const MIN_SUGGESTION_SCORE = 0.35
@@ -21,7 +19,6 @@ export interface ReferenceService {
   status(profileId: number): ReferenceStatus
   refresh(profileId: number): Promise<ReferenceStatus>
   ensureFresh(profileId: number): Promise<ReferenceStatus>
-  resolve(profileId: number, input: ResolveInput): Resolution
   rememberHotel(profileId: number, nameAsReceived: string, hotelId: number): void
   rememberCode(profileId: number, kind: 'room' | 'board', hotelId: number, code: string, sednaId: number): void
   /** Cached hotels for a picker: ranked against the query, or in name order without one. */
@@ -44,7 +41,8 @@ export interface ReferenceService {
 export function createReferenceService(deps: {
   db: Db
   cache: ReferenceCache
-  profiles: ProfileService
+  /** The accounts (not-found for an unknown id). */
+  profiles: { get(id: number): ProfileRow }
   connections: SednaConnections
 }): ReferenceService {
   const { db, cache, profiles, connections } = deps
@@ -70,13 +68,8 @@ export function createReferenceService(deps: {
       .from(refHotels)
       .where(and(eq(refHotels.profileId, profileId), eq(refHotels.sednaId, hotelId)))
       .get()
-    if (!row) {
-      throw new AppFailure(
-        'validation',
-        `Hotel ${hotelId} is not in the hotel list of the Sedna account "${profile.name}". ` +
-          'Pick a hotel from the list, or refresh the reference data if it was added in Sedna recently.',
-      )
-    }
+    if (!row)
+      throw AppFailure.coded('validation', message('mapping.hotelNotInList', { hotelId, account: profile.name }))
     return { ...row, score: null, exact: false }
   }
 
@@ -90,7 +83,6 @@ export function createReferenceService(deps: {
       const profile = profiles.get(profileId)
       return cache.ensureFresh(profile, () => connections.client(profile))
     },
-    resolve: (profileId, input) => resolveStopSale(db, profiles.get(profileId), input),
     rememberHotel: (profileId, name, hotelId) => rememberHotel(db, profileId, name, hotelId),
     rememberCode: (profileId, kind, hotelId, code, sednaId) =>
       rememberCode(db, profileId, kind, hotelId, code, sednaId),
@@ -149,11 +141,7 @@ export function createReferenceService(deps: {
       const profile = profiles.get(profileId)
       const row = cachedCountries(db, profileId).find((c) => c.id === countryId)
       if (!row) {
-        throw new AppFailure(
-          'validation',
-          `Country ${countryId} is not in the country list of the Sedna account "${profile.name}". ` +
-            'Pick one from the list, or refresh the reference data if it was added in Sedna recently.',
-        )
+        throw AppFailure.coded('validation', message('mapping.countryNotInList', { countryId, account: profile.name }))
       }
       return { id: row.id, name: row.name, code: row.code, exact: false }
     },

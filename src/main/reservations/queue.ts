@@ -5,14 +5,17 @@
  * claim is still ours. No network call happens here.
  */
 import { and, eq, inArray } from 'drizzle-orm'
+import { message, type Message } from '../../shared/messages'
+import { reservationQueueStatuses } from '../../shared/queue'
 import type { ReservationResolution, ReservationStatus } from '../../shared/reservations'
 import type { Db } from '../db/database'
 import { reservationAttempts, reservations } from '../db/schema'
 import { AppFailure } from '../errors'
 import { attemptValues, claimable, LeasedQueue, type AttemptFields } from '../outbox/leased-queue'
+import { attemptMessageColumns, lastErrorColumns } from '../outbox/messages'
 
 /** Statuses the engine works on when they are due. */
-export const RESERVATION_ACTIVE = ['queued', 'sending', 'cancelling'] as const satisfies ReservationStatus[]
+export const RESERVATION_ACTIVE = reservationQueueStatuses
 /** Statuses a person may send (again) with "Sync". needs_review is excluded: a person must decide first. */
 export const RESERVATION_SENDABLE = [
   'pending',
@@ -76,7 +79,7 @@ export class ReservationQueue extends LeasedQueue<typeof reservations> {
               nextAttemptAt: status === 'synced' ? null : now,
               waitingForNetwork: false,
               updatedAt: now,
-              ...(status === 'synced' ? {} : { lastError: null }),
+              ...(status === 'synced' ? {} : lastErrorColumns(null)),
             })
             .where(eq(reservations.id, r.id))
             .run()
@@ -97,7 +100,7 @@ export class ReservationQueue extends LeasedQueue<typeof reservations> {
     return this.db.transaction(
       (tx) => {
         const row = tx.select().from(reservations).where(eq(reservations.id, id)).get()
-        if (!row) throw new AppFailure('not-found', `Reservation #${id} does not exist (it may have been deleted).`)
+        if (!row) throw AppFailure.coded('not-found', message('record.reservationNotFound', { id }))
         if (row.status === 'cancelled') return { kind: 'already-cancelled' }
         if (row.sednaRecId !== null) {
           tx.update(reservations)
@@ -106,7 +109,7 @@ export class ReservationQueue extends LeasedQueue<typeof reservations> {
               cancelRequestedAt: row.cancelRequestedAt ?? now,
               nextAttemptAt: now,
               waitingForNetwork: false,
-              lastError: null,
+              ...lastErrorColumns(null),
               updatedAt: now,
             })
             .where(eq(reservations.id, id))
@@ -123,7 +126,7 @@ export class ReservationQueue extends LeasedQueue<typeof reservations> {
               cancelRequestedAt: now,
               cancelledAt: now,
               nextAttemptAt: null,
-              lastError: null,
+              ...lastErrorColumns(null),
               updatedAt: now,
             })
             .where(eq(reservations.id, id))
@@ -134,16 +137,17 @@ export class ReservationQueue extends LeasedQueue<typeof reservations> {
               startedAt: now,
               phase: 'cancel',
               outcome: 'ok',
-              message: 'Cancelled before it was ever sent to Sedna: nothing to cancel there.',
+              ...attemptMessageColumns(message('outbox.attempt.cancelledLocally')),
             })
             .run()
           return { kind: 'cancelled-locally' }
         }
-        throw new AppFailure(
+        throw AppFailure.coded(
           'conflict',
-          row.status === 'needs_review'
-            ? `Reservation #${id} (voucher ${row.voucherNo}) may or may not be in Sedna: check it there first (see its detail).`
-            : `Reservation #${id} (voucher ${row.voucherNo}) is being sent to Sedna right now; cancel it once it is synced.`,
+          message(row.status === 'needs_review' ? 'outbox.cancel.checkFirst' : 'outbox.cancel.beingSent', {
+            id,
+            voucher: row.voucherNo,
+          }),
         )
       },
       { behavior: 'immediate' },
@@ -170,7 +174,7 @@ export class ReservationQueue extends LeasedQueue<typeof reservations> {
         status: 'synced',
         sednaRecId: recId,
         syncedAt: this.iso(),
-        lastError: null,
+        ...lastErrorColumns(null),
         nextAttemptAt: null,
         waitingForNetwork: false,
       },
@@ -185,21 +189,33 @@ export class ReservationQueue extends LeasedQueue<typeof reservations> {
   cancelled(id: number): boolean {
     return this.transition(
       id,
-      { status: 'cancelled', cancelledAt: this.iso(), lastError: null, nextAttemptAt: null, waitingForNetwork: false },
+      {
+        status: 'cancelled',
+        cancelledAt: this.iso(),
+        ...lastErrorColumns(null),
+        nextAttemptAt: null,
+        waitingForNetwork: false,
+      },
       true,
     )
   }
 
   /** Sedna refused the cancel: the reservation stays synced (it is still there), with the reason. */
-  cancelRefused(id: number, message: string): boolean {
+  cancelRefused(id: number, reason: Message): boolean {
     return this.transition(
       id,
-      { status: 'synced', cancelRequestedAt: null, lastError: message, nextAttemptAt: null, waitingForNetwork: false },
+      {
+        status: 'synced',
+        cancelRequestedAt: null,
+        ...lastErrorColumns(reason),
+        nextAttemptAt: null,
+        waitingForNetwork: false,
+      },
       true,
     )
   }
 
-  retryLater(id: number, delayMs: number, message: string, waitingForNetwork: boolean): boolean {
+  retryLater(id: number, delayMs: number, message: Message, waitingForNetwork: boolean): boolean {
     const row = this.get(id)
     const status: ReservationStatus = row?.cancelRequestedAt
       ? 'cancelling'

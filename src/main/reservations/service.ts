@@ -1,39 +1,35 @@
 /**
  * Reading reservations: the list (filtered, sorted and paged by SQLite, as stopSales.list), one
- * reservation, its detail (as imported, what it resolves to, the InsertReservation request as sent or as
- * it would be sent now, every request made) and its attempts. Reads only: a resolution made here for
- * display is never stored.
+ * reservation, and its attempts. Its detail is in detail.ts. Reads only.
  */
-import { and, asc, count, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { CallOutput, CallParsedInput } from '../../shared/ipc'
+import { message } from '../../shared/messages'
+import { reservationActions } from '../../shared/record-actions'
 import {
   reservationStatuses,
   stayNights,
   type Reservation,
   type ReservationAttempt,
   type ReservationDetail,
-  type ReservationResolution,
   type ReservationSortColumn,
-  type ReservationStatus,
 } from '../../shared/reservations'
 import type { Db } from '../db/database'
-import {
-  reservationAttempts,
-  reservationImports,
-  reservations,
-  sednaProfiles,
-  type ProfileRow,
-  type ReservationRow,
-} from '../db/schema'
+import { reservationAttempts, reservations, type ReservationRow } from '../db/schema'
 import { AppFailure } from '../errors'
-import { normalizeCode } from '../reference/hotel-matching'
-import { describeReservationUnresolved } from './resolve'
-import { buildReservationPayload, sednaName, type ResolvedReservation } from '../sedna/reservation-payload'
-import { normalizeBaseUrl } from '../sedna/client'
-import { redactUrl } from '../sedna/redact'
-import { hotelKeyOf } from '../stop-sales/hotel-keys'
-import type { ProfileService } from '../services/profiles'
+import { attemptView, storedAttempts } from '../records/attempts'
+import {
+  contains,
+  countsByStatus,
+  hotelKeyContains,
+  orderOf,
+  sharedSortColumns,
+  textTerms,
+} from '../records/list-query'
+import { storedMessage } from '../records/stored-message'
+import { normalizeCode, normalizeHotelName } from '../reference/hotel-matching'
+import { sednaName } from '../sedna/reservation-payload'
 
 export type ReservationListQuery = CallParsedInput<'reservations.list'>
 
@@ -45,51 +41,49 @@ export interface ReservationService {
 }
 
 const SORT_COLUMNS: Record<ReservationSortColumn, SQLiteColumn[]> = {
-  status: [reservations.status],
+  ...sharedSortColumns(reservations),
   voucher: [reservations.voucherNo],
-  hotel: [reservations.hotelKey],
   checkIn: [reservations.checkIn, reservations.checkOut],
   checkOut: [reservations.checkOut],
-  nights: [reservations.nights],
   pax: [reservations.pax],
-  recId: [reservations.sednaRecId],
-  lastAttemptAt: [reservations.lastAttemptAt],
-  createdAt: [],
 }
-const MAX_TEXT_TERMS = 8
+
+/** One reservation's row (not-found when there is none). */
+export function reservationRow(db: Db, id: number): ReservationRow {
+  const r = db.select().from(reservations).where(eq(reservations.id, id)).get()
+  if (!r) throw AppFailure.coded('not-found', message('record.reservationNotFound', { id }))
+  return r
+}
+
+/** Every request made to Sedna for a reservation, oldest first (URL and bodies as stored: redacted). */
+export function attemptsOf(db: Db, id: number): ReservationAttempt[] {
+  return storedAttempts(db, reservationAttempts, reservationAttempts.reservationId, id).map(
+    ({ reservationId: _, ...a }) => attemptView(a),
+  )
+}
 
 export function createReservationService(deps: {
   db: Db
-  profiles: ProfileService
-  resolve: (profile: ProfileRow, row: ReservationRow) => ReservationResolution
+  detail: (id: number) => ReservationDetail
 }): ReservationService {
-  const { db, profiles } = deps
-
-  function row(id: number): ReservationRow {
-    const r = db.select().from(reservations).where(eq(reservations.id, id)).get()
-    if (!r) throw new AppFailure('not-found', `Reservation #${id} does not exist (it may have been deleted).`)
-    return r
-  }
+  const { db } = deps
 
   function filters(q: ReservationListQuery): SQL[] {
     const out: SQL[] = []
     const hotel = q.hotel?.trim()
-    if (hotel) {
-      const key = hotelKeyOf(hotel)
-      out.push(key ? sql`instr(${reservations.hotelKey}, ${key}) > 0` : sql`0`)
-    }
+    if (hotel) out.push(hotelKeyContains(reservations.hotelKey, hotel))
     // Stays with a night in [from, to]: arrives on or before `to`, leaves after `from`.
     if (q.to !== undefined) out.push(lte(reservations.checkIn, q.to))
     if (q.from !== undefined) out.push(gt(reservations.checkOut, q.from))
-    for (const term of (q.text ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_TEXT_TERMS)) {
+    for (const term of textTerms(q.text)) {
       const either: SQL[] = [
-        sql`${reservations.voucherNo} like ${likeContaining(term)} escape '\\'`,
-        sql`${reservations.guests} like ${likeContaining(term)} escape '\\'`,
+        contains(reservations.voucherNo, term),
+        contains(reservations.guests, term),
         eq(reservations.roomCode, normalizeCode(term)),
         eq(reservations.boardCode, normalizeCode(term)),
         eq(reservations.sourceId, term),
       ]
-      const key = hotelKeyOf(term)
+      const key = normalizeHotelName(term)
       if (key) either.push(sql`instr(${reservations.hotelKey}, ${key}) > 0`)
       if (/^\d{1,15}$/.test(term)) either.push(eq(reservations.sednaRecId, Number(term)))
       out.push(or(...either)!)
@@ -97,194 +91,36 @@ export function createReservationService(deps: {
     return out
   }
 
-  function attempts(id: number): ReservationAttempt[] {
-    return db
-      .select()
-      .from(reservationAttempts)
-      .where(eq(reservationAttempts.reservationId, id))
-      .orderBy(asc(reservationAttempts.id))
-      .all()
-      .map(({ reservationId: _, ...a }) => a)
-  }
-
-  function profileFor(r: ReservationRow): ProfileRow | undefined {
-    if (r.profileId !== null) return db.select().from(sednaProfiles).where(eq(sednaProfiles.id, r.profileId)).get()
-    return profiles.active()
-  }
-
   return {
     list(q) {
-      const sortColumn = q.sort?.column ?? 'createdAt'
       const direction = q.sort?.direction ?? 'desc'
       return db.transaction(() => {
-        const conditions = filters(q)
         const byStatus = q.statuses?.length ? inArray(reservations.status, q.statuses) : undefined
-        const where = and(byStatus, ...conditions)
-        const order = [...SORT_COLUMNS[sortColumn], reservations.id].map((c) =>
-          direction === 'asc' ? asc(c) : desc(c),
-        )
+        const where = and(byStatus, ...filters(q))
         const rows = db
           .select()
           .from(reservations)
           .where(where)
-          .orderBy(...order)
+          .orderBy(...orderOf(SORT_COLUMNS[q.sort?.column ?? 'createdAt'], reservations.id, direction))
           .limit(q.limit)
           .offset(q.offset)
           .all()
-        const counts = db
-          .select({ status: reservations.status, n: count() })
-          .from(reservations)
-          .groupBy(reservations.status)
-          .all()
-        const countsByStatus = Object.fromEntries(reservationStatuses.map((s) => [s, 0])) as Record<
-          ReservationStatus,
-          number
-        >
-        for (const { status, n } of counts) countsByStatus[status] = n
+        const counts = countsByStatus(db, reservations, reservations.status, reservationStatuses)
         const total = db.select({ n: count() }).from(reservations).where(where).get()?.n ?? 0
-        return { rows: rows.map(toReservation), total, countsByStatus }
+        return { rows: rows.map((r) => toReservation(r)), total, countsByStatus: counts }
       })
     },
 
-    get: (id) => toReservation(row(id)),
+    get: (id) => toReservation(reservationRow(db, id)),
 
-    attempts: (id) => (row(id), attempts(id)),
+    attempts: (id) => (reservationRow(db, id), attemptsOf(db, id)),
 
-    detail(id) {
-      const r = row(id)
-      const fromImport =
-        r.importId === null
-          ? undefined
-          : db
-              .select({
-                id: reservationImports.id,
-                fileName: reservationImports.fileName,
-                createdAt: reservationImports.createdAt,
-                committedAt: reservationImports.committedAt,
-              })
-              .from(reservationImports)
-              .where(eq(reservationImports.id, r.importId))
-              .get()
-      const profile = profileFor(r)
-      const history = attempts(id)
-
-      let resolution: ReservationDetail['resolution']
-      // What was sent with (or parked with) is kept; a pending one's note from the import may be outdated.
-      const keep = r.resolution !== null && (r.status !== 'pending' || r.sendStartedAt !== null || !profile)
-      if (r.resolution && keep) {
-        resolution = {
-          source: 'stored',
-          profileId: r.profileId ?? profile?.id ?? null,
-          resolution: r.resolution,
-          message: r.resolution.ok ? null : describeReservationUnresolved(r.resolution.unresolved),
-        }
-      } else if (!profile) {
-        resolution = {
-          source: 'unavailable',
-          profileId: null,
-          resolution: null,
-          message: 'No Sedna account is set up: add one in Settings to see what this reservation resolves to.',
-        }
-      } else {
-        const now = deps.resolve(profile, r)
-        resolution = {
-          source: 'resolved-now',
-          profileId: profile.id,
-          resolution: now,
-          message: now.ok ? null : describeReservationUnresolved(now.unresolved),
-        }
-      }
-
-      // The request as sent: the last successful send, else the last one with a body.
-      const sends = history.filter((a) => a.phase === 'send' && a.requestBody !== null)
-      const sent = sends.findLast((a) => a.outcome === 'ok') ?? sends[sends.length - 1]
-      let payload: ReservationDetail['payload']
-      const unavailable = (message: string): ReservationDetail['payload'] => ({
-        source: 'unavailable',
-        url: null,
-        body: null,
-        attemptId: null,
-        sentAt: null,
-        outcome: null,
-        message,
-      })
-      if (sent) {
-        payload = {
-          source: 'sent',
-          url: sent.url,
-          body: sent.requestBody,
-          attemptId: sent.id,
-          sentAt: sent.startedAt,
-          outcome: sent.outcome,
-          message: null,
-        }
-      } else if (r.guestDataPurgedAt !== null) {
-        payload = unavailable("The guests' personal data was removed, so there is no request to show.")
-      } else if (!resolution.resolution) payload = unavailable(resolution.message ?? 'Not resolved yet.')
-      else if (!resolution.resolution.ok)
-        payload = unavailable(describeReservationUnresolved(resolution.resolution.unresolved))
-      else if (!profile) payload = unavailable('The Sedna account for this reservation no longer exists.')
-      else {
-        const operatorId = r.operatorId ?? profile.operatorId
-        if (operatorId === null) {
-          payload = unavailable(
-            `The operator id of "${profile.name}" is learned at the first login to Sedna: use Test connection in Settings.`,
-          )
-        } else {
-          payload = {
-            source: 'preview',
-            url: insertUrl(profile, r.voucherNo),
-            // Serialised as the client serialises it, so the preview reads exactly as the request would.
-            body: JSON.stringify(buildReservationPayload(r, resolution.resolution as ResolvedReservation, operatorId)),
-            attemptId: null,
-            sentAt: null,
-            outcome: null,
-            message: null,
-          }
-        }
-      }
-
-      return {
-        record: {
-          ...toReservation(r),
-          guests: r.guests,
-          saleDate: r.saleDate,
-          importId: r.importId,
-          sourceRow: r.sourceRow,
-          profileId: r.profileId,
-          operatorId: r.operatorId,
-          attempts: r.attempts,
-          nextAttemptAt: r.nextAttemptAt,
-          sendStartedAt: r.sendStartedAt,
-          syncedAt: r.syncedAt,
-          cancelRequestedAt: r.cancelRequestedAt,
-          waitingForNetwork: r.waitingForNetwork,
-        },
-        import: fromImport ?? null,
-        resolution,
-        payload,
-        attempts: history,
-      }
-    },
+    detail: (id) => deps.detail(id),
   }
 }
 
-/** The URL InsertReservation would be sent to, the password shown as ***. */
-function insertUrl(profile: ProfileRow, voucherNo: string): string {
-  let base: string
-  try {
-    base = normalizeBaseUrl(profile.baseUrl)
-  } catch {
-    base = profile.baseUrl
-  }
-  const url = new URL(`${base}/api/Integratiion/InsertReservation`)
-  url.searchParams.set('username', profile.username)
-  url.searchParams.set('password', 'secret')
-  url.searchParams.set('voucherNo', voucherNo)
-  return `POST ${redactUrl(url.toString())}`
-}
-
-export function toReservation(r: ReservationRow): Reservation {
+/** `unresolved`: it lacks a mapping (by default, as stored by the import or when it was parked). */
+export function toReservation(r: ReservationRow, unresolved = r.resolution?.ok === false): Reservation {
   const lead = r.guests[0]
   return {
     id: r.id,
@@ -311,13 +147,17 @@ export function toReservation(r: ReservationRow): Reservation {
     sourceEmailId: r.sourceEmailId,
     sourceId: r.sourceId,
     sednaRecId: r.sednaRecId,
-    lastError: r.lastError,
+    lastError: storedMessage(r.lastErrorCode, r.lastErrorParams, r.lastError),
     lastAttemptAt: r.lastAttemptAt,
     cancelledAt: r.cancelledAt,
     guestDataPurgedAt: r.guestDataPurgedAt,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    actions: reservationActions({
+      status: r.status,
+      unresolved,
+      sednaRecId: r.sednaRecId,
+      sendStartedAt: r.sendStartedAt,
+    }),
   }
 }
-
-const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`

@@ -107,8 +107,16 @@ export interface SednaExchange {
   status?: number
   responseBody?: string
   durationMs: number
-  error?: { kind: SednaFailureKind; message: string; delivery: Delivery }
+  error?: { kind: SednaFailureKind; message: string; delivery: Delivery; coded?: SednaError['coded'] }
 }
+
+/** An exchange's failure as the attempt history stores it (its code too, when it has one). */
+const exchangeError = (f: SednaError): NonNullable<SednaExchange['error']> => ({
+  kind: f.kind,
+  message: f.message,
+  delivery: f.delivery,
+  ...(f.coded ? { coded: f.coded } : {}),
+})
 
 export interface CallOptions {
   signal?: AbortSignal
@@ -266,18 +274,23 @@ export class SednaClient {
         message: `Sedna rejected the username or password${result.Message ? `: ${result.Message}` : ''}. Check them in Settings.`,
         errorType: result.ErrorType,
         sednaMessage: result.Message,
+        coded: result.Message
+          ? { code: 'sednaFailure.loginRejectedSaying', params: { reason: result.Message } }
+          : { code: 'sednaFailure.loginRejected', params: {} },
       })
     }
     const operatorId = Number(result.RecId)
     if (!Number.isInteger(operatorId) || operatorId <= 0) {
       throw sednaFailure('malformed', 'Integratiion/AgencyLogin', 'rejected', {
         message: 'Sedna accepted the login but did not say which operator this account belongs to (no RecId).',
+        coded: { code: 'sednaFailure.loginNoOperator', params: {} },
       })
     }
     if (this.cookies.size === 0) {
       // Later calls carry no credentials: without a session cookie they would all get 401.
       throw sednaFailure('malformed', 'Integratiion/AgencyLogin', 'rejected', {
         message: 'Sedna accepted the login but sent no session cookie, so later calls cannot be authorised.',
+        coded: { code: 'sednaFailure.loginNoSession', params: {} },
       })
     }
     this.operatorId = operatorId
@@ -324,6 +337,7 @@ export class SednaClient {
     // A "success" without an id cannot be followed by phase 2: treat it as not knowing what happened.
     throw sednaFailure('malformed', action, 'unknown', {
       message: `Sedna answered the stop-sale save without a record id (RecId: ${JSON.stringify(result.RecId ?? null)}).`,
+      coded: { code: 'sednaFailure.saveNoRecId', params: { value: JSON.stringify(result.RecId ?? null) } },
     })
   }
 
@@ -372,6 +386,7 @@ export class SednaClient {
     if (recIds.length === 0) {
       throw sednaFailure('malformed', action, 'unknown', {
         message: 'Sedna answered the reservation without a record id.',
+        coded: { code: 'sednaFailure.reservationNoRecId', params: {} },
       })
     }
     return { recIds }
@@ -426,6 +441,7 @@ export class SednaClient {
     if (!raw) {
       throw sednaFailure('malformed', action, 'rejected', {
         message: `Sedna's answer to ${action} is not a list (expected [...] or {"Data": [...]}).`,
+        coded: { code: 'sednaFailure.notAList', params: { action } },
       })
     }
     const items: z.output<S>[] = []
@@ -460,6 +476,7 @@ export class SednaClient {
           status: 401,
           message:
             'Sedna refused the request even after logging in again. Check the username, password and that the account may use the B2B API.',
+          coded: { code: 'sednaFailure.refusedAfterLogin', params: {} },
         })
       }
       throw err
@@ -530,7 +547,7 @@ export class SednaClient {
 
     let status: number | undefined
     let text = ''
-    let responseHeaders: Record<string, string | string[] | undefined> = {}
+    let responseHeaders: Record<string, string | string[] | undefined>
     try {
       const res = await request(url, {
         dispatcher: this.agent,
@@ -566,7 +583,7 @@ export class SednaClient {
         failure = transportFailure(name, url, err, status, this.route)
       }
       if (status !== undefined) exchange.status = status
-      exchange.error = { kind: failure.kind, message: failure.message, delivery: failure.delivery }
+      exchange.error = exchangeError(failure)
       report()
       throw failure
     } finally {
@@ -591,10 +608,11 @@ export class SednaClient {
         failure = sednaFailure('malformed', name, 'unknown', {
           status,
           message: `Sedna's answer to ${name} could not be read (not JSON: ${JSON.stringify(snippet(text))}).`,
+          coded: { code: 'sednaFailure.notJson', params: { action: name, snippet: JSON.stringify(snippet(text)) } },
         })
       }
     }
-    if (failure) exchange.error = { kind: failure.kind, message: failure.message, delivery: failure.delivery }
+    if (failure) exchange.error = exchangeError(failure)
     report()
     if (failure) throw failure
     return parsed
@@ -644,6 +662,10 @@ export class SednaClient {
     if (!parsed.success) {
       throw sednaFailure('malformed', action, delivery, {
         message: `Sedna's answer to ${action} has an unexpected shape (${JSON.stringify(snippet(JSON.stringify(body) ?? ''))}).`,
+        coded: {
+          code: 'sednaFailure.unexpectedShape',
+          params: { action, snippet: JSON.stringify(snippet(JSON.stringify(body) ?? '')) },
+        },
       })
     }
     return parsed.data
@@ -658,6 +680,9 @@ export class SednaClient {
       errorType: result.ErrorType,
       sednaMessage: result.Message,
       message: `Sedna refused ${action}: ${result.Message ?? 'no reason given'} (ErrorType ${result.ErrorType}).`,
+      coded: result.Message
+        ? { code: 'sednaFailure.refused', params: { action, reason: result.Message, errorType: result.ErrorType } }
+        : { code: 'sednaFailure.refusedNoReason', params: { action, errorType: result.ErrorType } },
     })
   }
 

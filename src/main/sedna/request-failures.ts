@@ -3,6 +3,7 @@
  * engine needs: an HTTP status, a transport error (refused, DNS, timeout, certificate, proxy), the
  * overall deadline, a cancel, an answer past its size cap. The client (client.ts) decides which.
  */
+import type { MessageParams } from '../../shared/result'
 import { proxiedHost, type ProxyRoute } from './dispatcher'
 import {
   certificateMessage,
@@ -26,25 +27,61 @@ export function httpFailure(
 ): SednaError {
   const retryAfterMs = parseRetryAfter(retryAfter)
   const detail = aspNetMessage(text)
-  const say = (message: string, delivery: Delivery) =>
-    sednaFailure('http', action, delivery, { status, retryAfterMs, message })
-  if (status === 401) return say(`Sedna asked to log in again for ${action} (HTTP 401).`, 'rejected')
+  const say = (message: string, delivery: Delivery, code: string, params: MessageParams = {}) =>
+    sednaFailure('http', action, delivery, { status, retryAfterMs, message, coded: { code, params } })
+  if (status === 401)
+    return say(`Sedna asked to log in again for ${action} (HTTP 401).`, 'rejected', 'sednaFailure.loginAgain', {
+      action,
+    })
   if (status === 404) {
     return say(
       `Sedna has no ${action} at ${baseUrl} (HTTP 404). The address is probably wrong: it usually ends in /SednaAgencyb2bApi.`,
       'rejected',
+      'sednaFailure.noSuchCall',
+      { action, address: baseUrl },
     )
   }
-  if (status === 405) return say(`Sedna does not accept this kind of request for ${action} (HTTP 405).`, 'rejected')
+  if (status === 405)
+    return say(
+      `Sedna does not accept this kind of request for ${action} (HTTP 405).`,
+      'rejected',
+      'sednaFailure.methodNotAllowed',
+      { action },
+    )
   if (status === 429 || status === 503) {
     const wait = retryAfterMs !== undefined ? ` It asked to wait ${describeWait(retryAfterMs)}.` : ''
-    return say(`Sedna is busy (HTTP ${status}).${wait}`, 'rejected')
+    return retryAfterMs !== undefined
+      ? say(`Sedna is busy (HTTP ${status}).${wait}`, 'rejected', 'sednaFailure.busyWait', {
+          status,
+          ...waitParts(retryAfterMs),
+        })
+      : say(`Sedna is busy (HTTP ${status}).`, 'rejected', 'sednaFailure.busy', { status })
   }
-  if (status === 408) return say('Sedna gave up waiting for the request (HTTP 408).', 'unknown')
+  if (status === 408) return say('Sedna gave up waiting for the request (HTTP 408).', 'unknown', 'sednaFailure.gaveUp')
   if (status >= 500) {
-    return say(`Sedna had an internal error (HTTP ${status})${detail ? `: ${detail}` : ''}.`, 'unknown')
+    return say(
+      `Sedna had an internal error (HTTP ${status})${detail ? `: ${detail}` : ''}.`,
+      'unknown',
+      detail ? 'sednaFailure.serverErrorSaying' : 'sednaFailure.serverError',
+      detail ? { status, detail } : { status },
+    )
   }
-  return say(`Sedna refused ${action} (HTTP ${status})${detail ? `: ${detail}` : ''}.`, 'rejected')
+  return say(
+    `Sedna refused ${action} (HTTP ${status})${detail ? `: ${detail}` : ''}.`,
+    'rejected',
+    detail ? 'sednaFailure.refusedHttpSaying' : 'sednaFailure.refusedHttp',
+    detail ? { action, status, detail } : { action, status },
+  )
+}
+
+/** A wait as sednaFailure.wait.<unit> words it, rounded as describeWait rounds it. */
+function waitParts(ms: number): { unit: string; amount: number } {
+  const s = Math.ceil(ms / 1000)
+  if (s < 120) return { unit: 's', amount: s }
+  if (s < 120 * 60) return { unit: 'min', amount: Math.round(s / 60) }
+  if (s < 48 * 3600) return { unit: 'h', amount: Math.round(s / 3600) }
+  if (s <= 365 * 86400) return { unit: 'days', amount: Math.round(s / 86400) }
+  return { unit: 'year', amount: 0 }
 }
 
 export function transportFailure(
@@ -66,6 +103,7 @@ export function transportFailure(
       status,
       code,
       message: `Sedna's answer to ${action} was cut off (HTTP ${status}, ${code ?? 'connection closed'}).`,
+      coded: { code: 'sednaFailure.cutOff', params: { action, status, reason: code ?? 'connection closed' } },
     })
   }
   // A certificate refused: of Sedna, or (UND_ERR_PRX_TLS) of an https:// proxy on the way.
@@ -115,39 +153,52 @@ export function transportFailure(
     return sednaFailure('timeout', action, 'not-sent', {
       code,
       message: `Sedna at ${host} did not accept a connection in time.`,
+      coded: { code: 'sednaFailure.connectTimeout', params: { host } },
     })
   }
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return sednaFailure('timeout', action, 'unknown', {
       code,
       message: `Sedna at ${host} did not answer ${action} in time.`,
+      coded: { code: 'sednaFailure.noAnswer', params: { host, action } },
     })
   }
   if (code === 'ECONNREFUSED') {
     return sednaFailure('network', action, 'not-sent', {
       code,
       message: `Sedna could not be reached at ${host} (connection refused). Check the address and that the server is up.`,
+      coded: { code: 'sednaFailure.connectionRefused', params: { host } },
     })
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return sednaFailure('network', action, 'not-sent', {
       code,
       message: `The Sedna address ${host} could not be found. Check the address and the internet connection.`,
+      coded: { code: 'sednaFailure.hostNotFound', params: { host } },
     })
   }
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN') {
     return sednaFailure('network', action, 'not-sent', {
       code,
       message: `No network route to Sedna at ${host}. Check the internet connection.`,
+      coded: { code: 'sednaFailure.noRoute', params: { host } },
     })
   }
   if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
-    return sednaFailure('malformed', action, 'unknown', { code, message: `Sedna's answer to ${action} was cut off.` })
+    return sednaFailure('malformed', action, 'unknown', {
+      code,
+      message: `Sedna's answer to ${action} was cut off.`,
+      coded: { code: 'sednaFailure.cutOffShort', params: { action } },
+    })
   }
   // Reset, closed mid-answer, and the like: the request may or may not have been applied.
   return sednaFailure('network', action, 'unknown', {
     code,
     message: `The connection to Sedna at ${host} broke during ${action} (${code ?? e.message ?? 'unknown error'}).`,
+    coded: {
+      code: 'sednaFailure.connectionBroke',
+      params: { host, action, reason: code ?? e.message ?? 'unknown error' },
+    },
   })
 }
 

@@ -9,13 +9,15 @@
  * Response shapes are GUESSES (sedna-api.md §6): ids as RecId / ReservationId / Id, the SourceId as
  * SourceId / SourceID, the state as Status / State text. Read leniently.
  */
+import { message, type Message } from '../../shared/messages'
 import type { CallOptions, SednaClient } from './client'
 import { SednaError } from './failures'
 
+/** `evidence`: why a person must decide, as a code (lookup.*) with the reservations' ids. */
 export type ReservationLookup =
   | { outcome: 'found'; recId: number; cancelled: boolean }
   | { outcome: 'absent' }
-  | { outcome: 'undecidable'; evidence: string }
+  | { outcome: 'undecidable'; evidence: Message }
 
 const field = (r: Record<string, unknown>, ...names: string[]) => {
   for (const n of names) if (r[n] !== undefined && r[n] !== null) return r[n]
@@ -49,34 +51,27 @@ export async function findSentReservation(
   })
   const ours = sameOperator.filter((r) => String(field(r, 'SourceId', 'SourceID') ?? '') === sent.sourceId)
   const unreadable = sameOperator.filter((r) => field(r, 'SourceId', 'SourceID') === undefined)
+  const said = { voucher: sent.voucherNo, sourceId: sent.sourceId }
   if (ours.length === 0 && unreadable.length) {
     return {
       outcome: 'undecidable',
-      evidence: `Sedna lists ${describe(unreadable)} for voucher ${sent.voucherNo} without a SourceId, so it cannot be told whether one of them is this reservation (SourceId ${sent.sourceId}).`,
+      evidence: message('lookup.reservationNoSourceId', { ...said, ids: ids(unreadable), count: unreadable.length }),
     }
   }
   if (ours.length === 0) return { outcome: 'absent' }
   const fresh = ours.filter((r) => !recIdsInUse.has(recIdOf(r) ?? 0))
   if (fresh.length === 1) {
     const recId = recIdOf(fresh[0]!)
-    if (recId === undefined) {
-      return {
-        outcome: 'undecidable',
-        evidence: `Sedna holds a reservation with SourceId ${sent.sourceId} for voucher ${sent.voucherNo}, but its answer gives no record id.`,
-      }
-    }
+    if (recId === undefined) return { outcome: 'undecidable', evidence: message('lookup.reservationNoRecId', said) }
     return { outcome: 'found', recId, cancelled: isCancelled(fresh[0]!) }
   }
   return {
     outcome: 'undecidable',
     evidence:
       fresh.length === 0
-        ? `Sedna's reservation with SourceId ${sent.sourceId} is already linked to another reservation of this app.`
-        : `Sedna holds ${describe(fresh)} with this reservation's SourceId ${sent.sourceId} (voucher ${sent.voucherNo}); keep one and tell the app which.`,
+        ? message('lookup.reservationLinked', said)
+        : message('lookup.reservationSeveral', { ...said, ids: ids(fresh) }),
   }
 }
 
-function describe(records: Record<string, unknown>[]): string {
-  const ids = records.map((r) => recIdOf(r) ?? '?').join(', ')
-  return records.length === 1 ? `reservation ${ids}` : `reservations ${ids}`
-}
+const ids = (records: Record<string, unknown>[]) => records.map((r) => recIdOf(r) ?? '?').join(', ')

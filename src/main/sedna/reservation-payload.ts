@@ -14,7 +14,7 @@
  *   (a field of the same sample; its meaning is a GUESS). No `ContractId`: Sedna picks the contract.
  */
 import type { ReservationGuest, ReservationResolution } from '../../shared/reservations'
-import { ageOn } from '../reservations/import/parse'
+import { ageOn } from '../../shared/reservation-basics'
 
 export interface ReservationForPayload {
   sourceId: string

@@ -4,11 +4,13 @@
  * Sedna and matches exactly what was sent, DeclareDate included. Never guesses: when Sedna's answer
  * cannot tell (a field missing, two matches), a person decides.
  */
+import { message, type Message } from '../../shared/messages'
 import type { SednaClient, CallOptions, UpdateStopSaleBody } from './client'
 import type { SednaStopSaleRecord } from './responses'
 
+/** `evidence`: why a person must decide, as a code (lookup.*) with the records' ids. */
 export type LookupResult =
-  { outcome: 'found'; recId: number } | { outcome: 'absent' } | { outcome: 'undecidable'; evidence: string }
+  { outcome: 'found'; recId: number } | { outcome: 'absent' } | { outcome: 'undecidable'; evidence: Message }
 
 /** Compares Sedna date-times by their first 19 characters (YYYY-MM-DDTHH:mm:ss): no zone, no ms. */
 const sameMoment = (a: string | null | undefined, b: string) =>
@@ -37,7 +39,7 @@ export async function findSentStopSale(
   if (unreadable.length) {
     return {
       outcome: 'undecidable',
-      evidence: `Sedna lists ${describe(unreadable)} for these nights without a DeclareDate, so it cannot be told whether one of them is this stop sale.`,
+      evidence: message('lookup.stopSaleNoDeclareDate', { ids: ids(unreadable), count: unreadable.length }),
     }
   }
   const matches = candidates.filter(
@@ -48,13 +50,7 @@ export async function findSentStopSale(
   )
   if (matches.length === 1) return { outcome: 'found', recId: matches[0]!.RecId }
   if (matches.length === 0) return { outcome: 'absent' }
-  return {
-    outcome: 'undecidable',
-    evidence: `Sedna holds ${describe(matches)} that all match this stop sale; keep one and tell the app which.`,
-  }
+  return { outcome: 'undecidable', evidence: message('lookup.stopSaleSeveral', { ids: ids(matches) }) }
 }
 
-function describe(records: SednaStopSaleRecord[]): string {
-  const ids = records.map((r) => r.RecId).join(', ')
-  return records.length === 1 ? `record ${ids}` : `records ${ids}`
-}
+const ids = (records: SednaStopSaleRecord[]) => records.map((r) => r.RecId).join(', ')

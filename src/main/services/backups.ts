@@ -193,3 +193,27 @@ export function createBackupService(o: BackupServiceOptions): BackupService {
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
+
+/**
+ * `restore FILE --yes` of the command line, without an app context: the database it replaces may be one
+ * the app refuses to open (damaged, or from a newer version). `file` is a path (from `cwd`) or the
+ * name of a backup in the data folder's backups folder. Logged to the data folder's log.
+ */
+export async function restoreWithoutApp(o: {
+  databaseFile: string
+  file: string
+  cwd: string
+  migrationsFolder: string
+  logger: Logger
+}): Promise<RestoreResult> {
+  const path = isAbsolute(o.file) ? o.file : join(o.cwd, o.file)
+  const listed = join(backupsDirOf(o.databaseFile), o.file)
+  const candidate = existsSync(path) || basename(o.file) !== o.file ? path : existsSync(listed) ? listed : path
+  const result = await restoreDatabase({
+    databaseFile: o.databaseFile,
+    candidate,
+    migrationsFolder: o.migrationsFolder,
+  })
+  o.logger.info('database restored (command line)', { ...result })
+  return result
+}

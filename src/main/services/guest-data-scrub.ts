@@ -139,5 +139,22 @@ export function scrubInvalidReason(reason: string): string {
   return reason.replace(/"(?:[^"\\]|\\.)*"…?/g, '(removed)').replace(/(birth date )\d{4}-\d{2}-\d{2}/g, '$1(removed)')
 }
 
+/** Parameters of a row's reasons that name a place in the record, never a value from it: kept. */
+const PLACE_PARAMS = new Set(['field', 'kind', 'at', 'end', 'separator', 'plural', 'singular', 'guest', 'record'])
+
+/** The same for an invalid row's reasons as codes: every value they quote goes, the codes and places stay. */
+export function scrubReasonMessages<M extends { params?: Record<string, string | number> }>(messages: M[]): M[] {
+  return messages.map((m) =>
+    m.params
+      ? {
+          ...m,
+          params: Object.fromEntries(
+            Object.entries(m.params).map(([k, v]) => [k, PLACE_PARAMS.has(k) ? v : '(removed)']),
+          ),
+        }
+      : m,
+  )
+}
+
 /** Whether an invalid row's reason still holds values scrubInvalidReason would remove (an SQL GLOB). */
 export const INVALID_REASON_UNSCRUBBED_GLOB = ['*"*', '*birth date [0-9]*'] as const

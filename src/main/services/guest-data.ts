@@ -26,6 +26,7 @@ import {
   INVALID_REASON_UNSCRUBBED_GLOB,
   scrubberFor,
   scrubInvalidReason,
+  scrubReasonMessages,
   type Scrubber,
 } from './guest-data-scrub'
 
@@ -202,7 +203,11 @@ export function createGuestDataService(deps: {
         importRows++
       }
       const invalid = db
-        .select({ id: reservationImportRows.id, reason: reservationImportRows.reason })
+        .select({
+          id: reservationImportRows.id,
+          reason: reservationImportRows.reason,
+          reasonMessages: reservationImportRows.reasonMessages,
+        })
         .from(reservationImportRows)
         .innerJoin(reservationImports, eq(reservationImports.id, reservationImportRows.importId))
         .where(
@@ -215,7 +220,10 @@ export function createGuestDataService(deps: {
         .all()
       for (const r of invalid) {
         db.update(reservationImportRows)
-          .set({ reason: scrubInvalidReason(r.reason ?? '') })
+          .set({
+            reason: scrubInvalidReason(r.reason ?? ''),
+            reasonMessages: r.reasonMessages && scrubReasonMessages(r.reasonMessages),
+          })
           .where(eq(reservationImportRows.id, r.id))
           .run()
         importRows++

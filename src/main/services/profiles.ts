@@ -1,6 +1,7 @@
 /** Sedna connection profiles: fields in SQLite, the password in the keychain. */
 import { and, eq, ne } from 'drizzle-orm'
 import type { CallOutput } from '../../shared/ipc'
+import { message } from '../../shared/messages'
 import { isHttpAddress, profileInputSchema, type Profile, type ProfileWarning } from '../../shared/profiles'
 import type { z } from 'zod'
 import { credentialOrigin, sameCredential, type CredentialKey, type CredentialStore } from '../credentials'
@@ -9,7 +10,7 @@ import { sednaProfiles, stopSales, type ProfileRow } from '../db/schema'
 import { AppFailure } from '../errors'
 import type { EventBus } from '../events'
 import { normalizeBaseUrl } from '../sedna/client'
-import { toAppFailure, type SednaConnections } from '../sedna/connections'
+import { toAppFailure, type SednaConnections } from './sedna-connections'
 
 export type ProfileInputParsed = z.output<typeof profileInputSchema>
 
@@ -17,6 +18,8 @@ export interface ProfileService {
   list(): Promise<CallOutput<'profiles.list'>>
   get(id: number): ProfileRow
   active(): ProfileRow | undefined
+  /** The Sedna accounts (not the demo) as stored, without asking the keychain anything. */
+  accounts(): ProfileRow[]
   view(row: ProfileRow): Promise<Profile>
   save(input: ProfileInputParsed): Promise<Profile>
   createDemo(): Promise<Profile>
@@ -47,7 +50,7 @@ export function createProfileService(deps: {
 
   function get(id: number): ProfileRow {
     const row = db.select().from(sednaProfiles).where(eq(sednaProfiles.id, id)).get()
-    if (!row) throw new AppFailure('not-found', `Sedna profile #${id} does not exist.`)
+    if (!row) throw AppFailure.coded('not-found', message('account.notFound', { id }))
     return row
   }
 
@@ -140,6 +143,7 @@ export function createProfileService(deps: {
     get,
     view,
     active: () => db.select().from(sednaProfiles).where(eq(sednaProfiles.isActive, true)).get(),
+    accounts: () => db.select().from(sednaProfiles).where(eq(sednaProfiles.kind, 'sedna')).all(),
 
     async list() {
       const rows = db.select().from(sednaProfiles).orderBy(sednaProfiles.name).all()
@@ -164,9 +168,11 @@ export function createProfileService(deps: {
       try {
         baseUrl = normalizeBaseUrl(input.baseUrl)
       } catch (err) {
-        throw new AppFailure('validation', (err as Error).message, [
-          { path: 'baseUrl', message: (err as Error).message },
-        ])
+        const text = (err as Error).message
+        throw new AppFailure('validation', text, [{ path: 'baseUrl', message: text }], {
+          code: 'account.badAddress',
+          params: { address: input.baseUrl.trim() },
+        })
       }
       const fields = {
         name: input.name,
@@ -180,7 +186,7 @@ export function createProfileService(deps: {
         updatedAt: new Date().toISOString(),
       }
       const before = input.id !== undefined ? get(input.id) : undefined
-      if (before?.kind === 'demo') throw new AppFailure('validation', 'The demo profile cannot be edited.')
+      if (before?.kind === 'demo') throw AppFailure.coded('validation', message('account.demoReadOnly'))
       const beforeKey = before ? credentialKeyOf(before) : undefined
       const afterKey = (id: number): CredentialKey => ({ profileId: id, baseUrl, username: input.username })
       // A password is kept only for the scheme, host, port and username it was typed for.
@@ -219,7 +225,7 @@ export function createProfileService(deps: {
         id = before.id
       } else {
         if (input.password === undefined) {
-          throw new AppFailure('validation', 'Enter the Sedna password for the new profile.', [
+          throw AppFailure.coded('validation', message('account.passwordRequired'), [
             { path: 'password', message: 'Required for a new profile' },
           ])
         }
@@ -297,11 +303,14 @@ export function createProfileService(deps: {
         .where(eq(sednaProfiles.id, id))
         .run()
       changed()
-      const previous = row.operatorId !== null && row.operatorId !== operatorId ? ` (was ${row.operatorId})` : ''
+      const changedFrom = row.operatorId !== null && row.operatorId !== operatorId ? row.operatorId : undefined
       return {
         operatorId,
         durationMs,
-        message: `Connected. Sedna says this account is operator ${operatorId}${previous}.`,
+        message:
+          changedFrom === undefined
+            ? message('connection.connected', { operatorId })
+            : message('connection.connectedChanged', { operatorId, previous: changedFrom }),
       }
     },
   }

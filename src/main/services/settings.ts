@@ -8,7 +8,6 @@ import {
   appSettingsSchema,
   DEFAULT_SETTINGS,
   type AppSettings,
-  type AppSettingsInput,
   type SettingsView,
 } from '../../shared/settings'
 import type { Db } from '../db/database'

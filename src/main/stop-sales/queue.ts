@@ -5,14 +5,17 @@
  */
 import { randomUUID } from 'node:crypto'
 import { and, eq, inArray } from 'drizzle-orm'
+import type { Message } from '../../shared/messages'
+import { stopSaleQueueStatuses } from '../../shared/queue'
 import type { Resolution } from '../../shared/resolution'
 import type { StopSaleStatus } from '../../shared/stop-sales'
 import type { Db } from '../db/database'
 import { stopSales, syncAttempts } from '../db/schema'
 import { attemptValues, LeasedQueue, type AttemptFields } from '../outbox/leased-queue'
+import { lastErrorColumns } from '../outbox/messages'
 
 /** Statuses the engine works on when they are due. */
-export const ACTIVE_STATUSES = ['queued', 'creating', 'created', 'updating'] as const satisfies StopSaleStatus[]
+export const ACTIVE_STATUSES = stopSaleQueueStatuses
 /** Statuses a person may send (again) with "Sync". needs_review is excluded: a person must decide first. */
 export const SENDABLE_STATUSES = [
   'pending',
@@ -61,7 +64,7 @@ export class SyncQueue extends LeasedQueue<typeof stopSales> {
               nextAttemptAt: now,
               waitingForNetwork: false,
               updatedAt: now,
-              ...(r.status === 'synced' ? {} : { lastError: null }),
+              ...(r.status === 'synced' ? {} : lastErrorColumns(null)),
             })
             .where(eq(stopSales.id, r.id))
             .run()
@@ -95,12 +98,18 @@ export class SyncQueue extends LeasedQueue<typeof stopSales> {
   synced(id: number): boolean {
     return this.transition(
       id,
-      { status: 'synced', syncedAt: this.iso(), lastError: null, nextAttemptAt: null, waitingForNetwork: false },
+      {
+        status: 'synced',
+        syncedAt: this.iso(),
+        ...lastErrorColumns(null),
+        nextAttemptAt: null,
+        waitingForNetwork: false,
+      },
       true,
     )
   }
 
-  retryLater(id: number, delayMs: number, message: string, waitingForNetwork: boolean): boolean {
+  retryLater(id: number, delayMs: number, message: Message, waitingForNetwork: boolean): boolean {
     const row = this.get(id)
     const status: StopSaleStatus = row?.sednaRecId ? 'created' : row?.phase1SentAt ? 'creating' : 'queued'
     return this.retryAs(id, status, delayMs, message, waitingForNetwork)

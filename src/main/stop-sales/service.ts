@@ -1,5 +1,5 @@
 /** Reading and writing stop sales. Plain TypeScript over drizzle: runs in the app, the CLI and tests. */
-import { and, asc, count, desc, eq, gte, inArray, lte, max, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, eq, gte, inArray, lte, max, or, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import {
   isoDateSchema,
@@ -9,6 +9,8 @@ import {
   type StopSaleStatus,
 } from '../../shared/stop-sales'
 import type { CallOutput, CallParsedInput } from '../../shared/ipc'
+import { message } from '../../shared/messages'
+import { stopSaleActions } from '../../shared/record-actions'
 import type { Db } from '../db/database'
 import { dedupeKey } from './import/dedupe'
 import { normalizeCode } from '../reference/hotel-matching'
@@ -16,6 +18,8 @@ import { stopSales, type NewStopSaleRow, type StopSaleRow } from '../db/schema'
 import { AppFailure } from '../errors'
 import type { EventBus } from '../events'
 import { fillMissingHotelKeys, hotelKeyOf } from './hotel-keys'
+import { contains, countsByStatus, orderOf, sharedSortColumns, textTerms } from '../records/list-query'
+import { storedMessage } from '../records/stored-message'
 
 export type NewStopSale = Omit<
   NewStopSaleRow,
@@ -41,19 +45,11 @@ export interface StopSaleService {
  * createdAt is the insertion order: the id.
  */
 const SORT_COLUMNS: Record<StopSaleSortColumn, SQLiteColumn[]> = {
-  status: [stopSales.status],
-  hotel: [stopSales.hotelKey],
+  ...sharedSortColumns(stopSales),
   firstNight: [stopSales.firstNight, stopSales.lastNight],
   lastNight: [stopSales.lastNight],
-  nights: [stopSales.nights],
   kind: [stopSales.kind],
-  recId: [stopSales.sednaRecId],
-  lastAttemptAt: [stopSales.lastAttemptAt],
-  createdAt: [],
 }
-
-/** Free text: at most this many words are looked for (each one must match). */
-const MAX_TEXT_TERMS = 8
 
 export function createStopSaleService(db: Db, events: EventBus): StopSaleService {
   // Rows stored before hotel_key existed get theirs now (see hotel-keys.ts for why not in a migration).
@@ -69,8 +65,7 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
       conditions.push(hotelMatch.condition)
     }
     if (q.from !== undefined || q.to !== undefined) conditions.push(...overlap(q.from, q.to))
-    const terms = (q.text ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_TEXT_TERMS)
-    for (const term of terms) conditions.push(textCondition(term))
+    for (const term of textTerms(q.text)) conditions.push(textCondition(term))
     return hotelMatch ? { conditions, hotel: hotelMatch } : { conditions }
   }
 
@@ -122,13 +117,9 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
       cache.totals.clear()
     }
   }
-  function countsByStatus(): CountsByStatus {
-    if (cache.counts) return cache.counts
-    // Over all rows (staff see the whole picture); one pass over the status index.
-    const counts = db.select({ status: stopSales.status, n: count() }).from(stopSales).groupBy(stopSales.status).all()
-    const byStatus = Object.fromEntries(stopSaleStatuses.map((s) => [s, 0])) as CountsByStatus
-    for (const { status, n } of counts) byStatus[status] = n
-    return (cache.counts = byStatus)
+  function statusCounts(): CountsByStatus {
+    // One pass over the status index.
+    return (cache.counts ??= countsByStatus(db, stopSales, stopSales.status, stopSaleStatuses))
   }
   function filteredTotal(q: ListQuery, where: SQL | undefined): number {
     const key = JSON.stringify([q.statuses, q.hotel, q.from, q.to, q.text])
@@ -169,10 +160,9 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
     const either: SQL[] = []
     const key = hotelKeyOf(term)
     if (key) either.push(sql`instr(${stopSales.hotelKey}, ${key}) > 0`)
-    const code = likeContaining(normalizeCode(term))
-    either.push(sql`${stopSales.roomCodes} like ${code} escape '\\'`)
-    either.push(sql`${stopSales.boardCodes} like ${code} escape '\\'`)
-    either.push(sql`${stopSales.reason} like ${likeContaining(term)} escape '\\'`)
+    either.push(contains(stopSales.roomCodes, normalizeCode(term)))
+    either.push(contains(stopSales.boardCodes, normalizeCode(term)))
+    either.push(contains(stopSales.reason, term))
     if (/^\d{1,15}$/.test(term)) either.push(eq(stopSales.sednaRecId, Number(term)))
     return or(...either)!
   }
@@ -181,7 +171,7 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
   function page(q: ListQuery, sortColumn: StopSaleSortColumn, direction: 'asc' | 'desc'): CallOutput<'stopSales.list'> {
     const { statuses, limit, offset } = q
     checkCache()
-    const counts = countsByStatus()
+    const counts = statusCounts()
     const allRows = stopSaleStatuses.reduce((sum, s) => sum + counts[s], 0)
     const { conditions: filters, hotel } = filterConditions(q, allRows)
     // Looking the hotel's rows up by key, the status must not lead: without statistics SQLite would take
@@ -193,7 +183,7 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
         ? inArray(sql`+${stopSales.status}`, statuses)
         : inArray(stopSales.status, statuses)
     const where = and(byStatus, ...filters)
-    const order = [...SORT_COLUMNS[sortColumn], stopSales.id].map((c) => (direction === 'asc' ? asc(c) : desc(c)))
+    const order = orderOf(SORT_COLUMNS[sortColumn], stopSales.id, direction)
     const rows = db
       .select()
       .from(stopSales)
@@ -215,7 +205,7 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
             ? hotel.rows
             : filteredTotal(q, where)
     }
-    return { rows: rows.map(toStopSale), total, countsByStatus: { ...counts } }
+    return { rows: rows.map((r) => toStopSale(r)), total, countsByStatus: { ...counts } }
   }
 
   return {
@@ -232,7 +222,7 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
 
     get(id) {
       const row = db.select().from(stopSales).where(eq(stopSales.id, id)).get()
-      if (!row) throw new AppFailure('not-found', `Stop sale #${id} does not exist (it may have been deleted).`)
+      if (!row) throw AppFailure.coded('not-found', message('record.stopSaleNotFound', { id }))
       return toStopSale(row)
     },
 
@@ -272,7 +262,8 @@ export function createStopSaleService(db: Db, events: EventBus): StopSaleService
   }
 }
 
-export function toStopSale(row: StopSaleRow): StopSale {
+/** `unresolved`: it lacks a mapping (by default, as stored when it was parked). */
+export function toStopSale(row: StopSaleRow, unresolved = row.resolution?.ok === false): StopSale {
   return {
     id: row.id,
     hotelName: row.hotelName,
@@ -289,15 +280,13 @@ export function toStopSale(row: StopSaleRow): StopSale {
     sourceSubject: row.sourceSubject,
     status: row.status,
     sednaRecId: row.sednaRecId,
-    lastError: row.lastError,
+    lastError: storedMessage(row.lastErrorCode, row.lastErrorParams, row.lastError),
     lastAttemptAt: row.lastAttemptAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    actions: stopSaleActions({ status: row.status, unresolved }),
   }
 }
-
-/** A LIKE pattern for "contains this text", escaped for `escape '\'`. */
-const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`
 
 /** YYYY-MM-DD plus (or minus) whole days, in UTC (no DST). */
 function addDays(isoDate: string, days: number): string {

@@ -1,207 +1,129 @@
 /**
- * One stop sale through the vendor's two-phase save, as a persisted state machine:
+ * Stop sales as a kind of the outbox: what differs from any other record on its way to Sedna — the
+ * vendor's two-phase save, as a persisted state machine:
  *   queued → creating (phase 1 may be out) → created (RecId committed) → updating → synced
- * Each step's local write is committed before the next request is sent, so after a crash or a lost
- * answer the engine resumes where it was: phase 2 again (idempotent), or a look in Sedna before a
- * phase 1 is ever repeated. Never a network call inside a transaction.
+ * Each step's local write is committed before its request (the outbox runner's turn.write), so after a
+ * crash or a lost answer the next turn resumes where it was: phase 2 again (idempotent), or a look in
+ * Sedna before a phase 1 is ever repeated (the runner looks when `outcomeUnknown`). The shared steps —
+ * account, frozen resolution, client, attempts, classification, backoff, park — are the runner's.
  */
-import type { Resolution, Unresolved } from '../../shared/resolution'
-import type { StopSaleRow } from '../db/schema'
-import type { SednaClient } from '../sedna/client'
-import { SednaError } from '../sedna/failures'
-import { retryDelay } from '../outbox/backoff'
-import { classify } from '../outbox/classify'
-import {
-  attemptRecorder,
-  describeCommonUnresolved,
-  errorMessage,
-  needsMappingMessage,
-  type ItemSyncDeps,
-  parkedOutcome,
-  type ParkStatus,
-} from '../outbox/item-common'
+import { message } from '../../shared/messages'
+import type { Resolution } from '../../shared/resolution'
+import type { ProfileRow, StopSaleRow } from '../db/schema'
+import type { OutboxJob, OutboxKind, Turn } from '../outbox/kind'
+import { withFailure } from '../outbox/messages'
+import { parkRow } from '../outbox/turn'
 import { findSentStopSale } from '../sedna/stop-sale-lookup'
-import type { CheckpointName, ItemOutcome } from '../outbox/outcome'
-import type { AttemptRecord, SyncQueue } from './queue'
 import { buildStopSalePayload, declareDateFor, type ResolvedIds } from '../sedna/stop-sale-payload'
+import type { AttemptRecord, SyncQueue } from './queue'
 
-export type SyncDeps = ItemSyncDeps<SyncQueue, StopSaleRow, Resolution>
+type StopSaleTurn = Turn<StopSaleRow, Resolution>
 
-export type { CheckpointName, ItemOutcome }
-
-/** Runs the claimed stop sale as far as it can go now. */
-export async function syncStopSale(row: StopSaleRow, deps: SyncDeps): Promise<ItemOutcome> {
-  const { queue } = deps
-  const id = row.id
-  const checkpoint = (name: CheckpointName) => deps.checkpoint?.(name, id)
-
-  const profile = row.profileId ? deps.profile(row.profileId) : deps.activeProfile()
-  if (!profile) {
-    const message = row.profileId
-      ? 'The Sedna account this stop sale was sent with has been deleted. Check it in Sedna and re-create it if needed.'
-      : 'No Sedna account is set up. Add one in Settings (or try the demo server).'
-    return park(id, 'needs_attention', message, deps, { credentials: false })
-  }
-  if (!profile.operatorCode) {
-    return park(
-      id,
-      'needs_attention',
-      `The Sedna account "${profile.name}" has no operator code (e.g. 7STAR). Set it in Settings.`,
-      deps,
+/** The stop-sale kind of the outbox over its queue; `resolve` turns a row into Sedna ids (resolve.ts). */
+export function stopSaleKind(
+  queue: SyncQueue,
+  resolve: (profile: ProfileRow, row: StopSaleRow) => Resolution,
+): OutboxKind<StopSaleRow, Resolution> {
+  const declareDateOf = (row: StopSaleRow) => row.declareDate ?? declareDateFor(row.sourceReceivedAt, row.createdAt)
+  /** The UpdateStopSale body: phase 1 with RecId 0, phase 2 with the RecId Sedna gave. */
+  const body = (t: StopSaleTurn, recId: number) =>
+    buildStopSalePayload(
       {
-        credentials: false,
+        firstNight: t.row.firstNight,
+        lastNight: t.row.lastNight,
+        kind: t.row.kind,
+        marketIds: t.row.marketIds,
+        declareDate: declareDateOf(t.row),
       },
+      t.resolution as ResolvedIds,
+      {
+        operatorId: t.operatorId,
+        operatorCode: t.profile.operatorCode!,
+        authorityId: t.profile.authorityId,
+        recordUser: t.profile.recordUser,
+      },
+      recId,
     )
+
+  const send: OutboxJob<StopSaleRow, Resolution> = {
+    account: 'sent-with-or-active',
+    unfit: (profile) => (profile.operatorCode ? undefined : message('park.noOperatorCode', { account: profile.name })),
+    resolve,
+    storedResolution: (row) => row.resolution,
+    mayHaveGoneOut: (row) => row.sednaRecId !== null || row.phase1SentAt !== null,
+    outcomeUnknown: (row) => row.sednaRecId === null && row.phase1SentAt !== null,
+    // Phase 1 may have landed: read the hotel's stop sales for those nights back and match what was sent.
+    lookUp: (t, options) => findSentStopSale(t.client, body(t, 0), t.recIdsInUse(), options),
+    adopt(t, recId) {
+      t.hold(queue.storeRecId(t.row.id, recId))
+      t.recId = recId
+      return 'go-on'
+    },
+    clearSent: (t) => queue.clearPhase1(t.row.id),
+
+    async send(t) {
+      const id = t.row.id
+      if (t.recId === null) {
+        const { recId } = await t.write({
+          phase: 'phase1',
+          start: () =>
+            queue.startPhase1(id, {
+              profileId: t.profile.id,
+              declareDate: declareDateOf(t.row),
+              resolution: t.resolution!,
+            }),
+          request: (options) => t.client.updateStopSale(body(t, 0), options),
+          points: { started: 'before-phase1', answered: 'phase1-answered' },
+          done: (r) => message('outbox.attempt.created', { recId: r.recId }),
+          clearWhenNotApplied: () => queue.clearPhase1(id),
+        })
+        t.hold(queue.storeRecId(id, recId))
+        t.recId = recId
+        t.checkpoint('recid-stored')
+      }
+      const recId = t.recId
+      await t.write({
+        phase: 'phase2',
+        start: () => queue.startPhase2(id),
+        request: (options) => t.client.updateStopSale(body(t, recId), options),
+        points: { sent: 'phase2-sent', answered: 'phase2-answered' },
+        done: () => message('outbox.attempt.saved', { recId }),
+      })
+      t.hold(queue.synced(id))
+      return { kind: 'synced', recId }
+    },
+
+    // Refused after phase 1 landed: the record is in Sedna, and Sync sends phase 2 again.
+    refused(id, reason) {
+      const recId = queue.get(id)?.sednaRecId
+      return parkRow(kind, id, 'failed', recId ? withFailure('park.failedWithRecord', reason, { recId }) : reason)
+    },
   }
 
-  // Once phase 1 may have gone out, the payload must stay what was sent: keep the stored resolution.
-  const inFlight = row.sednaRecId !== null || row.phase1SentAt !== null
-  const resolution = inFlight && row.resolution?.ok ? row.resolution : deps.resolve(profile, row)
-  if (!resolution.ok) {
-    queue.recordAttempt(id, { phase: 'resolve', outcome: 'parked', message: describeUnresolved(resolution.unresolved) })
-    return park(
-      id,
-      'needs_attention',
-      describeUnresolved(resolution.unresolved),
-      deps,
-      { credentials: false },
-      resolution,
-    )
+  const kind: OutboxKind<StopSaleRow, Resolution> = {
+    kind: 'stopSale',
+    queue,
+    attemptsKeepUrl: false,
+    recordAttempt: (id, attempt) => queue.recordAttempt(id, attempt as AttemptRecord),
+    job: () => send,
+    describe: (row) => ({
+      label: row.hotelName,
+      action: 'send',
+      queueFields: {
+        kind: 'stopSale',
+        status: row.status,
+        hotelName: row.hotelName,
+        firstNight: row.firstNight,
+        lastNight: row.lastNight,
+        saleKind: row.kind,
+        roomCodes: row.roomCodes,
+        boardCodes: row.boardCodes,
+      },
+      resultFields: {},
+    }),
   }
-
-  let client: SednaClient
-  let operatorId: number
-  try {
-    client = await deps.client(profile)
-    operatorId = profile.operatorId ?? client.operatorId ?? (await client.login())
-    if (profile.operatorId !== operatorId) deps.rememberOperatorId(profile.id, operatorId)
-  } catch (err) {
-    return fail(id, err, deps, row.attempts)
-  }
-
-  const declareDate = row.declareDate ?? declareDateFor(row.sourceReceivedAt, row.createdAt)
-  const stop = {
-    firstNight: row.firstNight,
-    lastNight: row.lastNight,
-    kind: row.kind,
-    marketIds: row.marketIds,
-    declareDate,
-  }
-  const payloadProfile = {
-    operatorId,
-    operatorCode: profile.operatorCode,
-    authorityId: profile.authorityId,
-    recordUser: profile.recordUser,
-  }
-  const body = (recId: number) => buildStopSalePayload(stop, resolution as ResolvedIds, payloadProfile, recId)
-
-  let recId = row.sednaRecId
-  if (recId === null && row.phase1SentAt !== null) {
-    // Phase 1 may have landed: look before sending it again.
-    const calls = recorder()
-    try {
-      const found = await findSentStopSale(client, body(0), queue.recIdsInUse(profile.id, id), calls.options)
-      calls.flush(id, queue, 'lookup', found.outcome === 'undecidable' ? 'parked' : 'ok', found.outcome)
-      if (found.outcome === 'undecidable') return park(id, 'needs_review', found.evidence, deps, { credentials: false })
-      if (found.outcome === 'found') {
-        if (!queue.storeRecId(id, found.recId)) return { kind: 'lost-claim' }
-        recId = found.recId
-      } else if (!queue.clearPhase1(id)) return { kind: 'lost-claim' }
-    } catch (err) {
-      calls.flush(id, queue, 'lookup', 'failed', errorMessage(err))
-      return fail(id, err, deps, row.attempts)
-    }
-  }
-
-  if (recId === null) {
-    if (!queue.startPhase1(id, { profileId: profile.id, declareDate, resolution })) return { kind: 'lost-claim' }
-    checkpoint('before-phase1')
-    const calls = recorder()
-    try {
-      recId = (await client.updateStopSale(body(0), calls.options)).recId
-      checkpoint('phase1-answered')
-      calls.flush(id, queue, 'phase1', 'ok', `Created as RecId ${recId}`)
-    } catch (err) {
-      const unknown = err instanceof SednaError ? err.delivery === 'unknown' : true
-      calls.flush(id, queue, 'phase1', unknown ? 'unknown' : 'failed', errorMessage(err))
-      // Sedna never saw it, or answered that it did nothing: no need to look before the next try.
-      if (!unknown && !queue.clearPhase1(id)) return { kind: 'lost-claim' }
-      return fail(
-        id,
-        err,
-        deps,
-        row.attempts + 1,
-        unknown ? 'phase 1 outcome unknown: Sedna will be checked before sending again' : undefined,
-      )
-    }
-    if (!queue.storeRecId(id, recId)) return { kind: 'lost-claim' }
-    checkpoint('recid-stored')
-  }
-
-  if (!queue.startPhase2(id)) return { kind: 'lost-claim' }
-  const calls = recorder()
-  try {
-    const sending = client.updateStopSale(body(recId), calls.options)
-    checkpoint('phase2-sent')
-    await sending
-    checkpoint('phase2-answered')
-    calls.flush(id, queue, 'phase2', 'ok', `Rooms, operator, boards and markets saved on RecId ${recId}`)
-  } catch (err) {
-    calls.flush(id, queue, 'phase2', 'failed', errorMessage(err))
-    return fail(id, err, deps, row.attempts + 1)
-  }
-  if (!queue.synced(id)) return { kind: 'lost-claim' }
-  return { kind: 'synced', recId }
+  return kind
 }
 
-function fail(id: number, err: unknown, deps: SyncDeps, attempt: number, note?: string): ItemOutcome {
-  const decision = classify(err)
-  if (decision.action === 'retry') {
-    const message = note ? `${decision.message} (${note})` : decision.message
-    const delay = retryDelay(attempt, decision.retryAfterMs, {
-      backoff: deps.backoff,
-      retryAfterCapMs: deps.retryAfterCapMs?.(),
-    })
-    if (!deps.queue.retryLater(id, delay, message, decision.offline)) return { kind: 'lost-claim' }
-    return { kind: 'retry', offline: decision.offline, message }
-  }
-  if (decision.action === 'attention')
-    return park(id, 'needs_attention', decision.message, deps, { credentials: decision.credentials })
-  const row = deps.queue.get(id)
-  const message =
-    row?.sednaRecId !== null && row?.sednaRecId !== undefined
-      ? `${decision.message} The record exists in Sedna as RecId ${row.sednaRecId}; sending again will complete it.`
-      : decision.message
-  return park(id, 'failed', message, deps, { credentials: false })
-}
-
-function park(
-  id: number,
-  status: ParkStatus,
-  message: string,
-  deps: SyncDeps,
-  extra: { credentials: boolean },
-  resolution?: Resolution,
-): ItemOutcome {
-  return parkedOutcome(deps.queue.park(id, status, message, resolution), status, message, extra.credentials)
-}
-
-/** Staff-readable list of what to map. */
-export function describeUnresolved(unresolved: readonly Unresolved[]): string {
-  const parts = unresolved.map((u) => {
-    switch (u.kind) {
-      case 'hotel':
-      case 'room':
-      case 'board':
-        return describeCommonUnresolved(u)
-      case 'hotel-rooms-unknown':
-        return `no room types are known for hotel ${u.hotelId} (refresh the reference data)`
-      case 'boards-unknown':
-        return 'no boards are known (refresh the reference data)'
-    }
-  })
-  return needsMappingMessage(parts)
-}
-
-/** Collects a call's exchanges and stores them as attempts (bodies already redacted by the client). */
-const recorder = () => attemptRecorder<AttemptRecord>(false)
+/** @deprecated Moved to reference/unresolved.ts (kept until detail, import and mappings import it there). */
+export { describeUnresolved } from '../reference/unresolved'

@@ -1,69 +1,64 @@
-import { useEffect, useState } from 'react'
-import { call } from './api'
-import { ConnectivityIndicator } from './components/Connectivity'
-import { ImportPage } from './components/ImportPage'
-import { QueuePage } from './components/QueuePage'
-import { ReservationDetail } from './components/ReservationDetail'
-import { ReservationsPage } from './components/ReservationsPage'
-import { SettingsPage } from './components/SettingsPage'
-import { StopSaleDetail } from './components/StopSaleDetail'
-import { StopSalesPage } from './components/StopSalesPage'
+/** The window: top bar (pages, Sedna's reachability, language), the page of the hash, the status bar. */
+import { useQuery } from '@tanstack/react-query'
+import { lazy, Suspense, type ComponentType } from 'react'
+import { appQueries } from './data/app'
+import { ConnectivityIndicator } from './features/shell/Connectivity'
+import { pageIds, useRoute, type PageId, type Route } from './features/shell/routes'
+import { StopSalesPage } from './features/stop-sales/StopSalesPage'
 import { languageNames, languages, setLanguage, useLanguage, type Language } from './i18n'
-import { useLoad } from './use-call'
 
-const pages = {
-  'stop-sales': { component: StopSalesPage },
-  reservations: { component: ReservationsPage },
-  queue: { component: QueuePage },
-  import: { component: ImportPage },
-  settings: { component: SettingsPage },
-} as const
-type PageId = keyof typeof pages
+// The home screen is in the first bundle; the other screens load when first opened (their code is not
+// parsed before the first rows show).
+const ReservationsPage = lazy(() =>
+  import('./features/reservations/ReservationsPage').then((m) => ({ default: m.ReservationsPage })),
+)
+const QueuePage = lazy(() => import('./features/queue/QueuePage').then((m) => ({ default: m.QueuePage })))
+const ImportPage = lazy(() => import('./features/import/ImportPage').then((m) => ({ default: m.ImportPage })))
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
+const StopSaleDetail = lazy(() =>
+  import('./features/stop-sale-detail/StopSaleDetail').then((m) => ({ default: m.StopSaleDetail })),
+)
+const ReservationDetail = lazy(() =>
+  import('./features/reservation-detail/ReservationDetail').then((m) => ({ default: m.ReservationDetail })),
+)
 
-/**
- * The page a hash shows; `#/stop-sale/<id>` is one stop sale's detail, under "Stop sales";
- * `#/reservation/<id>` one reservation's, under "Reservations"; `#/import-reservations` is Import's
- * reservations tab.
- */
-interface Route {
-  page: PageId
-  detailId?: number
-  reservationId?: number
-  importReservations?: true
+const pages: Record<PageId, ComponentType> = {
+  'stop-sales': StopSalesPage,
+  reservations: ReservationsPage,
+  queue: QueuePage,
+  import: ImportPage,
+  settings: SettingsPage,
 }
 
-const routeFromHash = (): Route => {
-  const id = window.location.hash.replace(/^#\/?/, '')
-  const detail = /^stop-sale\/([1-9]\d{0,14})\/?$/.exec(id)
-  if (detail) return { page: 'stop-sales', detailId: Number(detail[1]) }
-  const reservation = /^reservation\/([1-9]\d{0,14})\/?$/.exec(id)
-  if (reservation) return { page: 'reservations', reservationId: Number(reservation[1]) }
-  if (id === 'import-reservations') return { page: 'import', importReservations: true }
-  return { page: id in pages ? (id as PageId) : 'stop-sales' }
+function Content({ route }: { route: Route }) {
+  const { detail } = route
+  if (detail?.kind === 'stopSale') return <StopSaleDetail key={detail.id} id={detail.id} />
+  if (detail?.kind === 'reservation') return <ReservationDetail key={`r${detail.id}`} id={detail.id} />
+  if (detail?.kind === 'importReservations') return <ImportPage kind="reservations" />
+  const Page = pages[route.page]
+  return <Page />
 }
 
 export function App() {
   const { t, language } = useLanguage()
-  const [info] = useLoad(() => call('app.info', {}), [])
-  const [{ page, detailId, reservationId, importReservations }, setRoute] = useState<Route>(routeFromHash)
-  useEffect(() => {
-    const onHash = () => setRoute(routeFromHash())
-    window.addEventListener('hashchange', onHash)
-    return () => window.removeEventListener('hashchange', onHash)
-  }, [])
-  const Page = pages[page].component
+  const info = useQuery(appQueries.info())
+  const route = useRoute()
   return (
     <div className="shell">
       <header className="topbar">
         <span className="brand">Sedna Stop Sales</span>
         <nav aria-label={t('app.nav.label')}>
-          {(Object.keys(pages) as PageId[]).map((id) => (
+          {pageIds.map((id) => (
             <a
               key={id}
               href={`#/${id}`}
-              className={id === page ? 'active' : undefined}
+              className={id === route.page ? 'active' : undefined}
               aria-current={
-                id === page ? (detailId === undefined && reservationId === undefined ? 'page' : 'true') : undefined
+                id === route.page
+                  ? route.detail?.kind === 'importReservations' || !route.detail
+                    ? 'page'
+                    : 'true'
+                  : undefined
               }
             >
               {t(`app.nav.${id}`)}
@@ -73,7 +68,11 @@ export function App() {
         <ConnectivityIndicator />
         <label className="language">
           <span className="sr-only">{t('app.language')}</span>
-          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="language">
+          <select
+            value={language}
+            onChange={(e) => void setLanguage(e.target.value as Language)}
+            data-testid="language"
+          >
             {languages.map((l) => (
               <option key={l} value={l} lang={l}>
                 {languageNames[l]}
@@ -83,22 +82,22 @@ export function App() {
         </label>
       </header>
       <main className="content">
-        {detailId !== undefined ? (
-          <StopSaleDetail key={detailId} id={detailId} />
-        ) : reservationId !== undefined ? (
-          <ReservationDetail key={`r${reservationId}`} id={reservationId} />
-        ) : importReservations ? (
-          <ImportPage kind="reservations" />
-        ) : (
-          <Page />
-        )}
+        <Suspense
+          fallback={
+            <p className="state" aria-busy="true">
+              {t('app.loading')}
+            </p>
+          }
+        >
+          <Content route={route} />
+        </Suspense>
       </main>
       <footer className="statusbar">
-        {info.state === 'ready' ? (
+        {info.data && (
           <span title={info.data.databaseFile}>
             {t('app.status', { version: info.data.version, dataDir: info.data.dataDir })}
           </span>
-        ) : null}
+        )}
       </footer>
     </div>
   )

@@ -11,10 +11,11 @@ export const codesText = (codes: readonly string[], all: string) => (codes.lengt
 export const kindText = (kind: 'close' | 'open', labels: { open: string; close: string }) =>
   kind === 'open' ? labels.open : labels.close
 
-/** A moment (ISO time) in local time: dd.MM.yyyy HH:mm:ss. */
-export function formatDateTime(iso: string): string {
+/** A moment (ISO time) in local time: dd.MM.yyyy HH:mm:ss (to the minute: dd.MM.yyyy HH:mm). */
+export function formatDateTime(iso: string, to: 'second' | 'minute' = 'second'): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
   const p = (n: number) => String(n).padStart(2, '0')
-  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
+  const minute = `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`
+  return to === 'minute' ? minute : `${minute}:${p(d.getSeconds())}`
 }

@@ -1,15 +1,11 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from './App'
-import './i18n'
-import { prefetchFirstPage } from './list-window'
-import './styles.css'
+/**
+ * The entry: asks for the home screen's first page at once (early.ts), then loads the app (start.tsx).
+ * This file is tiny and imports nothing heavy, so main answers while the browser fetches, reads and
+ * starts React — instead of after.
+ */
+import './early'
+import { initialLanguage, loadStrings } from './i18n/choose'
 
-// Opening on the stop sales: ask main for their first page while React renders the shell.
-if (/^(#\/?(stop-sales)?)?$/.test(window.location.hash)) prefetchFirstPage()
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+// The app and the strings of its language, fetched side by side.
+void loadStrings(initialLanguage())
+void import('./start')

@@ -134,4 +134,318 @@ export const messagesEn = {
     proxyNoRoute: 'The proxy {{proxy}} could not reach Sedna at {{host}} (HTTP {{status}}).',
     proxyUnreachable: 'The proxy {{proxy}} could not be reached. Check the proxy ({{source}}) and that it is up.',
   },
+  // ---- imports: row verdicts (stop sales: importRow, reservations: reservationRow) ----------------
+  /** A row's problems name the file's own fields (hotel_name, date_ranges…), never translated. */
+  importRow: {
+    label: {
+      field: '{{field}}',
+      item: '{{field}} item {{item}}',
+      fieldFrom: '{{field}} from',
+      fieldTo: '{{field}} to',
+      itemFrom: '{{field}} item {{item}} from',
+      itemTo: '{{field}} item {{item}} to',
+    },
+    separator: { semicolon: '";"', comma: '","', tab: 'tab' },
+    missing: '{{field}} is missing',
+    notText: '{{field}} must be text (got {{value}})',
+    tooLong: '{{field}} is longer than {{max}} characters (it has {{length}})',
+    notAHotelId: 'hotel_id {{value}} is not a Sedna hotel id (a whole number above 0)',
+    notRealDate: '$t(errors.importRow.label.{{at}}) {{value}} is not a real date',
+    outsideYears: '$t(errors.importRow.label.{{at}}) {{value}} is outside the years {{min}}–{{max}}',
+    datesBackwards: 'date_to {{to}} is before date_from {{from}}',
+    rangeBackwards:
+      '$t(errors.importRow.label.{{at}}) to {{to}} is before $t(errors.importRow.label.{{at}}) from {{from}}',
+    datesTwice: 'give either date_from/date_to or date_ranges, not both',
+    notARange: '$t(errors.importRow.label.{{at}}) {{value}} is not a range like 15.06.2025-20.06.2025',
+    rangeNotObject: '{{field}} item {{item}} is not a range with from and to (got {{value}})',
+    rangeEndMissing: '{{field}} item {{item}}: {{end}} is missing',
+    rangesEmpty: 'date_ranges is empty',
+    rangesNotList: 'date_ranges must be a list of ranges (got {{value}})',
+    notACode: '$t(errors.importRow.label.{{at}}) must be a code (got {{value}})',
+    codesNotList: '{{field}} must be a list of codes or text (got {{value}})',
+    codeTooLong: '{{field}}: code {{value}} is longer than {{max}} characters',
+    codesDisagree: '{{plural}} {{pluralValue}} and {{singular}} {{singularValue}} disagree; keep only one of them',
+    isCloseInvalid: 'is_close must be true or false (got {{value}})',
+    marketsNotList: 'markets must be a list of market ids (got {{value}})',
+    notAMarket: 'markets: {{value}} is not a market id (a whole number above 0)',
+    notADateTime: 'received_at {{value}} is not a date-time like 2025-04-10T09:12:00+03:00',
+    notARecord: 'the record is not an object with stop-sale fields (got {{value}})',
+    notARecordList: 'the record is not an object with stop-sale fields (got a list)',
+    fieldTwice: '{{field}} is given twice (as {{first}} and {{second}})',
+    cellCount:
+      'the row has {{cells}} cells but the header has {{columns}} columns; check for a stray or missing $t(errors.importRow.separator.{{separator}}) or quote (")',
+  },
+  /** A reservation row's problems, with the field named in words. */
+  reservationRow: {
+    field: {
+      voucherNo: 'Voucher number',
+      hotelName: 'Hotel name',
+      checkIn: 'Check-in',
+      checkOut: 'Check-out',
+      roomCode: 'Room type',
+      boardCode: 'Board type',
+      adults: 'Adults',
+      children: 'Children',
+      currency: 'Currency',
+      saleDate: 'Sale date',
+    },
+    guestField: {
+      title: 'title',
+      firstName: 'first name',
+      lastName: 'last name',
+      passportNo: 'passport number',
+      nationality: 'nationality',
+    },
+    /** How a value that is not text is described: {{value}} itself, or its kind. */
+    value: { plain: '{{value}}', list: 'a list', object: 'an object' },
+    adults_one: '{{count}} adult',
+    adults_other: '{{count}} adults',
+    children_one: '{{count}} child',
+    children_other: '{{count}} children',
+    missing: '$t(errors.reservationRow.field.{{field}}) is missing.',
+    notText: '$t(errors.reservationRow.field.{{field}}) must be text, not $t(errors.reservationRow.value.{{kind}}).',
+    tooLong: '$t(errors.reservationRow.field.{{field}}) is longer than {{max}} characters.',
+    notACount:
+      '$t(errors.reservationRow.field.{{field}}) must be a whole number from {{min}} to {{max}} (got $t(errors.reservationRow.value.{{kind}})).',
+    notADate:
+      '$t(errors.reservationRow.field.{{field}}) $t(errors.reservationRow.value.{{kind}}) is not a real date (use 2025-01-15 or 15.01.2025).',
+    notAHotelId: 'Hotel id $t(errors.reservationRow.value.{{kind}}) is not a Sedna hotel id.',
+    checkOutNotAfter: 'Check-out {{checkOut}} is not after check-in {{checkIn}}.',
+    stayTooLong: 'A stay from {{checkIn}} to {{checkOut}} is longer than a year.',
+    outsideYears: '{{date}} is outside the years {{min}}–{{max}}.',
+    notAnAmount: 'Total price $t(errors.reservationRow.value.{{kind}}) is not an amount.',
+    notACurrency: 'Currency "{{value}}" is not a three-letter code such as EUR.',
+    sourceNotText: 'Source e-mail id must be text or a number.',
+    tooManyGuests:
+      '{{guests}} guests are listed for $t(errors.reservationRow.adults, {"count": {{adults}} }) and $t(errors.reservationRow.children, {"count": {{children}} }).',
+    noGuests: 'No guests are listed (at least one guest with first and last name is needed).',
+    guestsNotList: 'Guests must be a list, not $t(errors.reservationRow.value.{{kind}}).',
+    guestNotObject: 'Guest {{guest}} is not an object ($t(errors.reservationRow.value.{{kind}})).',
+    guestFieldNotText:
+      'Guest {{guest}}: $t(errors.reservationRow.guestField.{{field}}) must be text, not $t(errors.reservationRow.value.{{kind}}).',
+    guestFieldTooLong:
+      'Guest {{guest}}: $t(errors.reservationRow.guestField.{{field}}) is longer than {{max}} characters.',
+    guestNoFirstName: 'Guest {{guest}} has no first name.',
+    guestNoLastName: 'Guest {{guest}} has no last name.',
+    guestBirthNotDate: 'Guest {{guest}}: birth date $t(errors.reservationRow.value.{{kind}}) is not a real date.',
+    guestBornAfterCheckIn: 'Guest {{guest}}: birth date {{birthDate}} is after check-in.',
+    guestUnknownTitle: 'Guest {{guest}}: title "{{title}}" is not one Sedna knows (Mr, Mrs, Ms, Miss, Chd, Inf).',
+    guestNoAdultTitle: 'Guest {{guest}} has no title (Mr or Mrs).',
+    guestNoTitle: 'Guest {{guest}} has no title (Mr, Mrs, or Chd/Inf for a child; a birth date also tells a child).',
+    notARecord: 'Record {{record}} is not an object ($t(errors.reservationRow.value.{{kind}})).',
+  },
+  // ---- imports: previews and verdicts ---------------------------------------------------------
+  import: {
+    status: { committed: 'committed', discarded: 'discarded' },
+    notFound: 'Import #{{importId}} does not exist.',
+    reservationsNotFound: 'Reservation import #{{importId}} does not exist.',
+    alreadyDone: 'Import #{{importId}} of {{file}} was already $t(errors.import.status.{{status}}).',
+    previewGone:
+      'The preview of {{file}} is no longer open (the app was closed, or newer previews replaced it). Preview the file again.',
+    duplicateOf: 'Already imported as stop sale #{{id}}.',
+    sameAsEarlierRow: 'Same as an earlier row of this file.',
+  },
+  reservationImport: {
+    duplicateOf: 'Already imported as reservation #{{id}} (voucher {{voucher}}).',
+    duplicateOfEmail: 'Already imported as reservation #{{id}} (voucher {{voucher}}, e-mail {{email}}).',
+    sameAsRow: 'Same voucher and source e-mail as row {{row}} of this file.',
+    duplicateMeanwhile: 'Already imported as reservation #{{id}} (meanwhile).',
+    differs: {
+      hotel: 'This one has another hotel.',
+      dates: 'This one has other dates.',
+      room: 'This one has another room type.',
+      board: 'This one has another board.',
+      pax: 'This one has other pax.',
+      guests: 'This one has other guests.',
+      price: 'This one has another price.',
+    },
+    keptStored: 'The stored one is kept.',
+    keptEarlier: 'The earlier one is kept.',
+    sameVoucherStored:
+      'Voucher {{voucher}} was already imported from e-mail {{email}} as reservation #{{id}}: check it is not the same booking before sending it.',
+    sameVoucherStoredElsewhere:
+      'Voucher {{voucher}} was already imported from another source as reservation #{{id}}: check it is not the same booking before sending it.',
+    sameVoucherInFile:
+      'Voucher {{voucher}} also comes from another e-mail in row {{row}}: check it is not the same booking before sending it.',
+  },
+  // ---- what a record resolves to in Sedna, and fixing it in place --------------------------------
+  resolution: {
+    needsMapping_one: 'Needs mapping before it can be sent: $t(errors.resolution.unknown.{{kind}}).',
+    needsMapping_other:
+      'Needs mapping before it can be sent: $t(errors.resolution.unknown.{{kind}}), and {{more}} more (see the detail).',
+    unknown: {
+      hotel: 'hotel "{{name}}" is not known in Sedna',
+      hotelClosest: 'hotel "{{name}}" is not known in Sedna (closest: {{closest}})',
+      room: 'room code "{{code}}" is unknown at hotel {{hotelId}}',
+      board: 'board code "{{code}}" is unknown',
+      hotelRooms: 'no room types are known for hotel {{hotelId}} (refresh the reference data)',
+      boards: 'no boards are known (refresh the reference data)',
+      nationality: 'nationality "{{value}}" is not a country known in Sedna',
+      countries: 'no nationalities (countries) are known yet (refresh the reference data)',
+    },
+    noAccount: 'No Sedna account is set up: add one in Settings to see what this record resolves to.',
+    notResolved: 'Not resolved yet.',
+  },
+  mapping: {
+    noAccount: 'No Sedna account is set up: add one in Settings, then map it.',
+    nothingToRemember: '"{{value}}" has no letters or digits to remember it by.',
+    hotelNotInList:
+      'Hotel {{hotelId}} is not in the hotel list of the Sedna account "{{account}}". Pick a hotel from the list, or refresh the reference data if it was added in Sedna recently.',
+    roomNotOfHotel:
+      'Room type {{roomTypeId}} is not a room type of {{hotel}} (hotel {{hotelId}}) in the Sedna account "{{account}}". Pick one from the list, or refresh the reference data if it was added in Sedna recently.',
+    boardNotInList:
+      'Board {{boardId}} is not in the board list of the Sedna account "{{account}}". Pick one from the list, or refresh the reference data if it was added in Sedna recently.',
+    countryNotInList:
+      'Country {{countryId}} is not in the country list of the Sedna account "{{account}}". Pick one from the list, or refresh the reference data if it was added in Sedna recently.',
+    notTheRecordsCode: '{{code}} is not a code of this record ({{codes}}).',
+    notTheRecordsNationality: '{{value}} is not a nationality of this reservation’s guests.',
+    hotelFirst: 'The hotel of this record is not known in Sedna yet: map the hotel first, then its room codes.',
+    nationalityOfStopSale: 'A stop sale has no guests: nationalities are mapped from a reservation.',
+  },
+  // ---- stop sales and reservations: records, detail ------------------------------------------------
+  record: {
+    stopSaleNotFound: 'Stop sale #{{id}} does not exist (it may have been deleted).',
+    reservationNotFound: 'Reservation #{{id}} does not exist (it may have been deleted).',
+    /** A message stored before messages were codes (its English words, shown as they are). */
+    stored: '{{text}}',
+  },
+  detail: {
+    accountGone: 'The Sedna account for this record no longer exists.',
+    noOperatorCode: 'The Sedna account "{{account}}" has no operator code (e.g. 7STAR). Set it in Settings.',
+    operatorIdUnknown:
+      'The operator id of "{{account}}" is learned at the first login to Sedna: use Test connection in Settings.',
+    guestDataRemoved: "The guests' personal data was removed, so there is no request to show.",
+    recIdPending: 'Phase 2 carries the RecId Sedna assigns in phase 1.',
+  },
+  // ---- Sedna accounts and their reference data -----------------------------------------------
+  connection: {
+    connected: 'Connected. Sedna says this account is operator {{operatorId}}.',
+    connectedChanged: 'Connected. Sedna says this account is operator {{operatorId}} (was {{previous}}).',
+  },
+  account: {
+    notFound: 'Sedna profile #{{id}} does not exist.',
+    demoReadOnly: 'The demo profile cannot be edited.',
+    passwordRequired: 'Enter the Sedna password for the new profile.',
+    badAddress:
+      '{{address}} is not a Sedna address: enter it like https://test.kodsedna.com/SednaAgencyb2bApi (http:// or https://, without a username or password in it).',
+  },
+  reference: {
+    refreshFailed: 'The reference data could not be fetched: {{detail}}',
+  },
+  // ---- the outbox: sending to Sedna exactly once, its queue and the sync summary ---------------------
+  outbox: {
+    crashed: 'An unexpected error stopped it; it will be tried again.',
+    databaseFailed: 'The database could not be written, so it was stopped; it will be tried again.',
+    unexpected: 'Unexpected error: {{detail}}',
+    /** {{failure}} is the code of the failure whose parameters come along. */
+    willLook: '$t(errors.{{failure}}) (The outcome is unknown: Sedna will be checked before sending again.)',
+    attempt: {
+      created: 'Created as RecId {{recId}}',
+      saved: 'Rooms, operator, boards and markets saved on RecId {{recId}}',
+      reservationCreated: 'Created in Sedna as RecId {{recId}}',
+      cancelled: 'Cancelled in Sedna (SourceId {{sourceId}})',
+      cancelledLocally: 'Cancelled before it was ever sent to Sedna: nothing to cancel there.',
+      found: 'Found in Sedna as RecId {{recId}}: adopted, not sent again',
+      absent: 'Not in Sedna: it is safe to send it',
+      shownCancelled: 'Sedna shows it cancelled',
+      notShownCancelled: 'Sedna does not show it cancelled',
+    },
+    cancel: {
+      already: 'Reservation #{{id}} was already cancelled.',
+      local: 'Cancelled. It had never been sent to Sedna, so nothing was cancelled there.',
+      done: 'Cancelled in Sedna (RecId {{recId}}, SourceId {{sourceId}}).',
+      notCancelled: 'Not cancelled (status {{status}}).',
+      checkFirst:
+        'Reservation #{{id}} (voucher {{voucher}}) may or may not be in Sedna: check it there first (see its detail).',
+      beingSent:
+        'Reservation #{{id}} (voucher {{voucher}}) is being sent to Sedna right now; cancel it once it is synced.',
+    },
+  },
+  /** Why a record waits for a person instead of going to Sedna. */
+  park: {
+    noAccount: 'No Sedna account is set up. Add one in Settings (or try the demo server).',
+    accountDeleted:
+      'The Sedna account it was sent with has been deleted. Check it in Sedna and re-create the account if needed.',
+    noOperatorCode: 'The Sedna account "{{account}}" has no operator code (e.g. 7STAR). Set it in Settings.',
+    cancelAccountGone: 'The Sedna account this reservation was sent with no longer exists: cancel it in Sedna itself.',
+    failedWithRecord:
+      '$t(errors.{{failure}}) The record exists in Sedna as RecId {{recId}}; sending again will complete it.',
+    cancelledInSedna:
+      'Sedna holds this reservation (RecId {{recId}}, SourceId {{sourceId}}) as cancelled; check it there before sending it again.',
+    cancelRefused: 'Sedna refused to cancel it: $t(errors.{{failure}}) It is still booked in Sedna as RecId {{recId}}.',
+  },
+  /** What a look in Sedna could not decide (a person decides): the evidence. */
+  lookup: {
+    stopSaleNoDeclareDate_one:
+      'Sedna lists record {{ids}} for these nights without a DeclareDate, so it cannot be told whether it is this stop sale.',
+    stopSaleNoDeclareDate_other:
+      'Sedna lists records {{ids}} for these nights without a DeclareDate, so it cannot be told whether one of them is this stop sale.',
+    stopSaleSeveral: 'Sedna holds records {{ids}} that all match this stop sale; keep one and tell the app which.',
+    reservationNoSourceId_one:
+      'Sedna lists reservation {{ids}} for voucher {{voucher}} without a SourceId, so it cannot be told whether it is this reservation (SourceId {{sourceId}}).',
+    reservationNoSourceId_other:
+      'Sedna lists reservations {{ids}} for voucher {{voucher}} without a SourceId, so it cannot be told whether one of them is this reservation (SourceId {{sourceId}}).',
+    reservationNoRecId:
+      'Sedna holds a reservation with SourceId {{sourceId}} for voucher {{voucher}}, but its answer gives no record id.',
+    reservationLinked:
+      "Sedna's reservation with SourceId {{sourceId}} is already linked to another reservation of this app.",
+    reservationSeveral:
+      "Sedna holds reservations {{ids}} with this reservation's SourceId {{sourceId}} (voucher {{voucher}}); keep one and tell the app which.",
+  },
+  queue: {
+    /** Why a record waits in the queue ({{at}}: dd.MM.yyyy HH:mm:ss, local time). */
+    why: {
+      sending: 'Being sent now.',
+      sendingElsewhere: 'Being sent by another process (pid {{pid}}).',
+      waitingForSedna: 'Sedna is not reachable; it will be sent automatically when Sedna answers again.',
+      retryLater: 'It will be tried again at {{at}}.',
+      due: 'Due: it goes out as soon as the sync gets to it.',
+      cancelWaitingForSedna:
+        'Sedna is not reachable; the cancellation will be sent automatically when Sedna answers again.',
+      cancelRetryLater: 'The cancellation will be tried again at {{at}}.',
+    },
+  },
+  /** Sedna's failures that have no code of their own above (`sedna.*`). */
+  sednaFailure: {
+    loginAgain: 'Sedna asked to log in again for {{action}} (HTTP 401).',
+    noSuchCall:
+      'Sedna has no {{action}} at {{address}} (HTTP 404). The address is probably wrong: it usually ends in /SednaAgencyb2bApi.',
+    methodNotAllowed: 'Sedna does not accept this kind of request for {{action}} (HTTP 405).',
+    busy: 'Sedna is busy (HTTP {{status}}).',
+    busyWait: 'Sedna is busy (HTTP {{status}}). It asked to wait $t(errors.sednaFailure.wait.{{unit}}).',
+    wait: {
+      s: '{{amount}} s',
+      min: '{{amount}} min',
+      h: '{{amount}} h',
+      days: '{{amount}} days',
+      year: 'more than a year',
+    },
+    gaveUp: 'Sedna gave up waiting for the request (HTTP 408).',
+    serverError: 'Sedna had an internal error (HTTP {{status}}).',
+    serverErrorSaying: 'Sedna had an internal error (HTTP {{status}}): {{detail}}.',
+    refusedHttp: 'Sedna refused {{action}} (HTTP {{status}}).',
+    refusedHttpSaying: 'Sedna refused {{action}} (HTTP {{status}}): {{detail}}.',
+    cutOff: "Sedna's answer to {{action}} was cut off (HTTP {{status}}, {{reason}}).",
+    cutOffShort: "Sedna's answer to {{action}} was cut off.",
+    connectTimeout: 'Sedna at {{host}} did not accept a connection in time.',
+    noAnswer: 'Sedna at {{host}} did not answer {{action}} in time.',
+    connectionRefused:
+      'Sedna could not be reached at {{host}} (connection refused). Check the address and that the server is up.',
+    hostNotFound: 'The Sedna address {{host}} could not be found. Check the address and the internet connection.',
+    noRoute: 'No network route to Sedna at {{host}}. Check the internet connection.',
+    connectionBroke: 'The connection to Sedna at {{host}} broke during {{action}} ({{reason}}).',
+    loginRejected: 'Sedna rejected the username or password. Check them in Settings.',
+    loginRejectedSaying: 'Sedna rejected the username or password: {{reason}}. Check them in Settings.',
+    loginNoOperator: 'Sedna accepted the login but did not say which operator this account belongs to (no RecId).',
+    loginNoSession: 'Sedna accepted the login but sent no session cookie, so later calls cannot be authorised.',
+    saveNoRecId: 'Sedna answered the stop-sale save without a record id (RecId: {{value}}).',
+    reservationNoRecId: 'Sedna answered the reservation without a record id.',
+    notAList: 'Sedna\'s answer to {{action}} is not a list (expected [...] or {"Data": [...]}).',
+    refusedAfterLogin:
+      'Sedna refused the request even after logging in again. Check the username, password and that the account may use the B2B API.',
+    notJson: "Sedna's answer to {{action}} could not be read (not JSON: {{snippet}}).",
+    unexpectedShape: "Sedna's answer to {{action}} has an unexpected shape ({{snippet}}).",
+    refused: 'Sedna refused {{action}}: {{reason}} (ErrorType {{errorType}}).',
+    refusedNoReason: 'Sedna refused {{action}}: no reason given (ErrorType {{errorType}}).',
+  },
 }

@@ -137,4 +137,311 @@ export const messagesTr: MessageResources = {
     proxyUnreachable:
       '{{proxy}} proxy sunucusuna ulaşılamadı. Proxy ayarını ({{source}}) ve sunucunun çalıştığını kontrol edin.',
   },
+  importRow: {
+    label: {
+      field: '{{field}}',
+      item: '{{field}} {{item}}. öğe',
+      fieldFrom: '{{field}} (from)',
+      fieldTo: '{{field}} (to)',
+      itemFrom: '{{field}} {{item}}. öğe (from)',
+      itemTo: '{{field}} {{item}}. öğe (to)',
+    },
+    separator: { semicolon: '“;”', comma: '“,”', tab: 'sekme' },
+    missing: '{{field}} eksik',
+    notText: '{{field}} metin olmalı ({{value}} verilmiş)',
+    tooLong: '{{field}} {{max}} karakterden uzun ({{length}} karakter)',
+    notAHotelId: 'hotel_id {{value}} bir Sedna otel numarası değil (0’dan büyük bir tam sayı olmalı)',
+    notRealDate: '$t(errors.importRow.label.{{at}}): {{value}} geçerli bir tarih değil',
+    outsideYears: '$t(errors.importRow.label.{{at}}): {{value}}, {{min}}–{{max}} yılları dışında',
+    datesBackwards: 'date_to {{to}}, date_from {{from}} tarihinden önce',
+    rangeBackwards: '$t(errors.importRow.label.{{at}}): bitiş (to) {{to}}, başlangıç (from) {{from}} tarihinden önce',
+    datesTwice: 'ya date_from/date_to ya da date_ranges verin, ikisini birden değil',
+    notARange: '$t(errors.importRow.label.{{at}}): {{value}}, 15.06.2025-20.06.2025 gibi bir tarih aralığı değil',
+    rangeNotObject: '{{field}} {{item}}. öğe, from ve to içeren bir aralık değil ({{value}} verilmiş)',
+    rangeEndMissing: '{{field}} {{item}}. öğe: {{end}} eksik',
+    rangesEmpty: 'date_ranges boş',
+    rangesNotList: 'date_ranges bir aralık listesi olmalı ({{value}} verilmiş)',
+    notACode: '$t(errors.importRow.label.{{at}}) bir kod olmalı ({{value}} verilmiş)',
+    codesNotList: '{{field}} bir kod listesi ya da metin olmalı ({{value}} verilmiş)',
+    codeTooLong: '{{field}}: {{value}} kodu {{max}} karakterden uzun',
+    codesDisagree:
+      '{{plural}} {{pluralValue}} ile {{singular}} {{singularValue}} birbirini tutmuyor; yalnızca birini bırakın',
+    isCloseInvalid: 'is_close true ya da false olmalı ({{value}} verilmiş)',
+    marketsNotList: 'markets bir pazar numarası listesi olmalı ({{value}} verilmiş)',
+    notAMarket: 'markets: {{value}} bir pazar numarası değil (0’dan büyük bir tam sayı olmalı)',
+    notADateTime: 'received_at {{value}}, 2025-04-10T09:12:00+03:00 gibi bir tarih-saat değil',
+    notARecord: 'kayıt, stop sale alanları içeren bir nesne değil ({{value}} verilmiş)',
+    notARecordList: 'kayıt, stop sale alanları içeren bir nesne değil (bir liste verilmiş)',
+    fieldTwice: '{{field}} iki kez verilmiş ({{first}} ve {{second}} olarak)',
+    cellCount:
+      'satırda {{cells}} hücre var ama başlıkta {{columns}} sütun var; fazla ya da eksik bir $t(errors.importRow.separator.{{separator}}) ayırıcısı ya da tırnak (") olup olmadığına bakın',
+  },
+  reservationRow: {
+    field: {
+      voucherNo: 'Voucher numarası',
+      hotelName: 'Otel adı',
+      checkIn: 'Giriş tarihi',
+      checkOut: 'Çıkış tarihi',
+      roomCode: 'Oda tipi',
+      boardCode: 'Pansiyon tipi',
+      adults: 'Yetişkin sayısı',
+      children: 'Çocuk sayısı',
+      currency: 'Para birimi',
+      saleDate: 'Satış tarihi',
+    },
+    guestField: {
+      title: 'unvan',
+      firstName: 'ad',
+      lastName: 'soyad',
+      passportNo: 'pasaport numarası',
+      nationality: 'uyruk',
+    },
+    value: { plain: '{{value}}', list: 'bir liste', object: 'bir nesne' },
+    adults_one: '{{count}} yetişkin',
+    adults_other: '{{count}} yetişkin',
+    children_one: '{{count}} çocuk',
+    children_other: '{{count}} çocuk',
+    missing: '$t(errors.reservationRow.field.{{field}}) eksik.',
+    notText:
+      '$t(errors.reservationRow.field.{{field}}) metin olmalı; $t(errors.reservationRow.value.{{kind}}) verilmiş.',
+    tooLong: '$t(errors.reservationRow.field.{{field}}) {{max}} karakterden uzun.',
+    notACount:
+      '$t(errors.reservationRow.field.{{field}}) {{min}} ile {{max}} arasında bir tam sayı olmalı ($t(errors.reservationRow.value.{{kind}}) verilmiş).',
+    notADate:
+      '$t(errors.reservationRow.field.{{field}}): $t(errors.reservationRow.value.{{kind}}) geçerli bir tarih değil (2025-01-15 ya da 15.01.2025 biçiminde yazın).',
+    notAHotelId: 'Otel numarası $t(errors.reservationRow.value.{{kind}}) bir Sedna otel numarası değil.',
+    checkOutNotAfter: 'Çıkış tarihi {{checkOut}}, giriş tarihi {{checkIn}} sonrasında değil.',
+    stayTooLong: '{{checkIn}} – {{checkOut}} konaklaması bir yıldan uzun.',
+    outsideYears: '{{date}}, {{min}}–{{max}} yılları dışında.',
+    notAnAmount: 'Toplam fiyat $t(errors.reservationRow.value.{{kind}}) bir tutar değil.',
+    notACurrency: 'Para birimi "{{value}}", EUR gibi üç harfli bir kod değil.',
+    sourceNotText: 'Kaynak e-posta numarası metin ya da sayı olmalı.',
+    tooManyGuests:
+      '$t(errors.reservationRow.adults, {"count": {{adults}} }) ve $t(errors.reservationRow.children, {"count": {{children}} }) için {{guests}} misafir yazılmış.',
+    noGuests: 'Hiç misafir yazılmamış (adı ve soyadı olan en az bir misafir gerekli).',
+    guestsNotList: 'Misafirler bir liste olmalı; $t(errors.reservationRow.value.{{kind}}) verilmiş.',
+    guestNotObject: '{{guest}}. misafir bir nesne değil ($t(errors.reservationRow.value.{{kind}})).',
+    guestFieldNotText:
+      '{{guest}}. misafir: $t(errors.reservationRow.guestField.{{field}}) metin olmalı; $t(errors.reservationRow.value.{{kind}}) verilmiş.',
+    guestFieldTooLong: '{{guest}}. misafir: $t(errors.reservationRow.guestField.{{field}}) {{max}} karakterden uzun.',
+    guestNoFirstName: '{{guest}}. misafirin adı yok.',
+    guestNoLastName: '{{guest}}. misafirin soyadı yok.',
+    guestBirthNotDate:
+      '{{guest}}. misafir: doğum tarihi $t(errors.reservationRow.value.{{kind}}) geçerli bir tarih değil.',
+    guestBornAfterCheckIn: '{{guest}}. misafir: doğum tarihi {{birthDate}}, giriş tarihinden sonra.',
+    guestUnknownTitle:
+      '{{guest}}. misafir: "{{title}}" unvanını Sedna tanımıyor (Mr, Mrs, Ms, Miss, Chd, Inf olabilir).',
+    guestNoAdultTitle: '{{guest}}. misafirin unvanı yok (Mr ya da Mrs).',
+    guestNoTitle:
+      '{{guest}}. misafirin unvanı yok (Mr, Mrs ya da çocuk için Chd/Inf; doğum tarihi de çocuk olduğunu gösterir).',
+    notARecord: '{{record}}. kayıt bir nesne değil ($t(errors.reservationRow.value.{{kind}})).',
+  },
+  import: {
+    status: { committed: 'içe aktarılmış', discarded: 'vazgeçilmiş' },
+    notFound: '{{importId}} numaralı içe aktarma yok.',
+    reservationsNotFound: '{{importId}} numaralı rezervasyon içe aktarması yok.',
+    alreadyDone: '{{file}} dosyasının {{importId}} numaralı içe aktarması zaten $t(errors.import.status.{{status}}).',
+    previewGone:
+      '{{file}} önizlemesi artık açık değil (uygulama kapatıldı ya da yeni önizlemeler onun yerini aldı). Dosyayı yeniden önizleyin.',
+    duplicateOf: 'Zaten {{id}} numaralı stop sale olarak alınmış.',
+    sameAsEarlierRow: 'Bu dosyanın önceki bir satırıyla aynı.',
+  },
+  reservationImport: {
+    duplicateOf: 'Zaten {{id}} numaralı rezervasyon olarak alınmış (voucher {{voucher}}).',
+    duplicateOfEmail: 'Zaten {{id}} numaralı rezervasyon olarak alınmış (voucher {{voucher}}, e-posta {{email}}).',
+    sameAsRow: 'Bu dosyanın {{row}}. satırıyla aynı voucher ve kaynak e-posta.',
+    duplicateMeanwhile: 'Bu arada {{id}} numaralı rezervasyon olarak alınmış.',
+    differs: {
+      hotel: 'Bunun oteli farklı.',
+      dates: 'Bunun tarihleri farklı.',
+      room: 'Bunun oda tipi farklı.',
+      board: 'Bunun pansiyon tipi farklı.',
+      pax: 'Bunun kişi sayısı farklı.',
+      guests: 'Bunun misafirleri farklı.',
+      price: 'Bunun fiyatı farklı.',
+    },
+    keptStored: 'Kayıtlı olan korunuyor.',
+    keptEarlier: 'Önceki satır korunuyor.',
+    sameVoucherStored:
+      '{{voucher}} voucher’ı {{email}} e-postasından {{id}} numaralı rezervasyon olarak zaten alınmış: göndermeden önce aynı rezervasyon olmadığını kontrol edin.',
+    sameVoucherStoredElsewhere:
+      '{{voucher}} voucher’ı başka bir kaynaktan {{id}} numaralı rezervasyon olarak zaten alınmış: göndermeden önce aynı rezervasyon olmadığını kontrol edin.',
+    sameVoucherInFile:
+      '{{voucher}} voucher’ı {{row}}. satırda başka bir e-postadan da geliyor: göndermeden önce aynı rezervasyon olmadığını kontrol edin.',
+  },
+  resolution: {
+    needsMapping_one: 'Gönderilmeden önce eşleştirilmesi gerekiyor: $t(errors.resolution.unknown.{{kind}}).',
+    needsMapping_other:
+      'Gönderilmeden önce eşleştirilmesi gerekiyor: $t(errors.resolution.unknown.{{kind}}), ayrıca {{more}} eksik daha var (ayrıntıya bakın).',
+    unknown: {
+      hotel: '"{{name}}" oteli Sedna’da tanınmıyor',
+      hotelClosest: '"{{name}}" oteli Sedna’da tanınmıyor (en yakını: {{closest}})',
+      room: '"{{code}}" oda kodu {{hotelId}} numaralı otelde tanınmıyor',
+      board: '"{{code}}" pansiyon kodu tanınmıyor',
+      hotelRooms: '{{hotelId}} numaralı otelin hiçbir oda tipi henüz bilinmiyor (tanım verilerini yenileyin)',
+      boards: 'hiçbir pansiyon tipi henüz bilinmiyor (tanım verilerini yenileyin)',
+      nationality: '"{{value}}" uyruğu Sedna’daki ülkelerden biri değil',
+      countries: 'henüz hiçbir uyruk (ülke) bilinmiyor (tanım verilerini yenileyin)',
+    },
+    noAccount:
+      'Tanımlı bir Sedna hesabı yok: bu kaydın neye karşılık geldiğini görmek için Ayarlar’dan bir hesap ekleyin.',
+    notResolved: 'Henüz eşleştirilmedi.',
+  },
+  mapping: {
+    noAccount: 'Tanımlı bir Sedna hesabı yok: önce Ayarlar’dan bir hesap ekleyin, sonra eşleştirin.',
+    nothingToRemember: '"{{value}}" içinde hatırlanacak bir harf ya da rakam yok.',
+    hotelNotInList:
+      '{{hotelId}} numaralı otel, "{{account}}" Sedna hesabının otel listesinde yok. Listeden bir otel seçin; Sedna’ya yeni eklendiyse tanım verilerini yenileyin.',
+    roomNotOfHotel:
+      '{{roomTypeId}} numaralı oda tipi, "{{account}}" Sedna hesabında {{hotel}} ({{hotelId}} numaralı otel) için tanımlı değil. Listeden birini seçin; Sedna’ya yeni eklendiyse tanım verilerini yenileyin.',
+    boardNotInList:
+      '{{boardId}} numaralı pansiyon tipi, "{{account}}" Sedna hesabının pansiyon listesinde yok. Listeden birini seçin; Sedna’ya yeni eklendiyse tanım verilerini yenileyin.',
+    countryNotInList:
+      '{{countryId}} numaralı ülke, "{{account}}" Sedna hesabının ülke listesinde yok. Listeden birini seçin; Sedna’ya yeni eklendiyse tanım verilerini yenileyin.',
+    notTheRecordsCode: '{{code}} bu kaydın kodlarından biri değil ({{codes}}).',
+    notTheRecordsNationality: '{{value}}, bu rezervasyondaki misafirlerin uyruklarından biri değil.',
+    hotelFirst: 'Bu kaydın oteli Sedna’da henüz tanınmıyor: önce oteli, sonra oda kodlarını eşleştirin.',
+    nationalityOfStopSale: 'Stop sale’in misafiri yoktur: uyruklar bir rezervasyondan eşleştirilir.',
+  },
+  record: {
+    stopSaleNotFound: '{{id}} numaralı stop sale yok (silinmiş olabilir).',
+    reservationNotFound: '{{id}} numaralı rezervasyon yok (silinmiş olabilir).',
+    stored: '{{text}}',
+  },
+  detail: {
+    accountGone: 'Bu kaydın Sedna hesabı artık yok.',
+    noOperatorCode: '"{{account}}" Sedna hesabında operatör kodu yok (örneğin 7STAR). Ayarlar’dan girin.',
+    operatorIdUnknown:
+      '"{{account}}" hesabının operatör numarası Sedna’ya ilk girişte öğrenilir: Ayarlar’da “Bağlantıyı sına”ya basın.',
+    guestDataRemoved: 'Misafirlerin kişisel bilgileri silindi; bu yüzden gösterilecek bir istek yok.',
+    recIdPending: '2. aşama, Sedna’nın 1. aşamada verdiği RecId ile gönderilir.',
+  },
+  connection: {
+    connected: 'Bağlantı kuruldu. Sedna’ya göre bu hesap {{operatorId}} numaralı operatör.',
+    connectedChanged:
+      'Bağlantı kuruldu. Sedna’ya göre bu hesap {{operatorId}} numaralı operatör (önceden {{previous}}).',
+  },
+  account: {
+    notFound: '{{id}} numaralı Sedna hesabı yok.',
+    demoReadOnly: 'Deneme hesabı değiştirilemez.',
+    passwordRequired: 'Yeni hesap için Sedna şifresini girin.',
+    badAddress:
+      '{{address}} bir Sedna adresi değil: https://test.kodsedna.com/SednaAgencyb2bApi gibi yazın (http:// ya da https:// ile başlamalı, içinde kullanıcı adı ya da şifre olmamalı).',
+  },
+  reference: {
+    refreshFailed: 'Tanım verileri alınamadı: {{detail}}',
+  },
+  // ---- the outbox: sending to Sedna exactly once, its queue and the sync summary ---------------------
+  outbox: {
+    crashed: 'Beklenmeyen bir hata nedeniyle durduruldu; yeniden denenecek.',
+    databaseFailed: 'Veritabanına yazılamadığı için durduruldu; yeniden denenecek.',
+    unexpected: 'Beklenmeyen hata: {{detail}}',
+    willLook: '$t(errors.{{failure}}) (Sonucu belli değil: yeniden göndermeden önce Sedna’da var mı diye bakılacak.)',
+    attempt: {
+      created: 'RecId {{recId}} olarak oluşturuldu',
+      saved: 'Odalar, operatör, pansiyonlar ve pazarlar RecId {{recId}} kaydına işlendi',
+      reservationCreated: 'Sedna’da RecId {{recId}} olarak oluşturuldu',
+      cancelled: 'Sedna’da iptal edildi (SourceId {{sourceId}})',
+      cancelledLocally: 'Sedna’ya hiç gönderilmeden iptal edildi: orada iptal edilecek bir şey yok.',
+      found: 'Sedna’da RecId {{recId}} olarak bulundu: bu kayıt benimsendi, yeniden gönderilmedi',
+      absent: 'Sedna’da yok: gönderilmesinde sakınca yok',
+      shownCancelled: 'Sedna’da iptal edilmiş görünüyor',
+      notShownCancelled: 'Sedna’da iptal edilmiş görünmüyor',
+    },
+    cancel: {
+      already: '#{{id}} numaralı rezervasyon zaten iptal edilmişti.',
+      local: 'İptal edildi. Sedna’ya hiç gönderilmemişti, bu yüzden Sedna’da bir şey iptal edilmedi.',
+      done: 'Sedna’da iptal edildi (RecId {{recId}}, SourceId {{sourceId}}).',
+      notCancelled: 'İptal edilmedi (durum: {{status}}).',
+      checkFirst:
+        '#{{id}} numaralı rezervasyon (voucher {{voucher}}) Sedna’da olabilir de olmayabilir de: önce Sedna’dan kontrol edin (ayrıntısına bakın).',
+      beingSent:
+        '#{{id}} numaralı rezervasyon (voucher {{voucher}}) şu anda Sedna’ya gönderiliyor; eşitlendikten sonra iptal edin.',
+    },
+  },
+  park: {
+    noAccount: 'Tanımlı bir Sedna hesabı yok. Ayarlar’dan bir hesap ekleyin (ya da demo sunucusunu deneyin).',
+    accountDeleted: 'Gönderildiği Sedna hesabı silinmiş. Sedna’da kontrol edin, gerekirse hesabı yeniden oluşturun.',
+    noOperatorCode: '"{{account}}" Sedna hesabının operatör kodu yok (ör. 7STAR). Ayarlar’dan girin.',
+    cancelAccountGone: 'Bu rezervasyonun gönderildiği Sedna hesabı artık yok: iptali doğrudan Sedna’dan yapın.',
+    failedWithRecord:
+      '$t(errors.{{failure}}) Kayıt Sedna’da RecId {{recId}} olarak duruyor; yeniden gönderildiğinde tamamlanır.',
+    cancelledInSedna:
+      'Sedna bu rezervasyonu (RecId {{recId}}, SourceId {{sourceId}}) iptal edilmiş olarak gösteriyor; yeniden göndermeden önce Sedna’dan kontrol edin.',
+    cancelRefused:
+      'Sedna iptali kabul etmedi: $t(errors.{{failure}}) Rezervasyon Sedna’da RecId {{recId}} olarak hâlâ kayıtlı.',
+  },
+  lookup: {
+    stopSaleNoDeclareDate_one:
+      'Sedna bu geceler için {{ids}} numaralı kaydı DeclareDate olmadan listeliyor; bu satış durdurma olup olmadığı anlaşılamıyor.',
+    stopSaleNoDeclareDate_other:
+      'Sedna bu geceler için {{ids}} numaralı kayıtları DeclareDate olmadan listeliyor; hangisinin bu satış durdurma olduğu anlaşılamıyor.',
+    stopSaleSeveral:
+      'Sedna’da bu satış durdurmayla birebir eşleşen birden çok kayıt var ({{ids}}); birini bırakın ve uygulamaya hangisi olduğunu bildirin.',
+    reservationNoSourceId_one:
+      'Sedna {{voucher}} voucher’ı için {{ids}} numaralı rezervasyonu SourceId olmadan listeliyor; bu rezervasyon (SourceId {{sourceId}}) olup olmadığı anlaşılamıyor.',
+    reservationNoSourceId_other:
+      'Sedna {{voucher}} voucher’ı için {{ids}} numaralı rezervasyonları SourceId olmadan listeliyor; hangisinin bu rezervasyon (SourceId {{sourceId}}) olduğu anlaşılamıyor.',
+    reservationNoRecId:
+      'Sedna’da {{voucher}} voucher’ı için SourceId’si {{sourceId}} olan bir rezervasyon var, ancak yanıtta kayıt numarası yok.',
+    reservationLinked:
+      'Sedna’daki SourceId’si {{sourceId}} olan rezervasyon bu uygulamadaki başka bir rezervasyona zaten bağlı.',
+    reservationSeveral:
+      'Sedna’da bu rezervasyonun SourceId’siyle ({{sourceId}}, voucher {{voucher}}) birden çok rezervasyon var: {{ids}}; birini bırakın ve uygulamaya hangisi olduğunu bildirin.',
+  },
+  queue: {
+    why: {
+      sending: 'Şu anda gönderiliyor.',
+      sendingElsewhere: 'Başka bir işlem tarafından gönderiliyor (pid {{pid}}).',
+      waitingForSedna: 'Sedna’ya ulaşılamıyor; Sedna yeniden yanıt verdiğinde kendiliğinden gönderilecek.',
+      retryLater: 'Bir sonraki deneme: {{at}}.',
+      due: 'Sırada: eşitleme sırası ona geldiğinde gönderilecek.',
+      cancelWaitingForSedna:
+        'Sedna’ya ulaşılamıyor; iptal isteği Sedna yeniden yanıt verdiğinde kendiliğinden gönderilecek.',
+      cancelRetryLater: 'İptal isteği yeniden denenecek. Bir sonraki deneme: {{at}}.',
+    },
+  },
+  sednaFailure: {
+    loginAgain: 'Sedna, {{action}} için yeniden oturum açılmasını istedi (HTTP 401).',
+    noSuchCall:
+      '{{address}} adresindeki Sedna’da {{action}} yok (HTTP 404). Adres büyük olasılıkla yanlış: genellikle /SednaAgencyb2bApi ile biter.',
+    methodNotAllowed: 'Sedna, {{action}} için bu tür isteği kabul etmiyor (HTTP 405).',
+    busy: 'Sedna şu anda yoğun (HTTP {{status}}).',
+    busyWait: 'Sedna şu anda yoğun (HTTP {{status}}). $t(errors.sednaFailure.wait.{{unit}}) beklenmesini istedi.',
+    wait: {
+      s: '{{amount}} sn',
+      min: '{{amount}} dk',
+      h: '{{amount}} saat',
+      days: '{{amount}} gün',
+      year: 'bir yıldan uzun süre',
+    },
+    gaveUp: 'Sedna isteği beklemekten vazgeçti (HTTP 408).',
+    serverError: 'Sedna’da bir iç hata oluştu (HTTP {{status}}).',
+    serverErrorSaying: 'Sedna’da bir iç hata oluştu (HTTP {{status}}): {{detail}}.',
+    refusedHttp: 'Sedna {{action}} isteğini kabul etmedi (HTTP {{status}}).',
+    refusedHttpSaying: 'Sedna {{action}} isteğini kabul etmedi (HTTP {{status}}): {{detail}}.',
+    cutOff: 'Sedna’nın {{action}} yanıtı yarıda kesildi (HTTP {{status}}, {{reason}}).',
+    cutOffShort: 'Sedna’nın {{action}} yanıtı yarıda kesildi.',
+    connectTimeout: '{{host}} adresindeki Sedna bağlantıyı zamanında kabul etmedi.',
+    noAnswer: '{{host}} adresindeki Sedna, {{action}} isteğine zamanında yanıt vermedi.',
+    connectionRefused:
+      '{{host}} adresindeki Sedna’ya ulaşılamadı (bağlantı reddedildi). Adresi ve sunucunun çalıştığını kontrol edin.',
+    hostNotFound: 'Sedna adresi {{host}} bulunamadı. Adresi ve internet bağlantısını kontrol edin.',
+    noRoute: '{{host}} adresindeki Sedna’ya giden bir ağ yolu yok. İnternet bağlantısını kontrol edin.',
+    connectionBroke: '{{action}} sırasında {{host}} adresindeki Sedna ile bağlantı koptu ({{reason}}).',
+    loginRejected: 'Sedna kullanıcı adını ya da şifreyi kabul etmedi. Ayarlar’dan kontrol edin.',
+    loginRejectedSaying: 'Sedna kullanıcı adını ya da şifreyi kabul etmedi: {{reason}}. Ayarlar’dan kontrol edin.',
+    loginNoOperator: 'Sedna girişi kabul etti, ancak bu hesabın hangi operatöre ait olduğunu bildirmedi (RecId yok).',
+    loginNoSession:
+      'Sedna girişi kabul etti, ancak oturum çerezi göndermedi; bu yüzden sonraki istekler yetkilendirilemez.',
+    saveNoRecId: 'Sedna satış durdurma kaydına kayıt numarası vermeden yanıt verdi (RecId: {{value}}).',
+    reservationNoRecId: 'Sedna rezervasyona kayıt numarası vermeden yanıt verdi.',
+    notAList: 'Sedna’nın {{action}} yanıtı bir liste değil ([...] ya da {"Data": [...]} bekleniyordu).',
+    refusedAfterLogin:
+      'Sedna, yeniden oturum açıldıktan sonra da isteği reddetti. Kullanıcı adını, şifreyi ve hesabın B2B API’yi kullanma yetkisi olup olmadığını kontrol edin.',
+    notJson: 'Sedna’nın {{action}} yanıtı okunamadı (JSON değil: {{snippet}}).',
+    unexpectedShape: 'Sedna’nın {{action}} yanıtı beklenmeyen biçimde ({{snippet}}).',
+    refused: 'Sedna {{action}} isteğini kabul etmedi: {{reason}} (ErrorType {{errorType}}).',
+    refusedNoReason: 'Sedna {{action}} isteğini gerekçe göstermeden kabul etmedi (ErrorType {{errorType}}).',
+  },
 }

@@ -33,5 +33,5 @@ export function wordMessage(
   // Untyped on purpose: the renderer's typed resources (i18next.d.ts) do not describe this instance.
   const t = words().getFixedT(language) as unknown as (key: string, options?: object) => string
   const key = `errors.${m.code}`
-  return words().exists(key, { lng: language }) ? t(key, { ...m.params }) : m.code
+  return words().exists(key, { ...m.params, lng: language }) ? t(key, { ...m.params }) : m.code
 }

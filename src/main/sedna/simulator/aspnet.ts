@@ -45,6 +45,16 @@ export function badRequest(parameter: string, reason: string): Reply {
   return json({ Message: 'The request is invalid.', ModelState: { [parameter]: [reason] } }, 400)
 }
 
+/** 403: an action filter refuses this caller (Web API's HttpResponseException with an error body). */
+export function forbidden(message = 'This operator is not allowed to change this record.'): Reply {
+  return json({ Message: message }, 403)
+}
+
+/** 409: the action refuses a request that clashes with what is stored (Request.CreateErrorResponse). */
+export function conflict(message = 'A record with the same key already exists.'): Reply {
+  return json({ Message: message }, 409)
+}
+
 /** Web API refuses a body it has no formatter for (e.g. fetch's default text/plain). */
 export function unsupportedMediaType(contentType: string): Reply {
   return json(

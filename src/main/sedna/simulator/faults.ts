@@ -4,7 +4,7 @@
  * proceed; of the other rules the first that matches wins.
  */
 import type { ServerResponse } from 'node:http'
-import { type Reply, exception, result } from './aspnet'
+import { type Reply, badRequest, conflict, exception, forbidden, notFound, result } from './aspnet'
 import type { Fault, FaultRule } from './types'
 
 export interface FaultPlan {
@@ -56,8 +56,18 @@ export class FaultBook {
 }
 
 /** The answer of a fault that still answers with a whole response (the others act on the socket). */
-export function faultReply(fault: Extract<Fault, { kind: 'http-500' | 'status' | 'non-json' | 'error-type' }>): Reply {
+export function faultReply(
+  fault: Extract<Fault, { kind: 'http-500' | 'status' | 'non-json' | 'error-type' | 'refused' }>,
+  requestUri: string,
+): Reply {
   switch (fault.kind) {
+    case 'refused':
+      if (fault.status === 400) return badRequest('model', fault.message ?? 'The request is invalid for this action.')
+      if (fault.status === 403) return forbidden(fault.message)
+      if (fault.status === 404) {
+        return notFound(requestUri, fault.message ?? 'No action was found on the controller that matches the request.')
+      }
+      return conflict(fault.message)
     case 'http-500':
       return exception(
         'System.Data.SqlClient.SqlException',

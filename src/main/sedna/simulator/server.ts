@@ -112,6 +112,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     entry.status = reply.status
     res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(Buffer.byteLength(reply.body)) })
     res.end(reply.body)
+    entry.answeredAt = Date.now()
   }
 
   /** Promise the whole real answer, deliver half of it, then close the connection. */
@@ -183,7 +184,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       case 'status':
       case 'non-json':
       case 'error-type':
-        return send(entry, res, faultReply(fault))
+      case 'refused':
+        return send(entry, res, faultReply(fault, requestUri))
       case 'not-found':
         return send(entry, res, notFound(requestUri, 'No action was found on the controller that matches the request.'))
     }
@@ -203,6 +205,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (fault?.kind === 'drip') {
       entry.status = 200
       return drip(res, fault.intervalMs)
+    }
+    if (fault?.kind === 'late-answer') {
+      await sleep(fault.ms)
+      if (closing) return
     }
     send(entry, res, reply)
   }

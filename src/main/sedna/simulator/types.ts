@@ -66,12 +66,19 @@ export type Fault =
       /** The Retry-After header exactly as given (an HTTP date, garbage…); wins over retryAfterSeconds. */
       retryAfter?: string
     }
+  /**
+   * Web API refuses the request with a 4xx and its JSON error body (400 with ModelState, 403, 404 with
+   * MessageDetail, 409): nothing is applied, and sending it again changes nothing.
+   */
+  | { kind: 'refused'; status: 400 | 403 | 404 | 409; message?: string }
   | { kind: 'reset' }
   | { kind: 'hang' }
   | { kind: 'truncated' }
   | { kind: 'non-json' }
   | { kind: 'error-type'; errorType?: number; message?: string }
   | { kind: 'drop-response' }
+  /** The call is applied at once; its (real) answer is sent `ms` later — a reply lost in a slow network. */
+  | { kind: 'late-answer'; ms: number }
   /** Web API's 404, quoting the request URI decoded (credentials in the query included), as an unknown route does. */
   | { kind: 'not-found' }
   /** The call is applied, then answered 200 with `bytes` bytes (a JSON list of filler records), streamed. */
@@ -139,6 +146,8 @@ export interface SimRequest {
   status: number
   /** Arrival time, ms since epoch. */
   at: number
+  /** When the whole answer was handed to the socket (ms since epoch); absent when none was sent. */
+  answeredAt?: number
 }
 
 export interface Simulator {

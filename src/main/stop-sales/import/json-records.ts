@@ -11,76 +11,12 @@
  *
  * Memory: one chunk plus the record being completed (capped at MAX_RECORD_BYTES).
  */
-import { Tokenizer, TokenParser, type ParsedTokenInfo } from '@streamparser/json'
-import { ImportFileError, normalizeFieldName } from './canonical'
+import { found, locateJsonError } from '../../files/json-errors'
+import { ImportFileError } from '../../files/file-error'
+import { normalizeFieldName } from './canonical'
 
 export const NOT_A_LIST =
   'The JSON file must hold a list of stop sales ([ {...}, {...} ]) or an object with a "stopSales" list ({ "stopSales": [ ... ] }).'
-
-const PUNCTUATION: ReadonlySet<string> = new Set(['{', '}', '[', ']', ',', ':'])
-
-/**
- * What stands where it should not, in words that never quote the file (it may be any file on the
- * machine): JSON's own punctuation is shown, anything else only by its kind.
- */
-function found(raw: string): string {
-  if (PUNCTUATION.has(raw)) return `unexpected "${raw}"`
-  if (raw.startsWith('"')) return 'unexpected text in quotes'
-  if (/^-?\d/.test(raw)) return 'an unexpected number'
-  if (raw === 'true' || raw === 'false' || raw === 'null') return `an unexpected ${raw}`
-  return 'a character that does not belong in JSON'
-}
-
-/** @streamparser/json's token types → found(). */
-const TOKEN_WORDS: Readonly<Record<string, string>> = {
-  LEFT_BRACE: 'unexpected "{"',
-  RIGHT_BRACE: 'unexpected "}"',
-  LEFT_BRACKET: 'unexpected "["',
-  RIGHT_BRACKET: 'unexpected "]"',
-  COLON: 'unexpected ":"',
-  COMMA: 'unexpected ","',
-  TRUE: 'an unexpected true',
-  FALSE: 'an unexpected false',
-  NULL: 'an unexpected null',
-  STRING: 'unexpected text in quotes',
-  NUMBER: 'an unexpected number',
-}
-
-/**
- * Where a text that JSON.parse refused goes wrong: the line (counted from `firstLine`) and what was
- * found there (see found()). The streaming tokenizer is used because it names the token and its offset
- * exactly; JSON.parse's own message quotes the text.
- */
-export function locateJsonError(text: string, firstLine = 1): { line: number; found: string } {
-  const lineOf = (byteOffset: number) => {
-    const prefix = Buffer.from(text, 'utf8').subarray(0, byteOffset)
-    let n = 0
-    for (let i = prefix.indexOf(LF); i !== -1; i = prefix.indexOf(LF, i + 1)) n++
-    return firstLine + n
-  }
-  const tokenizer = new Tokenizer()
-  const parser = new TokenParser({ keepStack: false })
-  parser.onValue = () => {}
-  let lastOffset = 0
-  tokenizer.onToken = (info: ParsedTokenInfo) => {
-    lastOffset = info.offset
-    parser.write(info)
-  }
-  try {
-    tokenizer.write(text)
-    tokenizer.end()
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e)
-    const tok = /^Unexpected "(.*)" at chunk position "(\d+)"/s.exec(message)
-    if (tok) return { line: lineOf(Number(tok[2])), found: found(tok[1]!) }
-    const parserTok = /^Unexpected (?:partial )?(\w+) \(/.exec(message)
-    if (parserTok) {
-      return { line: lineOf(lastOffset), found: TOKEN_WORDS[parserTok[1]!] ?? 'something unexpected' }
-    }
-  }
-  // A bare word or number cut short ("tru", "1e"), or a text the tokenizer took: the value itself is broken.
-  return { line: firstLine, found: 'a broken value' }
-}
 
 /** One value at record level: a record of the list, or (ignored) the value of another root key. */
 export interface RawValue {
@@ -108,27 +44,18 @@ const enum S {
   InKey,
 }
 
-const SPACE = 32
-const TAB = 9
-const LF = 10
-const CR = 13
-const QUOTE = 34
-const BACKSLASH = 92
-const COMMA = 44
-const COLON = 58
-const LBRACKET = 91
-const RBRACKET = 93
-const LBRACE = 123
-const RBRACE = 125
+/** The character codes the scan looks for: white space, and JSON's punctuation. */
+const WS = { tab: 9, lf: 10, cr: 13, space: 32 } as const
+const P = { quote: 34, comma: 44, colon: 58, bslash: 92, lbrack: 91, rbrack: 93, lbrace: 123, rbrace: 125 } as const
 
 /** How many backslashes stand right before `at` (not looking before `from`). */
 function backslashesBefore(chunk: string, at: number, from: number): number {
   let k = at - 1
-  while (k >= from && chunk.charCodeAt(k) === BACKSLASH) k--
+  while (k >= from && chunk.charCodeAt(k) === P.bslash) k--
   return at - 1 - k
 }
 
-const isSpace = (c: number) => c === SPACE || c === LF || c === CR || c === TAB
+const isSpace = (c: number) => c === WS.space || c === WS.lf || c === WS.cr || c === WS.tab
 
 export class JsonRecordSplitter {
   private state = S.RootBefore
@@ -186,30 +113,30 @@ export class JsonRecordSplitter {
             break
           }
           if (this.scalar) {
-            if (isSpace(c) || c === COMMA || c === RBRACKET || c === RBRACE) {
+            if (isSpace(c) || c === P.comma || c === P.rbrack || c === P.rbrace) {
               this.finishValue(chunk, valueStart, i, out)
               i-- // the delimiter belongs to the list or object around
             }
             break
           }
-          if (c === QUOTE) this.inString = true
-          else if (c === LBRACE || c === LBRACKET) this.depth++
-          else if (c === RBRACE || c === RBRACKET) {
+          if (c === P.quote) this.inString = true
+          else if (c === P.lbrace || c === P.lbrack) this.depth++
+          else if (c === P.rbrace || c === P.rbrack) {
             if (--this.depth === 0) this.finishValue(chunk, valueStart, i + 1, out)
-          } else if (c === LF) this.line++
+          } else if (c === WS.lf) this.line++
           break
         }
         case S.InKey: {
           if (this.escaped) this.escaped = false
-          else if (c === BACKSLASH) this.escaped = true
-          else if (c === QUOTE) {
+          else if (c === P.bslash) this.escaped = true
+          else if (c === P.quote) {
             this.finishKey(chunk, valueStart, i + 1)
-          } else if (c === LF) this.line++
+          } else if (c === WS.lf) this.line++
           break
         }
         default: {
           if (isSpace(c)) {
-            if (c === LF) this.line++
+            if (c === WS.lf) this.line++
             break
           }
           const started = this.structural(c, chunk, i)
@@ -282,17 +209,17 @@ export class JsonRecordSplitter {
   private structural(c: number, chunk: string, i: number): boolean {
     switch (this.state) {
       case S.RootBefore:
-        if (c === LBRACKET) {
+        if (c === P.lbrack) {
           this.mode = 'array'
           this.state = S.ArrFirst
           return false
         }
-        if (c === LBRACE) {
+        if (c === P.lbrace) {
           this.mode = 'object'
           this.state = S.ObjFirst
           return false
         }
-        if (c === QUOTE || c === 45 /* - */ || (c >= 48 && c <= 57) || c === 116 || c === 102 || c === 110)
+        if (c === P.quote || c === 45 /* - */ || (c >= 48 && c <= 57) || c === 116 || c === 102 || c === 110)
           throw new ImportFileError('importFile.notAList', NOT_A_LIST)
         throw new ImportFileError(
           'importFile.notJson',
@@ -300,38 +227,38 @@ export class JsonRecordSplitter {
         )
       case S.ArrFirst:
       case S.ArrAfter:
-        if (c === RBRACKET) {
+        if (c === P.rbrack) {
           this.closeList()
           return false
         }
         if (this.state === S.ArrAfter) {
-          if (c !== COMMA) throw this.unexpected(chunk, i)
+          if (c !== P.comma) throw this.unexpected(chunk, i)
           this.state = S.ArrNext
           return false
         }
         return this.startValue(c, false)
       case S.ArrNext:
-        if (c === RBRACKET || c === COMMA || c === RBRACE || c === COLON) throw this.unexpected(chunk, i)
+        if (c === P.rbrack || c === P.comma || c === P.rbrace || c === P.colon) throw this.unexpected(chunk, i)
         return this.startValue(c, false)
       case S.ObjFirst:
       case S.ObjKey:
-        if (c === RBRACE && this.state === S.ObjFirst) {
+        if (c === P.rbrace && this.state === S.ObjFirst) {
           this.state = S.RootAfter
           return false
         }
-        if (c !== QUOTE) throw this.unexpected(chunk, i)
+        if (c !== P.quote) throw this.unexpected(chunk, i)
         this.state = S.InKey
         this.pieces = []
         this.pieceBytes = 0
         this.startLine = this.line
         return true
       case S.ObjColon:
-        if (c !== COLON) throw this.unexpected(chunk, i)
+        if (c !== P.colon) throw this.unexpected(chunk, i)
         this.state = S.ObjValue
         return false
       case S.ObjValue:
         if (this.keyIsStopSales) {
-          if (c !== LBRACKET) {
+          if (c !== P.lbrack) {
             throw new ImportFileError(
               'importFile.stopSalesNotList',
               `"stopSales" must be a list [ ... ]. ${NOT_A_LIST}`,
@@ -341,14 +268,14 @@ export class JsonRecordSplitter {
           this.state = S.ArrFirst
           return false
         }
-        if (c === RBRACE || c === RBRACKET || c === COMMA || c === COLON) throw this.unexpected(chunk, i)
+        if (c === P.rbrace || c === P.rbrack || c === P.comma || c === P.colon) throw this.unexpected(chunk, i)
         return this.startValue(c, true)
       case S.ObjAfter:
-        if (c === RBRACE) {
+        if (c === P.rbrace) {
           this.state = S.RootAfter
           return false
         }
-        if (c !== COMMA) throw this.unexpected(chunk, i)
+        if (c !== P.comma) throw this.unexpected(chunk, i)
         this.state = S.ObjKey
         return false
       case S.RootAfter:
@@ -372,8 +299,8 @@ export class JsonRecordSplitter {
     this.escaped = false
     this.inString = false
     this.scalar = false
-    if (c === LBRACE || c === LBRACKET) this.depth = 1
-    else if (c === QUOTE) this.inString = true
+    if (c === P.lbrace || c === P.lbrack) this.depth = 1
+    else if (c === P.quote) this.inString = true
     else this.scalar = true
     return true
   }

@@ -6,8 +6,9 @@
  */
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
-import { AppFailure } from '../../errors'
-import { ImportFileError, type ImportFormat, type RowResult } from './canonical'
+import type { ImportFormat, RowResult } from './canonical'
+import type { ImportSource } from '../../imports-common/service'
+import { encodingLabel, staffError } from '../../files/file-error'
 import {
   describeBytes,
   describeImportFile,
@@ -15,9 +16,9 @@ import {
   readStopSaleBytesBatches,
   type FileFacts,
 } from './read-file'
-import { MAX_STOP_SALE_FILE_BYTES, openImportFile, type ImportFile } from '../../files/safe-file'
+import { MAX_STOP_SALE_FILE_BYTES, openImportFile } from '../../files/safe-file'
 
-export type ImportSource = { path: string } | { fileName: string; bytes: Uint8Array }
+export type { ImportSource }
 
 export interface OpenedSource {
   fileName: string
@@ -52,12 +53,9 @@ export async function openImportSource(source: ImportSource): Promise<OpenedSour
 
 async function openFileSource(path: string): Promise<OpenedSource> {
   const fileName = basename(path)
-  let file: ImportFile
-  try {
-    file = await openImportFile(path, MAX_STOP_SALE_FILE_BYTES)
-  } catch (err) {
+  const file = await openImportFile(path, MAX_STOP_SALE_FILE_BYTES).catch((err: unknown) => {
     throw staffError(err, fileName)
-  }
+  })
   try {
     let facts = await describeImportFile(file)
     const hash = createHash('sha256')
@@ -106,22 +104,5 @@ async function* records(
 }
 
 function describeFacts(f: FileFacts): string {
-  const encoding = f.encoding === 'windows-1254' ? 'Windows-1254 (Turkish)' : f.bom ? 'UTF-8 with BOM' : 'UTF-8'
-  const delimiter = f.delimiter === '\t' ? 'tab' : f.delimiter ? `"${f.delimiter}"` : undefined
-  return delimiter ? `${encoding}, ${delimiter}-separated` : encoding
-}
-
-/**
- * A problem reading an import file, in words for staff (also the reservation import's): the coded
- * ImportFileError becomes an AppFailure with the same code, and the file's name among its params.
- */
-export function staffError(err: unknown, fileName: string): unknown {
-  if (err instanceof AppFailure) return err
-  if (err instanceof ImportFileError) {
-    return new AppFailure(err.kind, err.message, undefined, {
-      code: err.code,
-      params: { file: fileName, ...err.params },
-    })
-  }
-  return err
+  return encodingLabel(f.encoding, f.bom, f.delimiter)
 }

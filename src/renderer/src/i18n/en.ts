@@ -11,6 +11,7 @@ export const en = {
       import: 'Import',
       settings: 'Settings',
     },
+    loading: 'Loading…',
     language: 'Language',
     status: 'v{{version}} · data: {{dataDir}}',
   },
@@ -28,6 +29,12 @@ export const en = {
     kindClose: 'Stop (close)',
     range: '{{from}}–{{to}} of {{total}}',
     never: 'never',
+  },
+  /** Date fields: how dates are typed (the tables show them dd.MM.yyyy in both languages). */
+  dates: {
+    pattern: 'dd.MM.yyyy',
+    placeholder: 'dd.mm.yyyy',
+    invalid: 'Not a date: write it like {{example}}.',
   },
   status: {
     pending: 'Pending',
@@ -105,21 +112,25 @@ export const en = {
   queue: {
     title: 'Sync queue',
     intro:
-      'Stop sales on their way to Sedna that have not arrived yet: why each one waits and when it is tried next. Nothing here is dropped; each goes out by itself.',
+      'Stop sales and reservations on their way to Sedna that have not arrived yet: why each one waits and when it is tried next. Nothing here is dropped; each goes out by itself.',
     loading: 'Loading the queue…',
     loadFailed: 'The queue could not be loaded',
     waiting_one: '{{total}} waiting',
     waiting_other: '{{total}} waiting',
     empty: 'Nothing is waiting',
-    emptyHint: 'Every stop sale sent so far has reached Sedna, or is parked for a person to look at:',
+    emptyHint: 'Everything sent so far has reached Sedna, or is parked for a person to look at:',
     offline:
-      'Sedna does not answer. The stop sales below go out by themselves as soon as it does; “Try all now” asks it again at once.',
+      'Sedna does not answer. Everything below goes out by itself as soon as it does; “Try all now” asks it again at once.',
     credentials: 'Sedna refused the username or password: nothing is sent until they are corrected in',
     tryAll: 'Try all now',
     trying: 'Trying…',
     tryNow: 'Try now',
     tryNowLabel: 'Try {{hotel}} {{night}} now',
-    colStopSale: 'Stop sale',
+    tryReservationLabel: 'Try reservation {{voucher}} now',
+    reservation: 'Reservation {{voucher}}: {{hotel}}',
+    cancellation: 'cancellation',
+    sendingNow: 'Being sent now.',
+    colRecord: 'Waiting',
     colState: 'State',
     colWhy: 'Why it waits',
     colAttempts: 'Attempts',
@@ -132,10 +143,6 @@ export const en = {
       'retry-later': 'Retry planned',
       due: 'In line',
     },
-    why: {
-      sending: 'Being sent now.',
-      due: 'Waiting its turn: it goes out as soon as the sync gets to it.',
-    },
     next: {
       now: 'now',
       soon: 'as soon as the sync gets to it',
@@ -144,8 +151,6 @@ export const en = {
     },
     shown: 'The first {{shown}} of {{total}}, in the order they are tried.',
     showMore: 'Show more',
-    reservations_one: '{{count}} reservation waits to be sent too; it is shown with the reservations:',
-    reservations_other: '{{count}} reservations wait to be sent too; they are shown with the reservations:',
   },
   firstRun: {
     title: 'Welcome — connect the app to Sedna',
@@ -323,6 +328,7 @@ export const en = {
     received: 'Received',
     emailId: 'E-mail id',
     import: 'Import',
+    importRef: 'import #{{id}}',
     importRecord: ', record {{row}}',
     notFromImport: 'Not from an import file',
     added: 'Added',

@@ -1,54 +1,44 @@
 /**
  * Languages of the renderer: English (the source of truth, `en.ts`) and Turkish (`tr.ts`, typed so
- * that it has every key). The language is the person's last choice (localStorage), else the OS
- * language as Electron reports it in `navigator.language` (`tr*` → Turkish), else English.
- * i18next only looks strings up and interpolates them: no eval, so the strict CSP holds.
+ * that it has every key). Only the language shown is loaded (choose.ts); the other is loaded when
+ * staff switch to it. i18next only looks strings up and interpolates them: no eval, so the strict CSP
+ * holds.
  */
 import i18next from 'i18next'
 import { initReactI18next, useTranslation } from 'react-i18next'
-import { en } from './en'
-import { tr } from './tr'
+import { initialLanguage, isLanguage, loadStrings, storageKey, type Language } from './choose'
 
-export const languages = ['en', 'tr'] as const
-export type Language = (typeof languages)[number]
+export { languages, type Language } from './choose'
 /** Each language's name in itself, for the switcher. */
 export const languageNames: Record<Language, string> = { tr: 'Türkçe', en: 'English' }
 
-const storageKey = 'sedna.language'
+const applyLang = (lng: string) => document.documentElement.setAttribute('lang', lng)
 
-const isLanguage = (v: unknown): v is Language => typeof v === 'string' && (languages as readonly string[]).includes(v)
-
-export function initialLanguage(): Language {
-  try {
-    const saved = window.localStorage.getItem(storageKey)
-    if (isLanguage(saved)) return saved
-  } catch {
-    // storage unavailable: fall back to the OS language
-  }
-  return /^tr\b/i.test(navigator.language ?? '') ? 'tr' : 'en'
+/** Starts i18next in the window's language, with that language's strings (before the first render). */
+export async function startLanguage(): Promise<void> {
+  const lng = initialLanguage()
+  await i18next.use(initReactI18next).init({
+    resources: { [lng]: { translation: await loadStrings(lng) } },
+    lng,
+    // Every language has every key (tr.ts is typed against en.ts): nothing to fall back to.
+    fallbackLng: false,
+    interpolation: { escapeValue: false }, // React escapes
+    initAsync: false,
+  })
+  applyLang(i18next.language)
+  i18next.on('languageChanged', applyLang)
 }
 
-void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, tr: { translation: tr } },
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...languages],
-  interpolation: { escapeValue: false }, // React escapes
-  initAsync: false,
-})
-
-const applyLang = (lng: string) => document.documentElement.setAttribute('lang', lng)
-applyLang(i18next.language)
-i18next.on('languageChanged', applyLang)
-
-/** Switches the language and remembers the choice. */
-export function setLanguage(lng: Language) {
+/** Switches the language (loading its strings the first time) and remembers the choice. */
+export async function setLanguage(lng: Language) {
   try {
     window.localStorage.setItem(storageKey, lng)
   } catch {
     // not remembered, still switched
   }
-  void i18next.changeLanguage(lng)
+  if (!i18next.hasResourceBundle(lng, 'translation'))
+    i18next.addResourceBundle(lng, 'translation', await loadStrings(lng))
+  await i18next.changeLanguage(lng)
 }
 
 /** The current language and `t`, re-rendering when the language changes. */

@@ -12,6 +12,7 @@ export const tr: Resources = {
       import: 'İçe aktar',
       settings: 'Ayarlar',
     },
+    loading: 'Yükleniyor…',
     language: 'Dil',
     status: 'v{{version}} · veri: {{dataDir}}',
   },
@@ -29,6 +30,11 @@ export const tr: Resources = {
     kindClose: 'Satış durdurma (kapatma)',
     range: '{{from}}–{{to}} / {{total}}',
     never: 'hiç',
+  },
+  dates: {
+    pattern: 'dd.MM.yyyy',
+    placeholder: 'gg.aa.yyyy',
+    invalid: 'Geçerli bir tarih değil: {{example}} gibi yazın.',
   },
   status: {
     pending: 'Bekliyor',
@@ -110,22 +116,26 @@ export const tr: Resources = {
   queue: {
     title: 'Senkronizasyon kuyruğu',
     intro:
-      'Sedna’ya gönderilmiş ama henüz ulaşmamış satış durdurmalar: her birinin neden beklediği ve ne zaman yeniden deneneceği. Buradan hiçbir şey silinmez; her biri kendiliğinden gönderilir.',
+      'Sedna’ya gönderilmiş ama henüz ulaşmamış satış durdurmalar ve rezervasyonlar: her birinin neden beklediği ve ne zaman yeniden deneneceği. Buradan hiçbir şey silinmez; her biri kendiliğinden gönderilir.',
     loading: 'Kuyruk yükleniyor…',
     loadFailed: 'Kuyruk yüklenemedi',
     waiting_one: '{{total}} bekliyor',
     waiting_other: '{{total}} bekliyor',
     empty: 'Bekleyen bir şey yok',
-    emptyHint: 'Şimdiye kadar gönderilen her satış durdurma Sedna’ya ulaştı ya da bir kişinin bakması için ayrıldı:',
+    emptyHint: 'Şimdiye kadar gönderilen her şey Sedna’ya ulaştı ya da bir kişinin bakması için ayrıldı:',
     offline:
-      'Sedna yanıt vermiyor. Aşağıdaki satış durdurmalar, Sedna yanıt verir vermez kendiliğinden gönderilir; “Hepsini şimdi dene” Sedna’ya hemen yeniden sorar.',
+      'Sedna yanıt vermiyor. Aşağıdakilerin hepsi, Sedna yanıt verir vermez kendiliğinden gönderilir; “Hepsini şimdi dene” Sedna’ya hemen yeniden sorar.',
     credentials:
       'Sedna kullanıcı adını ya da şifreyi kabul etmedi: düzeltilene kadar hiçbir şey gönderilmez. Düzeltmek için:',
     tryAll: 'Hepsini şimdi dene',
     trying: 'Deneniyor…',
     tryNow: 'Şimdi dene',
     tryNowLabel: '{{hotel}} {{night}} kaydını şimdi dene',
-    colStopSale: 'Satış durdurma',
+    tryReservationLabel: '{{voucher}} rezervasyonunu şimdi dene',
+    reservation: '{{voucher}} rezervasyonu: {{hotel}}',
+    cancellation: 'iptal',
+    sendingNow: 'Şu anda gönderiliyor.',
+    colRecord: 'Bekleyen',
     colState: 'Durum',
     colWhy: 'Neden bekliyor',
     colAttempts: 'Deneme',
@@ -138,10 +148,6 @@ export const tr: Resources = {
       'retry-later': 'Yeniden denenecek',
       due: 'Sırada',
     },
-    why: {
-      sending: 'Şu anda gönderiliyor.',
-      due: 'Sırasını bekliyor: senkronizasyon ona gelince gönderilir.',
-    },
     next: {
       now: 'şimdi',
       soon: 'senkronizasyon ona gelince',
@@ -150,8 +156,6 @@ export const tr: Resources = {
     },
     shown: 'Deneneceği sırayla {{total}} kaydın ilk {{shown}} tanesi.',
     showMore: 'Daha fazla göster',
-    reservations_one: 'Gönderilmeyi bekleyen {{count}} rezervasyon da var; rezervasyonlarla birlikte gösteriliyor:',
-    reservations_other: 'Gönderilmeyi bekleyen {{count}} rezervasyon da var; rezervasyonlarla birlikte gösteriliyor:',
   },
   firstRun: {
     title: 'Hoş geldiniz — uygulamayı Sedna’ya bağlayın',
@@ -330,6 +334,7 @@ export const tr: Resources = {
     received: 'Alındı',
     emailId: 'E-posta kimliği',
     import: 'İçe aktarma',
+    importRef: 'içe aktarma #{{id}}',
     importRecord: ', kayıt {{row}}',
     notFromImport: 'İçe aktarma dosyasından gelmedi',
     added: 'Eklendi',

@@ -1,0 +1,135 @@
+/**
+ * Reservations beside stop sales: every reservation, filtered, sorted and paged by main (SQLite), 100
+ * to a page; fetched again when main says reservations changed — never polled, never copied.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { reservationStatuses, type ReservationStatusName } from '../../../../shared/reservation-basics'
+import type { ReservationSortColumn } from '../../../../shared/reservations'
+import { appError } from '../../data/client'
+import { reservationQueries } from '../../data/reservations'
+import { formatNumber, useLanguage } from '../../i18n'
+import { ErrorBanner } from '../../ui/ErrorBanner'
+import { useSelection } from '../../ui/hooks'
+import { FilterBar, LoadFailed, StatusChips, toggled } from '../../ui/ListControls'
+import { useReservationStatusLabels } from '../status/labels'
+import { SyncPanel } from '../sync/SyncPanel'
+import { runSync, useSyncState } from '../sync/store'
+import { useReservationFilters } from './filters'
+import { ReservationsTable } from './ReservationsTable'
+
+export function ReservationsPage() {
+  const { t, language } = useLanguage()
+  const labels = useReservationStatusLabels()
+  const { typed, change, offset, setOffset, listQuery, filtered } = useReservationFilters()
+  // The page on screen stays until the next one arrives.
+  const list = useQuery({ ...reservationQueries.list(listQuery), placeholderData: keepPreviousData })
+  const { running } = useSyncState()
+  const [selected, setSelected, onSelect] = useSelection()
+  const error = appError(list.error)
+  const retry = () => void list.refetch()
+
+  if (error && !list.data)
+    return (
+      <LoadFailed testId="reservations-error" title={t('reservations.list.loadFailed')} error={error} onRetry={retry} />
+    )
+  if (!list.data)
+    return (
+      <p className="state" aria-busy="true">
+        {t('reservations.list.loading')}
+      </p>
+    )
+
+  const { rows, total, countsByStatus } = list.data
+  const pending = countsByStatus.pending ?? 0
+  const toggleStatus = (status: ReservationStatusName) =>
+    change((q) => ({ ...q, statuses: toggled(q.statuses, status) }))
+  const sortBy = (column: ReservationSortColumn) =>
+    change((q) => ({
+      ...q,
+      sort: { column, direction: q.sort?.column === column && q.sort.direction === 'asc' ? 'desc' : 'asc' },
+    }))
+  const count = { count: total, total: formatNumber(total, language) }
+
+  return (
+    <section aria-labelledby="reservations-title" className="reservations-page">
+      <header className="page-header">
+        <h1 id="reservations-title">{t('reservations.list.title')}</h1>
+        <StatusChips
+          statuses={reservationStatuses}
+          counts={countsByStatus}
+          chosen={typed.statuses}
+          labels={labels}
+          ariaLabel={t('reservations.list.perStatus')}
+          testIdPrefix="reservation-count-"
+          onToggle={toggleStatus}
+        />
+      </header>
+      {error && <ErrorBanner error={error} onRetry={retry} />}
+      <FilterBar
+        value={typed}
+        onChange={(patch) => change((q) => ({ ...q, ...patch }))}
+        filtered={filtered}
+        onClear={() => change((q) => (q.sort ? { sort: q.sort } : {}))}
+        ariaLabel={t('reservations.list.filter')}
+        fromLabel={t('reservations.list.from')}
+        searchPlaceholder={t('reservations.list.searchPlaceholder')}
+        testIdPrefix="reservation-filter-"
+      />
+      <div className="toolbar">
+        <button
+          type="button"
+          disabled={running}
+          onClick={() => void runSync('all-pending')}
+          aria-describedby="reservations-sync-all-hint"
+          data-testid="reservations-sync-all"
+        >
+          {t('list.syncAllPending')}
+          {pending ? ` (${pending})` : ''}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={running || selected.size === 0}
+          onClick={() => void runSync({ reservationIds: [...selected] }).then(() => setSelected(new Set()))}
+        >
+          {t('list.syncSelected', { count: selected.size })}
+        </button>
+        <a className="button-link secondary" href="#/import-reservations">
+          {t('reservations.list.import')}
+        </a>
+        <span className="muted list-total" data-testid="reservations-total">
+          {filtered ? t('reservations.list.matching', count) : t('reservations.list.total', count)}
+        </span>
+      </div>
+      <p className="hint sync-all-hint" id="reservations-sync-all-hint">
+        {t('reservations.list.syncAllHint')}
+      </p>
+      <SyncPanel />
+      {total === 0 && filtered ? (
+        <div className="state state-empty" data-testid="reservations-none-match">
+          <h2>{t('reservations.list.noneMatch')}</h2>
+        </div>
+      ) : total === 0 ? (
+        <div className="state state-empty" data-testid="reservations-empty">
+          <h2>{t('reservations.list.empty')}</h2>
+          <p>
+            {t('reservations.list.emptyHint')} <a href="#/import-reservations">{t('reservations.list.import')}</a>
+          </p>
+        </div>
+      ) : (
+        <ReservationsTable
+          rows={rows}
+          total={total}
+          offset={offset}
+          onPage={setOffset}
+          selected={selected}
+          onSelect={onSelect}
+          busy={running}
+          onSync={(id) => void runSync({ reservationIds: [id] })}
+          sort={typed.sort}
+          onSort={sortBy}
+        />
+      )}
+    </section>
+  )
+}

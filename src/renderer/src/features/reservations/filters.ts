@@ -1,0 +1,46 @@
+/** The reservations list's filters, sort and page as the screen holds them, and what main is asked for. */
+import { useState } from 'react'
+import type { ReservationStatusName } from '../../../../shared/reservation-basics'
+import type { ReservationSortColumn } from '../../../../shared/reservations'
+import type { ReservationListQuery } from '../../data/reservations'
+import { useDebounced } from '../../ui/hooks'
+
+export type Sort = { column: ReservationSortColumn; direction: 'asc' | 'desc' }
+export interface Filters {
+  statuses?: ReservationStatusName[]
+  hotel?: string
+  text?: string
+  from?: string
+  to?: string
+  sort?: Sort
+}
+/** Rows per page. */
+export const PAGE = 100
+
+/** Where the list was when the person opened a reservation, so that coming back finds it as it was. */
+export let remembered: { filters: Filters; offset: number; focusId: number | undefined } | undefined
+
+const toListQuery = (f: Filters, offset: number): ReservationListQuery => ({
+  limit: PAGE,
+  offset,
+  ...(f.statuses?.length ? { statuses: f.statuses } : {}),
+  ...(f.hotel?.trim() ? { hotel: f.hotel } : {}),
+  ...(f.text?.trim() ? { text: f.text } : {}),
+  ...(f.from ? { from: f.from } : {}),
+  ...(f.to && (!f.from || f.to >= f.from) ? { to: f.to } : {}),
+  ...(f.sort ? { sort: f.sort } : {}),
+})
+
+/** The filters as typed and, settled for 250 ms, as asked for; a change goes back to the first page. */
+export function useReservationFilters() {
+  const [typed, setTyped] = useState<Filters>(() => remembered?.filters ?? {})
+  const [offset, setOffset] = useState(() => remembered?.offset ?? 0)
+  const settled = useDebounced(typed, 250)
+  remembered = { filters: typed, offset, focusId: remembered?.focusId }
+  const change = (f: (q: Filters) => Filters) => {
+    setTyped(f)
+    setOffset(0)
+  }
+  const filtered = Boolean(typed.statuses?.length || typed.hotel || typed.text || typed.from || typed.to)
+  return { typed, change, offset, setOffset, listQuery: toListQuery(settled, offset), filtered }
+}

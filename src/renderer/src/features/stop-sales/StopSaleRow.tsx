@@ -1,0 +1,115 @@
+/** One row of the stop-sales table; rows whose page has not arrived yet hold their place (and the focus). */
+import { memo } from 'react'
+import { nightCount } from '../../../../shared/stop-sale-basics'
+import type { StopSale, StopSaleStatus } from '../../../../shared/stop-sales'
+import { codesText, formatNight, kindText } from '../../format'
+import { useWords } from '../../ui/words'
+import { allows } from '../status/actions'
+
+export type ColumnKey =
+  'status' | 'hotel' | 'firstNight' | 'lastNight' | 'nights' | 'rooms' | 'boards' | 'kind' | 'recId'
+/** The columns, the check box and the actions. */
+export const COLUMN_COUNT = 9 + 2
+
+interface RowProps {
+  index: number
+  row: StopSale | undefined
+  focused: boolean
+  selected: boolean
+  busy: boolean
+  labels: Record<StopSaleStatus, string>
+  onSelect: (id: number, on: boolean) => void
+  onSync: (id: number) => void
+}
+
+export const StopSaleRow = memo(function StopSaleRow({
+  index,
+  row: s,
+  focused,
+  selected,
+  busy,
+  labels,
+  onSelect,
+  onSync,
+}: RowProps) {
+  const { t, word } = useWords()
+  if (!s) {
+    return (
+      <tr
+        tabIndex={focused ? 0 : -1}
+        data-index={index}
+        aria-rowindex={index + 2}
+        aria-busy="true"
+        className="loading-row"
+        data-testid="stop-sale-row-loading"
+      >
+        <td colSpan={COLUMN_COUNT}>
+          <span className="muted">{t('list.loadingRow')}</span>
+        </td>
+      </tr>
+    )
+  }
+  const kinds = { open: t('common.kindOpen'), close: t('common.kindClose') }
+  const rooms = codesText(s.roomCodes, t('common.allRooms'))
+  const boards = codesText(s.boardCodes, t('common.allBoards'))
+  const kind = kindText(s.kind, kinds)
+  return (
+    <tr
+      tabIndex={focused ? 0 : -1}
+      data-index={index}
+      aria-rowindex={index + 2}
+      data-testid="stop-sale-row"
+      data-id={s.id}
+      data-status={s.status}
+    >
+      <td className="check">
+        <input
+          type="checkbox"
+          aria-label={t('list.selectRow', { hotel: s.hotelName, night: formatNight(s.firstNight) })}
+          checked={selected}
+          disabled={!allows(s, 'sync')}
+          onChange={(e) => onSelect(s.id, e.target.checked)}
+          tabIndex={focused ? 0 : -1}
+        />
+      </td>
+      <td>
+        <span className={`badge status-${s.status}`} title={word(s.lastError) ?? labels[s.status]}>
+          {labels[s.status]}
+        </span>
+      </td>
+      <td className="hotel" title={s.hotelName}>
+        <a href={`#/stop-sale/${s.id}`} data-testid="open-detail" tabIndex={focused ? 0 : -1}>
+          {s.hotelName}
+        </a>
+      </td>
+      <td>{formatNight(s.firstNight)}</td>
+      <td>{formatNight(s.lastNight)}</td>
+      <td className="num">{nightCount(s.firstNight, s.lastNight)}</td>
+      <td className={s.roomCodes.length ? undefined : 'all'} title={rooms}>
+        {rooms}
+      </td>
+      <td className={s.boardCodes.length ? undefined : 'all'} title={boards}>
+        {boards}
+      </td>
+      <td title={kind}>
+        <span className={`kind kind-${s.kind}`}>{kind}</span>
+      </td>
+      <td className="num" data-testid="rec-id">
+        {s.sednaRecId ?? '—'}
+      </td>
+      <td>
+        {allows(s, 'sync') && (
+          <button
+            type="button"
+            className="secondary small"
+            disabled={busy}
+            onClick={() => onSync(s.id)}
+            tabIndex={focused ? 0 : -1}
+          >
+            {t('list.sync')}
+          </button>
+        )}
+      </td>
+    </tr>
+  )
+})

@@ -1,0 +1,120 @@
+/**
+ * The home screen: every stop sale, filtered and sorted by main (SQLite), in one table staff scroll
+ * through from the first row to the last (StopSalesTable). Fetched again when main says stop sales
+ * changed — never polled.
+ */
+import { useCallback } from 'react'
+import { stopSaleStatuses } from '../../../../shared/stop-sale-basics'
+import type { StopSaleSortColumn, StopSaleStatus } from '../../../../shared/stop-sales'
+import { formatNumber, useLanguage } from '../../i18n'
+import { ErrorBanner } from '../../ui/ErrorBanner'
+import { useSelection } from '../../ui/hooks'
+import { FilterBar, LoadFailed, StatusChips, toggled } from '../../ui/ListControls'
+import { FirstRun } from '../settings/FirstRun'
+import { useStopSaleStatusLabels } from '../status/labels'
+import { SyncPanel } from '../sync/SyncPanel'
+import { runSync, useSyncState } from '../sync/store'
+import { useStopSaleFilters } from './filters'
+import { useListWindow } from './list-window'
+import { StopSalesTable } from './StopSalesTable'
+
+export function StopSalesPage() {
+  const { t, language } = useLanguage()
+  const labels = useStopSaleStatusLabels()
+  const { typed, setTyped, filters, listQuery, filtered } = useStopSaleFilters()
+  const list = useListWindow(listQuery)
+  const { running } = useSyncState()
+  const [selected, setSelected, onSelect] = useSelection()
+  const onSync = useCallback((id: number) => void runSync({ ids: [id] }), [])
+  const sortBy = useCallback(
+    (column: StopSaleSortColumn) =>
+      setTyped((q) => ({
+        ...q,
+        sort: { column, direction: q.sort?.column === column && q.sort.direction === 'asc' ? 'desc' : 'asc' },
+      })),
+    [setTyped],
+  )
+
+  if (list.error && !list.data)
+    return (
+      <LoadFailed testId="stop-sales-error" title={t('list.loadFailed')} error={list.error} onRetry={list.refresh} />
+    )
+  if (!list.data)
+    return (
+      <p className="state" aria-busy="true">
+        {t('list.loading')}
+      </p>
+    )
+
+  const { total, countsByStatus } = list.data
+  const toggleStatus = (status: StopSaleStatus) => setTyped((q) => ({ ...q, statuses: toggled(q.statuses, status) }))
+  const count = { count: total, total: formatNumber(total, language) }
+  return (
+    <section aria-labelledby="stop-sales-title" className="list-page">
+      <header className="page-header">
+        <h1 id="stop-sales-title">{t('list.title')}</h1>
+        <StatusChips
+          statuses={stopSaleStatuses}
+          counts={countsByStatus}
+          chosen={typed.statuses}
+          labels={labels}
+          ariaLabel={t('list.perStatus')}
+          testIdPrefix="count-"
+          onToggle={toggleStatus}
+        />
+      </header>
+      {list.error && <ErrorBanner error={list.error} onRetry={list.refresh} />}
+      <FirstRun />
+      <FilterBar
+        value={typed}
+        onChange={(patch) => setTyped((q) => ({ ...q, ...patch }))}
+        filtered={filtered}
+        onClear={() => setTyped((q) => (q.sort ? { sort: q.sort } : {}))}
+        ariaLabel={t('list.filter')}
+        fromLabel={t('list.from')}
+        searchPlaceholder={t('list.searchPlaceholder')}
+        testIdPrefix="filter-"
+      />
+      <div className="toolbar">
+        <button type="button" disabled={running || !countsByStatus.pending} onClick={() => void runSync('all-pending')}>
+          {t('list.syncAllPending')}
+          {countsByStatus.pending ? ` (${countsByStatus.pending})` : ''}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={running || selected.size === 0}
+          onClick={() => void runSync({ ids: [...selected] }).then(() => setSelected(new Set()))}
+        >
+          {t('list.syncSelected', { count: selected.size })}
+        </button>
+        <span className="muted list-total" data-testid="list-total" aria-live="polite">
+          {Object.keys(listQuery).some((k) => k !== 'sort') ? t('list.matching', count) : t('list.total', count)}
+        </span>
+      </div>
+      <SyncPanel />
+      {total === 0 && filtered ? (
+        <div className="state state-empty" data-testid="stop-sales-none-match">
+          <h2>{t('list.noneMatch')}</h2>
+        </div>
+      ) : total === 0 ? (
+        <div className="state state-empty" data-testid="stop-sales-empty">
+          <h2>{t('list.empty')}</h2>
+          <p>{t('list.emptyHint')}</p>
+        </div>
+      ) : (
+        <StopSalesTable
+          list={list}
+          total={total}
+          filters={filters}
+          selected={selected}
+          onSelect={onSelect}
+          busy={running}
+          onSync={onSync}
+          sort={typed.sort}
+          onSort={sortBy}
+        />
+      )}
+    </section>
+  )
+}
