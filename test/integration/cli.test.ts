@@ -237,7 +237,15 @@ describe('command line against the simulator', { timeout: 60_000 }, () => {
     expect(stored!.element).toMatchObject({ HotelId: 1187, RoomTypeId: 9420, BoardId: 1, Adult: 2, Child: 1 })
     expect(sync.json()).toMatchObject({ synced: 1, failed: 0, queued: 0, needsAttention: 0, cancelled: 0 })
     expect(sync.json().results).toEqual([
-      { id, voucherNo: 'JUN2024001', status: 'synced', recId: stored!.RecId, message: null, code: null, lastError: null },
+      {
+        id,
+        voucherNo: 'JUN2024001',
+        status: 'synced',
+        recId: stored!.RecId,
+        message: null,
+        code: null,
+        lastError: null,
+      },
     ])
 
     const again = await cli(['reservations', 'import', sample, '--json'])

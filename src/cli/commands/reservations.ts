@@ -27,8 +27,7 @@ export async function reservationsImport(cli: CliContext, args: ParsedArgs, io: 
         limit: 1000,
       })
       for (const r of page.rows) {
-        if (r.state === 'invalid')
-          invalid.push({ row: r.row, line: r.line, errors: r.reason.map((m) => cli.say(m)) })
+        if (r.state === 'invalid') invalid.push({ row: r.row, line: r.line, errors: r.reason.map((m) => cli.say(m)) })
         else if (r.attention.length)
           attention.push({
             row: r.row,

@@ -4,12 +4,7 @@
  * against the shared schema, so a missing or unreadable value is its default.
  */
 import { eq, sql } from 'drizzle-orm'
-import {
-  appSettingsSchema,
-  DEFAULT_SETTINGS,
-  type AppSettings,
-  type SettingsView,
-} from '../../shared/settings'
+import { appSettingsSchema, DEFAULT_SETTINGS, type AppSettings, type SettingsView } from '../../shared/settings'
 import type { Db } from '../db/database'
 import { appSettings } from '../db/schema'
 import type { EventBus } from '../events'
