@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { messageSchema } from './messages'
+import { attemptSchema } from './records'
 import { reservationStatuses } from './reservation-basics'
 import { stopSaleStatuses } from './stop-sale-basics'
 
@@ -97,19 +98,8 @@ export const syncStatusSchema = z.object({
   nextAttemptAt: z.string().nullable(),
 })
 
-export const syncAttemptSchema = z.object({
-  id: z.number().int().positive(),
-  startedAt: z.string(),
-  phase: z.string(),
-  outcome: z.string(),
-  httpStatus: z.number().int().nullable(),
-  sednaErrorType: z.number().int().nullable(),
-  /** What the request came to, as a code with parameters (rows from before codes: their English words). */
-  message: messageSchema.nullable(),
-  durationMs: z.number().int().nullable(),
-  requestBody: z.string().nullable(),
-  responseBody: z.string().nullable(),
-})
+/** One request made to Sedna for a stop sale: the same as for any record. */
+export const syncAttemptSchema = attemptSchema
 
 /** The answer to reservations.cancel. */
 export const reservationCancelResultSchema = z.object({

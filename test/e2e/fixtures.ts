@@ -7,6 +7,7 @@ import { test as base } from '@playwright/test'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/sedna/simulator'
 import { startHarness, type Harness } from '../harness/server'
 import { tempDataDir } from '../support/fixtures'
+import { addSimAccount } from '../support/account'
 
 /** A harness whose active Sedna account talks to its own simulator, reference data fetched. */
 export interface SednaEnv {
@@ -27,19 +28,7 @@ export const test = base.extend<{
     const data = tempDataDir()
     // Probe often, so "Sedna is back" is noticed within the test's patience.
     const harness = await startHarness({ dataDir: data.dir, options: { sync: { probeIntervalMs: 300 } } })
-    const profile = await harness.context.dispatch('profiles.save', {
-      name: 'Acente',
-      baseUrl: sim.url,
-      username: 'demo',
-      password: 'demo',
-      operatorCode: '7STAR',
-      allowHttp: true,
-    })
-    if (!profile.ok) throw new Error(profile.error.message)
-    const refreshed = await harness.context.dispatch('reference.refresh', {
-      profileId: (profile.value as { id: number }).id,
-    })
-    if (!refreshed.ok) throw new Error(refreshed.error.message)
+    await addSimAccount(harness.context, sim.url)
     const env: SednaEnv = { harness, sim }
     await use(env)
     await harness.close()

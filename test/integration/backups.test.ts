@@ -199,12 +199,12 @@ describe('restoring', () => {
     const result = await invoke(a.ctx, 'backups.restore', { name: backup.name, confirm: true })
     expect(result).toMatchObject({ restoredFrom: backup.file, damagedCopy: null, migrated: false })
     expect(result.backupOfCurrent).toMatchObject({ kind: 'before-restore' })
-    expect(hotels(result.backupOfCurrent.file)).toHaveLength(2)
+    expect(hotels(result.backupOfCurrent!.file)).toHaveLength(2)
     const list = await invoke(a.ctx, 'stopSales.list', {})
     expect(list.rows.map((r: { id: number }) => r.id)).toEqual([kept])
     expect(events).toContainEqual({
       name: 'data.restored',
-      payload: { from: backup.name, backupOfCurrent: result.backupOfCurrent.name },
+      payload: { from: backup.name, backupOfCurrent: result.backupOfCurrent!.name },
     })
     // The engine runs again: the restored stop sale goes to Sedna. (Waiting for the run the restore woke
     // first: a wake that arrives as a run ends is lost for a second — sync-engine.ts, reported.)

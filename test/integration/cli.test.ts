@@ -366,7 +366,7 @@ describe('command line against the simulator', { timeout: 60_000 }, () => {
       [['sync', '--al'], /unknown option --al for "sync"/],
       [['sync', '999999'], /no stop sale #999999/],
       [['list', '--status', 'done'], /--status must be one of/],
-      [['import', join(files.dir, 'missing.json')], /The file "missing\.json" does not exist/],
+      [['import', join(files.dir, 'missing.json')], /The file "?missing\.json"? does not exist/],
       [['map', 'room', 'x', 'TRP', '1'], /HOTEL_ID must be a whole number/],
       [['map', 'hotel', 'Nowhere Otel', '424242'], /424242/],
       [['profile', 'set', '--url', 'http://x.example'], /--url URL and --username NAME/],

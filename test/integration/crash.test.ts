@@ -14,6 +14,7 @@ import type { CheckpointName } from '../../src/main/outbox/outcome'
 import { migrationsFolder, projectRoot } from '../harness/server'
 import { tempDataDir } from '../support/fixtures'
 import { mandarin } from '../support/sync-app'
+import { addSimAccount } from '../support/account'
 
 const POINTS: CheckpointName[] = ['before-phase1', 'phase1-answered', 'recid-stored', 'phase2-sent', 'phase2-answered']
 const RESERVATION_POINTS: CheckpointName[] = [
@@ -71,17 +72,7 @@ async function seedProfile(dataDir: string) {
     logger: createMemoryLogger(),
     credentials: createMemoryStore(),
   })
-  const saved = await setup.dispatch('profiles.save', {
-    name: 'A',
-    baseUrl: sim.url,
-    username: 'demo',
-    password: 'demo',
-    operatorCode: '7STAR',
-    allowHttp: true,
-  })
-  if (!saved.ok) throw new Error(saved.error.message)
-  const profileId = (saved.value as { id: number }).id
-  await setup.dispatch('reference.refresh', { profileId })
+  const { id: profileId } = await addSimAccount(setup, sim.url)
   return { setup, profileId }
 }
 

@@ -5,6 +5,7 @@ import { invoke, startTestApp, type TestApp } from '../support/context'
 import { sampleStopSale } from '../support/fixtures'
 import { importReservations, startSyncApp, stopSaleWrites, type SyncApp } from '../support/sync-app'
 import { worded } from '../support/words'
+import { addSimAccount } from '../support/account'
 
 let app: SyncApp | TestApp | undefined
 afterEach(async () => {
@@ -69,8 +70,8 @@ describe('stopSales.detail', () => {
     // Byte for byte what went over the wire.
     const sent = stopSaleWrites(a.sim).map((r) => r.body)
     expect([d.payloads.phase1.body, d.payloads.phase2.body]).toEqual(sent)
-    expect(JSON.parse(d.payloads.phase1.body)).toMatchObject({ RecId: 0, HotelId: 18, StopSaleRooms: [] })
-    expect(JSON.parse(d.payloads.phase2.body)).toMatchObject({
+    expect(JSON.parse(d.payloads.phase1.body!)).toMatchObject({ RecId: 0, HotelId: 18, StopSaleRooms: [] })
+    expect(JSON.parse(d.payloads.phase2.body!)).toMatchObject({
       RecId: recId,
       StopSaleRooms: [{ RoomTypeId: 63, StopSaleId: recId }],
       StopSaleOperators: [{ OperatorId: 571, StopSaleId: recId }],
@@ -97,7 +98,7 @@ describe('stopSales.detail', () => {
     d = await detail(a, id!)
     expect(d.payloads.phase1).toMatchObject({ source: 'preview', recIdPending: false, attemptId: null })
     expect(d.payloads.phase2).toMatchObject({ source: 'preview', recIdPending: true })
-    const phase2 = JSON.parse(d.payloads.phase2.body)
+    const phase2 = JSON.parse(d.payloads.phase2.body!)
     expect(phase2).toMatchObject({
       RecId: REC_ID_PLACEHOLDER,
       StopSaleRooms: [
@@ -113,7 +114,7 @@ describe('stopSales.detail', () => {
     expect(after.payloads.phase1).toMatchObject({ source: 'sent', body: preview.phase1.body })
     expect(after.payloads.phase2.source).toBe('sent')
     expect(after.payloads.phase2.body).toBe(
-      preview.phase2.body.replaceAll(JSON.stringify(REC_ID_PLACEHOLDER), String(recId)),
+      preview.phase2.body!.replaceAll(JSON.stringify(REC_ID_PLACEHOLDER), String(recId)),
     )
   })
 
@@ -407,16 +408,8 @@ describe('rules in main: what may be done, and with which account', () => {
     const a = await syncApp()
     const sql = a.ctx.database.sqlite
     // A second account on the same Sedna; the first stays the active one.
-    const other = await invoke(a.ctx, 'profiles.save', {
-      name: 'İkinci Acente',
-      baseUrl: a.sim.url,
-      username: 'demo',
-      password: 'demo',
-      operatorCode: '7STAR',
-      allowHttp: true,
-    })
-    await invoke(a.ctx, 'reference.refresh', { profileId: other.id })
-    expect((await invoke(a.ctx, 'profiles.list', {})).profiles.find((p: { isActive: boolean }) => p.isActive).id).toBe(
+    const other = await addSimAccount(a.ctx, a.sim.url, { name: 'İkinci Acente' })
+    expect((await invoke(a.ctx, 'profiles.list', {})).profiles.find((p: { isActive: boolean }) => p.isActive)!.id).toBe(
       a.profileId,
     )
     const [ours, theirs] = a.add(

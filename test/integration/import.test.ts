@@ -30,7 +30,7 @@ const stopSales = () =>
   app.ctx.database.sqlite.prepare('select * from stop_sales order by id').all() as Array<Record<string, unknown>>
 const preview = (path: string) => invoke(app.ctx, 'import.preview', { path })
 const commit = (importId: number) => invoke(app.ctx, 'import.commit', { importId })
-const rows = (importId: number, states?: string[]) =>
+const rows = (importId: number, states?: ('new' | 'duplicate' | 'invalid')[]) =>
   invoke(app.ctx, 'import.rows', { importId, ...(states ? { states } : {}) }).then((r) => r.rows)
 
 describe('import', () => {
@@ -163,7 +163,7 @@ describe('import', () => {
     const p = await preview(csv)
     expect(p).toMatchObject({ rows: 4, willImport: 1, invalid: 3 })
     const invalid = await rows(p.importId, ['invalid'])
-    expect(invalid.map((r: { line: number }) => r.line)).toEqual([3, 4, 5])
+    expect(invalid.map((r) => r.line)).toEqual([3, 4, 5])
     expect(invalid[0].reason).toEqual([{ code: 'importRow.missing', params: { field: 'hotel_name' } }])
     expect(wordedAll(invalid[1].reason)).toMatch(/31\.02\.2025.*not a real date/)
     expect(wordedAll(invalid[2].reason)).toMatch(/is_close/)
@@ -179,7 +179,7 @@ describe('import', () => {
         .prepare('select reason from import_rows where import_id = ? order by row')
         .pluck()
         .all(p.importId),
-    ).toEqual(invalid.map((r: { reason: never[] }) => wordedAll(r.reason)))
+    ).toEqual(invalid.map((r) => wordedAll(r.reason)))
     expect(stopSales()).toHaveLength(1)
     expect(JSON.parse(stopSales()[0]!.room_codes as string)).toEqual(['DBL', 'SGL'])
   })
@@ -189,8 +189,8 @@ describe('import', () => {
     await invoke(app.ctx, 'reference.refresh', { profileId: demo.id })
     const p = await preview(sampleJson)
     expect(p).toMatchObject({ resolutionChecked: true, willImport: 5, needsAttention: 3 })
-    const attention = (await rows(p.importId)).filter((r: { attention: unknown[] }) => r.attention.length)
-    expect(attention.map((r: { hotelName: string }) => r.hotelName)).toEqual([
+    const attention = (await rows(p.importId)).filter((r) => r.attention.length)
+    expect(attention.map((r) => r.hotelName)).toEqual([
       'Grand Palace Hotel',
       'Antalya Beach Otel',
       'Antalya Beach Otel',
@@ -208,7 +208,7 @@ describe('import', () => {
     expect(grand).toMatchObject({ last_error_code: 'resolution.needsMapping', status: 'pending' })
     expect(JSON.parse(grand.last_error_params as string)).toMatchObject({ kind: 'room', code: 'TRP' })
     expect(grand.last_error).toMatch(/^Needs mapping before it can be sent: room code "TRP" is unknown at hotel \d+\.$/)
-    const listed = await invoke(app.ctx, 'stopSales.get', { id: grand.id })
+    const listed = await invoke(app.ctx, 'stopSales.get', { id: grand.id as number })
     expect(listed.lastError).toEqual({
       code: 'resolution.needsMapping',
       params: JSON.parse(grand.last_error_params as string),

@@ -228,9 +228,7 @@ describe('a refusal no retry can fix ends as failed; transient answers stay retr
       expect(app.sim.stopSales()).toHaveLength(0)
       expect(app.sim.reservations()).toHaveLength(0)
       const history = await invoke(app.ctx, 'stopSales.attempts', { id: stop })
-      expect(
-        history.map((a: { phase: string; outcome: string; httpStatus: number }) => [a.phase, a.outcome, a.httpStatus]),
-      ).toContainEqual(['phase1', 'failed', status])
+      expect(history.map((a) => [a.phase, a.outcome, a.httpStatus])).toContainEqual(['phase1', 'failed', status])
       // Web API's 404 quotes the request URI: InsertReservation's query password never gets stored.
       const stored = JSON.stringify(app.ctx.database.sqlite.prepare('select * from reservation_attempts').all())
       expect(stored).not.toMatch(/password=demo/)

@@ -122,7 +122,7 @@ describe('queue.list', () => {
     expect((await queue()).items[0]).toMatchObject({ id, state: 'waiting-for-sedna' })
 
     // Still down: nothing is sent, it keeps waiting (probes are a minute apart in this app).
-    const ref = { kind: 'stopSale', id }
+    const ref = { kind: 'stopSale' as const, id }
     expect(await invoke(app.ctx, 'queue.tryNow', { items: [ref] })).toEqual({ due: [ref], connectivity: 'offline' })
     expect((await queue()).items[0]).toMatchObject({ id, state: 'waiting-for-sedna' })
 

@@ -306,7 +306,7 @@ describe('resolve and send', () => {
 
     // Stored: the URL with password=***, never the password; the body byte for byte as sent.
     const history = await attempts(id!)
-    const send = history.find((a: any) => a.phase === 'send')
+    const send = history.find((a) => a.phase === 'send')!
     expect(send).toMatchObject({ outcome: 'ok', httpStatus: 200 })
     expect(send.url).toMatch(
       /^POST http:\/\/127\.0\.0\.1:\d+\/SednaAgencyb2bApi\/api\/Integratiion\/InsertReservation\?/,
@@ -464,7 +464,9 @@ describe('the Chromium journey, on the backend', () => {
     // Main says what may be done and with which account; the screen asks nothing else.
     expect(detail.account).toEqual({ id: app.profileId, name: 'Acente' })
     expect(detail.record.actions).toEqual(['sync', 'fix', 'cancel'])
-    const suggestion = detail.resolution.resolution.unresolved[0].suggestions[0]
+    const resolution = detail.resolution.resolution
+    if (!resolution || resolution.ok) throw new Error('expected an unresolved reservation')
+    const suggestion = (resolution.unresolved[0] as { suggestions: { id: number; name: string }[] }).suggestions[0]!
     expect(suggestion).toMatchObject({ id: 1187, name: 'Grand Palace Hotel' })
     const mapped = await invoke(app.ctx, 'mappings.setHotel', {
       record: { kind: 'reservation', id },

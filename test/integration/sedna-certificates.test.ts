@@ -4,6 +4,7 @@
  * "Sedna unreachable" for ever — and the connection test says the same, as a code the screen words in
  * English and Turkish. A certificate trusted through Node's CA list works.
  */
+import { wordMessage } from '../../src/shared/messages/word'
 import { createServer } from 'node:net'
 import tls from 'node:tls'
 import i18next from 'i18next'
@@ -65,7 +66,7 @@ describe('an untrusted certificate', () => {
     const summary = await invoke(app.ctx, 'sync.stopSales', { ids: [id] })
     expect(summary).toMatchObject({ needsAttention: 1, queued: 0 })
     expect(summary.connectivity).not.toBe('offline')
-    const message = summary.results[0].message as string
+    const message = wordMessage(summary.results[0].message!)
     expect(message).toMatch(/Sedna server at localhost:\d+ was not trusted, so nothing was sent/)
     expect(message).toMatch(/self-signed.*ask IT to install the company certificate/)
     expect(app.row(id!)).toMatchObject({ status: 'needs_attention', last_error: message })
@@ -139,10 +140,10 @@ describe('an untrusted certificate', () => {
     await moveProfile(app, httpsBase(front.port))
     const [id] = app.add({})
     const summary = await invoke(app.ctx, 'sync.stopSales', { ids: [id] })
-    expect(summary.results[0]).toMatchObject({
-      status: 'needs_attention',
-      message: expect.stringMatching(new RegExp(`at localhost:${front.port} was not trusted.*self-signed`)),
-    })
+    expect(summary.results[0]).toMatchObject({ status: 'needs_attention', message: { code: 'sedna.certificate' } })
+    expect(wordMessage(summary.results[0]!.message!)).toMatch(
+      new RegExp(`at localhost:${front.port} was not trusted.*self-signed`),
+    )
     expect(proxy.relayed).toContain(`CONNECT localhost:${front.port}`)
   })
 })

@@ -3,6 +3,7 @@
  * Settings, through a real forward proxy started by the test. Loopback is proxied like any host unless
  * NO_PROXY names it. A proxy's password is never logged.
  */
+import { wordMessage } from '../../src/shared/messages/word'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SednaClient } from '../../src/main/sedna/client'
 import { invoke } from '../support/context'
@@ -78,12 +79,10 @@ describe('proxies', () => {
     // Without it: the proxy refuses, and a person is told so (retrying would change nothing).
     await invoke(app.ctx, 'settings.save', { proxyUrl: proxy.url })
     const refused = await sync(app, [a!])
-    expect(refused.results[0]).toMatchObject({
-      status: 'failed',
-      message: expect.stringMatching(
-        /proxy 127\.0\.0\.1:\d+ refused to connect to Sedna .*HTTP 407.*username and password/,
-      ),
-    })
+    expect(refused.results[0]).toMatchObject({ status: 'failed', message: { code: 'sedna.proxyRefused' } })
+    expect(wordMessage(refused.results[0]!.message!)).toMatch(
+      /proxy 127\.0\.0\.1:\d+ refused to connect to Sedna .*HTTP 407.*username and password/,
+    )
     expect(proxy.refused).toBeGreaterThan(0)
 
     await invoke(app.ctx, 'settings.save', { proxyUrl: `http://acente:Pr0xy-S1fre@127.0.0.1:${proxy.port}` })
@@ -109,7 +108,9 @@ describe('proxies', () => {
     const [id] = app.add({})
     const summary = await sync(app, [id!])
     expect(summary).toMatchObject({ queued: 1, connectivity: 'offline' })
-    expect(summary.results[0].message).toMatch(/The proxy 127\.0\.0\.1:\d+ could not be reached \(ECONNREFUSED\)/)
+    expect(wordMessage(summary.results[0]!.lastError ?? summary.results[0]!.message!)).toMatch(
+      /The proxy 127\.0\.0\.1:\d+ could not be reached/,
+    )
     expect(stopSaleWrites(app.sim)).toHaveLength(0)
   })
 

@@ -54,8 +54,8 @@ describe('two-phase sync', () => {
       'phase1:ok',
       'phase2:ok',
     ])
-    expect(JSON.parse(history[0].requestBody)).toMatchObject({ RecId: 0, StopSaleRooms: [] })
-    expect(JSON.parse(history[1].requestBody)).toMatchObject({
+    expect(JSON.parse(history[0].requestBody!)).toMatchObject({ RecId: 0, StopSaleRooms: [] })
+    expect(JSON.parse(history[1].requestBody!)).toMatchObject({
       RecId: first.RecId,
       StopSaleRooms: [{ RoomTypeId: 63, StopSaleId: first.RecId }],
     })
@@ -206,7 +206,7 @@ describe('exactly once under faults', () => {
     await sync([id!])
     // Someone (or something) created the same stop sale in Sedna meanwhile: two exact matches.
     const client = await app.ctx.connections.client(app.ctx.services.profiles.get(app.profileId))
-    const sent = JSON.parse((await attempts(id!)).find((a: { phase: string }) => a.phase === 'phase1').requestBody)
+    const sent = JSON.parse((await attempts(id!)).find((a) => a.phase === 'phase1')!.requestBody!)
     await client.updateStopSale(sent)
     const summary = await sync([id!])
     expect(summary.results[0]).toMatchObject({ status: 'needs_review', message: { code: 'lookup.stopSaleSeveral' } })

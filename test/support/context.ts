@@ -1,3 +1,4 @@
+import type { CallInput, CallName, CallOutput } from '../../src/shared/ipc'
 import { openAppContext, type AppContext, type AppContextOptions } from '../../src/main/app-context'
 import { createMemoryStore } from '../../src/main/credentials'
 import { createMemoryLogger } from '../../src/main/log'
@@ -41,9 +42,13 @@ export async function startTestApp(
   }
 }
 
-/** Unwraps a dispatch result, failing the test with the error when it is not ok. */
-export async function invoke(ctx: AppContext, channel: string, input: unknown): Promise<any> {
+/** Unwraps a dispatch result, typed by the contract, failing the test with the error when it is not ok. */
+export async function invoke<N extends CallName>(
+  ctx: Pick<AppContext, 'dispatch'>,
+  channel: N,
+  input: CallInput<N>,
+): Promise<CallOutput<N>> {
   const result = await ctx.dispatch(channel, input)
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.kind}: ${result.error.message}`)
-  return result.value
+  return result.value as CallOutput<N>
 }

@@ -3,6 +3,7 @@ import type { NewStopSale } from '../../src/main/stop-sales/service'
 import type { Fault, Simulator } from '../../src/main/sedna/simulator'
 import { sampleStopSale } from './fixtures'
 import { invoke, startTestApp, type TestApp } from './context'
+import { addSimAccount } from './account'
 
 export interface SyncApp extends TestApp {
   profileId: number
@@ -23,15 +24,7 @@ export async function startSyncApp(
     },
     simOptions,
   )
-  const profile = await invoke(app.ctx, 'profiles.save', {
-    name: 'Acente',
-    baseUrl: app.sim.url,
-    username: 'demo',
-    password: 'demo',
-    operatorCode: '7STAR',
-    allowHttp: true,
-  })
-  await invoke(app.ctx, 'reference.refresh', { profileId: profile.id })
+  const profile = await addSimAccount(app.ctx, app.sim.url)
   return {
     ...app,
     profileId: profile.id,

@@ -6,7 +6,7 @@ import { EXIT } from '../errors'
 import { plural, type CliIo, type CommandResult } from '../output'
 import { importNotes } from './shared'
 
-interface InvalidRow {
+export interface InvalidRow {
   row: number
   line: number | null
   errors: string[]
@@ -28,6 +28,54 @@ export function importArgs(args: ParsedArgs, io: CliIo): { file: string; dryRun:
   return { file: resolve(io.cwd, args.positionals[0]!), dryRun: args.options['dry-run'] === true }
 }
 
+interface Counts {
+  imported: number
+  duplicates: number
+  needsAttention: number
+}
+
+/**
+ * What both imports do once previewed: `read` what the report needs (the rows to import are read
+ * before the commit, which keeps only the rejected ones), then commit — or discard for --dry-run — and
+ * the counts: the commit's, or what the preview says would happen. A failure discards the preview.
+ */
+export async function settleImport<R, C extends Counts>(
+  cli: CliContext,
+  preview: { importId: number; willImport: number; duplicates: number; needsAttention: number },
+  dryRun: boolean,
+  calls: {
+    read: () => Promise<R>
+    commit: (importId: number) => Promise<C>
+    discard: 'import.discard' | 'reservationImport.discard'
+  },
+): Promise<{ read: R; committed: C | undefined; counts: Counts }> {
+  let committed: C | undefined
+  try {
+    const read = await calls.read()
+    if (dryRun) await cli.call(calls.discard, { importId: preview.importId })
+    else committed = await calls.commit(preview.importId)
+    const counts = {
+      imported: committed?.imported ?? preview.willImport,
+      duplicates: committed?.duplicates ?? preview.duplicates,
+      needsAttention: committed?.needsAttention ?? preview.needsAttention,
+    }
+    return { read, committed, counts }
+  } catch (err) {
+    if (!committed && !dryRun) await cli.app.dispatch(calls.discard, { importId: preview.importId })
+    throw err
+  }
+}
+
+/** The report's lines both imports share: invalid rows, and rows whose control characters were removed. */
+export function rowLines(invalid: readonly InvalidRow[], cleaned: readonly CleanedRow[]): string[] {
+  const lines = invalid.map((r) => `  row ${r.row}${r.line ? ` (line ${r.line})` : ''}: ${r.errors.join('; ')}`)
+  if (cleaned.length) {
+    lines.push(`Control characters were removed from the text of ${plural(cleaned.length, 'record')}:`)
+    lines.push(...cleanedLines(cleaned))
+  }
+  return lines
+}
+
 /** "  row 3 (line 4): 3 control characters removed from the hotel name". */
 export const cleanedLines = (rows: readonly CleanedRow[]) =>
   rows.map((r) => `  row ${r.row}${r.line ? ` (line ${r.line})` : ''}: ${r.notes.join('; ')}`)
@@ -35,46 +83,40 @@ export const cleanedLines = (rows: readonly CleanedRow[]) =>
 export async function importCommand(cli: CliContext, args: ParsedArgs, io: CliIo): Promise<CommandResult> {
   const { file, dryRun } = importArgs(args, io)
   const preview = await cli.call('import.preview', { path: file })
-  let committed: { imported: number; duplicates: number; needsAttention: number } | undefined
-  try {
-    const invalid = await invalidRows(cli, preview.importId, preview.invalid)
-    const cleaned = preview.textCleaned ? await cleanedRows(cli, preview.importId) : []
-    if (dryRun) await cli.call('import.discard', { importId: preview.importId })
-    else committed = await cli.call('import.commit', { importId: preview.importId })
-    const imported = committed?.imported ?? preview.willImport
-    const duplicates = committed?.duplicates ?? preview.duplicates
-    const needsAttention = committed?.needsAttention ?? preview.needsAttention
-    const json = {
-      file,
-      dryRun,
-      importId: preview.importId,
-      format: preview.format,
-      encoding: preview.encoding,
-      rows: preview.rows,
-      stopSales: preview.stopSales,
-      imported,
-      duplicates,
-      invalid,
-      needsAttention,
-      cleaned,
-      sameFileImported: preview.sameFileImported,
-      resolutionChecked: preview.resolutionChecked,
-    }
-    const verb = dryRun ? 'would import' : 'imported'
-    const lines = [
-      `${file}: ${plural(preview.rows, 'record')} (${preview.format}, ${preview.encoding}) → ${plural(preview.stopSales, 'stop sale')}; ` +
-        `${verb} ${imported}, ${duplicates} already there, ${invalid.length} invalid, ${needsAttention} need a mapping before they can be sent.`,
-    ]
-    lines.push(...importNotes(preview))
-    for (const r of invalid) lines.push(`  row ${r.row}${r.line ? ` (line ${r.line})` : ''}: ${r.errors.join('; ')}`)
-    if (cleaned.length) {
-      lines.push(`Control characters were removed from the text of ${plural(cleaned.length, 'record')}:`)
-      lines.push(...cleanedLines(cleaned))
-    }
-    return { exitCode: invalid.length || needsAttention ? EXIT.attention : EXIT.ok, json, text: lines.join('\n') }
-  } catch (err) {
-    if (!committed && !dryRun) await cli.app.dispatch('import.discard', { importId: preview.importId })
-    throw err
+  const { read, counts } = await settleImport(cli, preview, dryRun, {
+    read: async () => ({
+      invalid: await invalidRows(cli, preview.importId, preview.invalid),
+      cleaned: preview.textCleaned ? await cleanedRows(cli, preview.importId) : [],
+    }),
+    commit: (importId) => cli.call('import.commit', { importId }),
+    discard: 'import.discard',
+  })
+  const { invalid, cleaned } = read
+  const json = {
+    file,
+    dryRun,
+    importId: preview.importId,
+    format: preview.format,
+    encoding: preview.encoding,
+    rows: preview.rows,
+    stopSales: preview.stopSales,
+    ...counts,
+    invalid,
+    cleaned,
+    sameFileImported: preview.sameFileImported,
+    resolutionChecked: preview.resolutionChecked,
+  }
+  const verb = dryRun ? 'would import' : 'imported'
+  const lines = [
+    `${file}: ${plural(preview.rows, 'record')} (${preview.format}, ${preview.encoding}) → ${plural(preview.stopSales, 'stop sale')}; ` +
+      `${verb} ${counts.imported}, ${counts.duplicates} already there, ${invalid.length} invalid, ${counts.needsAttention} need a mapping before they can be sent.`,
+    ...importNotes(preview),
+    ...rowLines(invalid, cleaned),
+  ]
+  return {
+    exitCode: invalid.length || counts.needsAttention ? EXIT.attention : EXIT.ok,
+    json,
+    text: lines.join('\n'),
   }
 }
 

@@ -4,27 +4,14 @@ import type { CliContext } from '../context'
 import { EXIT } from '../errors'
 import { stopSaleStatusesOf as statusesOf } from '../validate'
 import { codes, nights, table, type CommandResult } from '../output'
-import { allPages, listFooter } from './shared'
+import { allPages, listed, listFooter } from './shared'
 
 export async function listCommand(cli: CliContext, args: ParsedArgs): Promise<CommandResult> {
   const statuses = statusesOf(args)
   const { rows, total, countsByStatus } = await allPages((page) =>
     cli.call('stopSales.list', { ...(statuses.length ? { statuses } : {}), ...page }),
   )
-  const items = rows.map((r) => ({
-    id: r.id,
-    status: r.status,
-    hotelName: r.hotelName,
-    hotelId: r.hotelId,
-    firstNight: r.firstNight,
-    lastNight: r.lastNight,
-    roomCodes: r.roomCodes,
-    boardCodes: r.boardCodes,
-    kind: r.kind,
-    recId: r.sednaRecId,
-    lastError: r.lastError && cli.say(r.lastError),
-    lastAttemptAt: r.lastAttemptAt,
-  }))
+  const items = rows.map((r) => listed(cli, r))
   const text = [
     items.length
       ? table(

@@ -1,4 +1,5 @@
 /** What the stop-sale and reservation commands share: reading every page of a list, and an import's notes. */
+import type { CliContext } from '../context'
 import { plural } from '../output'
 
 const PAGE = 500
@@ -57,4 +58,16 @@ export function importNotes(preview: {
   }
   if (!preview.resolutionChecked) lines.push('No Sedna account is set up, so mappings were not checked.')
   return lines
+}
+
+/**
+ * A list row as the command line prints it (--json): the row as the list call answers it, its RecId
+ * as `recId` and its last error worded in the run's language; what only the screens use (the actions
+ * offered) left out.
+ */
+export function listed<
+  R extends { sednaRecId: number | null; lastError: Parameters<CliContext['say']>[0]; actions: unknown },
+>(cli: CliContext, row: R) {
+  const { sednaRecId, lastError, actions: _actions, ...rest } = row
+  return { ...rest, recId: sednaRecId, lastError: cli.say(lastError) || null }
 }

@@ -11,6 +11,62 @@ import type { Message, MessageParams } from '../../shared/messages'
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
 
+// ---- column groups several tables share (each call makes new column builders) --------------------
+
+/** An import of a file: its name, hash, format and what came of it. */
+const importColumns = () => ({
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fileName: text('file_name').notNull(),
+  /** sha256 of the file's bytes: the same file imported again is recognised at once. */
+  fileHash: text('file_hash').notNull(),
+  encoding: text('encoding').notNull(),
+  status: text('status').$type<'preview' | 'committed' | 'discarded'>().notNull().default('preview'),
+  rows: integer('rows').notNull().default(0),
+  newCount: integer('new_count').notNull().default(0),
+  duplicates: integer('duplicates').notNull().default(0),
+  invalid: integer('invalid').notNull().default(0),
+  needsAttention: integer('needs_attention').notNull().default(0),
+  imported: integer('imported').notNull().default(0),
+  createdAt: text('created_at').notNull().default(now),
+  committedAt: text('committed_at'),
+})
+
+/** A record of an import with its verdict, and why (`reason`, `attention`: English; the messages: codes). */
+const importRowColumns = () => ({
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  row: integer('row').notNull(),
+  line: integer('line'),
+  state: text('state').$type<'new' | 'duplicate' | 'invalid'>().notNull(),
+  /** Why invalid or duplicate, in words for staff. */
+  reason: text('reason'),
+  /** What must be mapped before it can be sent (it is still imported). */
+  attention: text('attention'),
+  /** `reason` and `attention` as codes with parameters, one per problem (null for rows from before codes). */
+  reasonMessages: text('reason_messages', { mode: 'json' }).$type<Message[]>(),
+  attentionMessages: text('attention_messages', { mode: 'json' }).$type<Message[]>(),
+  dedupeKey: text('dedupe_key'),
+  /** The canonical record (null when it was invalid). */
+  payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>(),
+})
+
+/** One request made to Sedna for a record and what came of it. */
+const attemptColumns = () => ({
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  startedAt: text('started_at').notNull().default(now),
+  phase: text('phase').notNull(),
+  outcome: text('outcome').notNull(),
+  httpStatus: integer('http_status'),
+  sednaErrorType: integer('sedna_error_type'),
+  message: text('message'),
+  /** The message as a code with its parameters (null for rows from before codes). */
+  messageCode: text('message_code'),
+  messageParams: text('message_params', { mode: 'json' }).$type<MessageParams>(),
+  durationMs: integer('duration_ms'),
+  /** Bodies as sent and received, with credentials redacted before they are stored. */
+  requestBody: text('request_body'),
+  responseBody: text('response_body'),
+})
+
 export const stopSales = sqliteTable(
   'stop_sales',
   {
@@ -111,24 +167,11 @@ export const stopSales = sqliteTable(
 export const syncAttempts = sqliteTable(
   'sync_attempts',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...attemptColumns(),
+    /** phase: phase1, phase2, lookup, login, resolve */
     stopSaleId: integer('stop_sale_id')
       .notNull()
       .references(() => stopSales.id, { onDelete: 'cascade' }),
-    startedAt: text('started_at').notNull().default(now),
-    /** e.g. phase1, phase2, lookup */
-    phase: text('phase').notNull(),
-    outcome: text('outcome').notNull(),
-    httpStatus: integer('http_status'),
-    sednaErrorType: integer('sedna_error_type'),
-    message: text('message'),
-    /** The message as a code with its parameters (null for rows from before codes). */
-    messageCode: text('message_code'),
-    messageParams: text('message_params', { mode: 'json' }).$type<MessageParams>(),
-    durationMs: integer('duration_ms'),
-    /** Bodies as sent and received, with credentials redacted before they are stored. */
-    requestBody: text('request_body'),
-    responseBody: text('response_body'),
   },
   (t) => [index('sync_attempts_stop_sale_idx').on(t.stopSaleId, t.startedAt)],
 )
@@ -276,24 +319,11 @@ export type ProfileRow = typeof sednaProfiles.$inferSelect
 export const imports = sqliteTable(
   'imports',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    fileName: text('file_name').notNull(),
-    /** sha256 of the file's bytes: the same file imported again is recognised at once. */
-    fileHash: text('file_hash').notNull(),
+    ...importColumns(),
     format: text('format').notNull(),
-    encoding: text('encoding').notNull(),
-    status: text('status').$type<'preview' | 'committed' | 'discarded'>().notNull().default('preview'),
-    rows: integer('rows').notNull().default(0),
     stopSales: integer('stop_sales').notNull().default(0),
-    newCount: integer('new_count').notNull().default(0),
-    duplicates: integer('duplicates').notNull().default(0),
-    invalid: integer('invalid').notNull().default(0),
-    needsAttention: integer('needs_attention').notNull().default(0),
-    imported: integer('imported').notNull().default(0),
     /** The highest stop_sales id when the preview began: commit re-checks only what came after. */
     seenMaxStopSaleId: integer('seen_max_stop_sale_id').notNull().default(0),
-    createdAt: text('created_at').notNull().default(now),
-    committedAt: text('committed_at'),
   },
   (t) => [index('imports_file_hash_idx').on(t.fileHash)],
 )
@@ -306,22 +336,10 @@ export const imports = sqliteTable(
 export const importRows = sqliteTable(
   'import_rows',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...importRowColumns(),
     importId: integer('import_id')
       .notNull()
       .references(() => imports.id, { onDelete: 'cascade' }),
-    row: integer('row').notNull(),
-    line: integer('line'),
-    state: text('state').$type<'new' | 'duplicate' | 'invalid'>().notNull(),
-    /** Why invalid or duplicate, in words for staff. */
-    reason: text('reason'),
-    /** What must be mapped before it can be sent (it is still imported). */
-    attention: text('attention'),
-    /** `reason` and `attention` as codes with parameters, one per problem (null for rows from before codes). */
-    reasonMessages: text('reason_messages', { mode: 'json' }).$type<Message[]>(),
-    attentionMessages: text('attention_messages', { mode: 'json' }).$type<Message[]>(),
-    dedupeKey: text('dedupe_key'),
-    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [
     index('import_rows_state_idx').on(t.importId, t.state, t.row),
@@ -367,21 +385,8 @@ export const nationalityMappings = sqliteTable(
 export const reservationImports = sqliteTable(
   'reservation_imports',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    fileName: text('file_name').notNull(),
-    /** sha256 of the file's bytes. */
-    fileHash: text('file_hash').notNull(),
+    ...importColumns(),
     format: text('format').$type<'json' | 'csv'>().notNull(),
-    encoding: text('encoding').notNull(),
-    status: text('status').$type<'preview' | 'committed' | 'discarded'>().notNull().default('preview'),
-    rows: integer('rows').notNull().default(0),
-    newCount: integer('new_count').notNull().default(0),
-    duplicates: integer('duplicates').notNull().default(0),
-    invalid: integer('invalid').notNull().default(0),
-    needsAttention: integer('needs_attention').notNull().default(0),
-    imported: integer('imported').notNull().default(0),
-    createdAt: text('created_at').notNull().default(now),
-    committedAt: text('committed_at'),
   },
   (t) => [index('reservation_imports_file_hash_idx').on(t.fileHash)],
 )
@@ -390,21 +395,10 @@ export const reservationImports = sqliteTable(
 export const reservationImportRows = sqliteTable(
   'reservation_import_rows',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...importRowColumns(),
     importId: integer('import_id')
       .notNull()
       .references(() => reservationImports.id, { onDelete: 'cascade' }),
-    row: integer('row').notNull(),
-    line: integer('line'),
-    state: text('state').$type<'new' | 'duplicate' | 'invalid'>().notNull(),
-    reason: text('reason'),
-    attention: text('attention'),
-    /** `reason` and `attention` as codes with parameters, one per problem (null for rows from before codes). */
-    reasonMessages: text('reason_messages', { mode: 'json' }).$type<Message[]>(),
-    attentionMessages: text('attention_messages', { mode: 'json' }).$type<Message[]>(),
-    dedupeKey: text('dedupe_key'),
-    /** The canonical reservation (null when the record was invalid). */
-    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [index('reservation_import_rows_state_idx').on(t.importId, t.state, t.row)],
 )
@@ -513,25 +507,13 @@ export type NewReservationRow = typeof reservations.$inferInsert
 export const reservationAttempts = sqliteTable(
   'reservation_attempts',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...attemptColumns(),
+    /** phase: send, lookup, cancel, login, resolve */
     reservationId: integer('reservation_id')
       .notNull()
       .references(() => reservations.id, { onDelete: 'cascade' }),
-    startedAt: text('started_at').notNull().default(now),
-    /** send, lookup, cancel, login, resolve */
-    phase: text('phase').notNull(),
-    outcome: text('outcome').notNull(),
-    httpStatus: integer('http_status'),
-    sednaErrorType: integer('sedna_error_type'),
-    message: text('message'),
-    /** The message as a code with its parameters (null for rows from before codes). */
-    messageCode: text('message_code'),
-    messageParams: text('message_params', { mode: 'json' }).$type<MessageParams>(),
-    durationMs: integer('duration_ms'),
     /** "METHOD url" with credentials redacted by the client before it was stored. */
     url: text('url'),
-    requestBody: text('request_body'),
-    responseBody: text('response_body'),
   },
   (t) => [index('reservation_attempts_reservation_idx').on(t.reservationId, t.id)],
 )

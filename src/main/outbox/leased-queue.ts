@@ -68,6 +68,11 @@ type QueueColumn =
   | 'sednaRecId'
   | 'attempts'
 
+/** The row a select of these columns answers (nullable columns may be null). */
+type RowOf<C extends Record<string, SQLiteColumn>> = {
+  [K in keyof C]: C[K]['_']['notNull'] extends true ? C[K]['_']['data'] : C[K]['_']['data'] | null
+}
+
 export abstract class LeasedQueue<T extends LeasedTable> {
   /** The table's queue columns, seen through one type (the two tables name them alike). */
   private readonly c: Record<QueueColumn, SQLiteColumn>
@@ -277,6 +282,54 @@ export abstract class LeasedQueue<T extends LeasedTable> {
       .where(and(eq(this.c.profileId, profileId), isNotNull(this.c.sednaRecId)))
       .all() as { id: number; recId: number | null }[]
     return new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.recId!))
+  }
+
+  /**
+   * Marks rows to be sent now (`enqueue`), each to the status `statusOf` gives it: the given ids in a
+   * `sendable` status, or every `pending` row. `due: false` (nothing to send: already in Sedna) leaves
+   * no next try; `keepError` keeps the last error it had. Returns the ids accepted.
+   *
+   * IMMEDIATE, as claim(): a deferred transaction that has read cannot wait for the write lock, so while
+   * another process (the app, the command line) writes, SQLite would fail it at once with SQLITE_BUSY,
+   * busy timeout or not (test/integration/cli-queue-race.test.ts).
+   */
+  protected markToSend<C extends { id: SQLiteColumn; status: SQLiteColumn } & Record<string, SQLiteColumn>>(
+    ids: readonly number[] | 'all-pending',
+    sendable: readonly string[],
+    columns: C,
+    statusOf: (row: RowOf<C>) => { status: string; due: boolean; keepError: boolean },
+  ): number[] {
+    type R = RowOf<C> & { id: number }
+    const now = this.iso()
+    const { c, table } = this
+    return this.db.transaction(
+      (tx) => {
+        const where =
+          ids === 'all-pending'
+            ? eq(c.status, 'pending')
+            : and(inArray(c.id, [...ids]), inArray(c.status, [...sendable]))
+        const rows = tx
+          .select(columns)
+          .from(table as LeasedTable)
+          .where(where)
+          .all() as unknown as R[]
+        for (const r of rows) {
+          const { status, due, keepError } = statusOf(r)
+          tx.update(table as LeasedTable)
+            .set({
+              status,
+              nextAttemptAt: due ? now : null,
+              waitingForNetwork: false,
+              updatedAt: now,
+              ...(keepError ? {} : lastErrorColumns(null)),
+            } as SQLiteUpdateSetSource<LeasedTable>)
+            .where(eq(c.id, r.id))
+            .run()
+        }
+        return rows.map((r) => r.id)
+      },
+      { behavior: 'immediate' },
+    )
   }
 
   /**

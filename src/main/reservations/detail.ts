@@ -11,8 +11,7 @@ import type { ProfileRow, ReservationRow } from '../db/schema'
 import { accountOf, accountRef } from '../records/account'
 import { lastSent } from '../records/attempts'
 import { importRef, previewBlocker, resolutionView } from '../records/detail-parts'
-import { normalizeBaseUrl } from '../sedna/client'
-import { redactUrl } from '../sedna/redact'
+import { shownInsertReservation } from '../sedna/client'
 import { buildReservationPayload, type ResolvedReservation } from '../sedna/reservation-payload'
 import { attemptsOf, reservationRow, toReservation } from './service'
 
@@ -66,7 +65,7 @@ export function createReservationDetail(deps: {
     else {
       payload = {
         source: 'preview',
-        url: insertUrl(profile!, r.voucherNo),
+        url: shownInsertReservation(profile!.baseUrl, profile!.username, r.voucherNo),
         // Serialised as the client serialises it, so the preview reads exactly as the request would.
         body: JSON.stringify(buildReservationPayload(r, resolution.resolution as ResolvedReservation, operatorId!)),
         attemptId: null,
@@ -99,19 +98,4 @@ export function createReservationDetail(deps: {
       attempts: history,
     }
   }
-}
-
-/** The URL InsertReservation would be sent to, the password shown as ***. */
-function insertUrl(profile: ProfileRow, voucherNo: string): string {
-  let base: string
-  try {
-    base = normalizeBaseUrl(profile.baseUrl)
-  } catch {
-    base = profile.baseUrl
-  }
-  const url = new URL(`${base}/api/Integratiion/InsertReservation`)
-  url.searchParams.set('username', profile.username)
-  url.searchParams.set('password', 'secret')
-  url.searchParams.set('voucherNo', voucherNo)
-  return `POST ${redactUrl(url.toString())}`
 }

@@ -4,7 +4,7 @@
  * command line never send or cancel the same reservation at once. Every transition checks that the
  * claim is still ours. No network call happens here.
  */
-import { and, eq, inArray } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { message, type Message } from '../../shared/messages'
 import { reservationQueueStatuses } from '../../shared/queue'
 import type { ReservationResolution, ReservationStatus } from '../../shared/reservations'
@@ -43,50 +43,27 @@ export class ReservationQueue extends LeasedQueue<typeof reservations> {
 
   /** Marks reservations to be sent (or their cancel to be sent) now. Returns the ids accepted. */
   enqueue(ids: readonly number[] | 'all-pending'): number[] {
-    const now = this.iso()
-    // IMMEDIATE, as claim() and SyncQueue.enqueue: a deferred transaction that has read cannot wait for
-    // the write lock, so while another process (the app, the command line) writes, SQLite would fail it
-    // at once with SQLITE_BUSY, busy timeout or not (test/integration/cli-queue-race.test.ts).
-    return this.db.transaction(
-      (tx) => {
-        const where =
-          ids === 'all-pending'
-            ? eq(reservations.status, 'pending')
-            : and(inArray(reservations.id, [...ids]), inArray(reservations.status, [...RESERVATION_SENDABLE]))
-        const rows = tx
-          .select({
-            id: reservations.id,
-            status: reservations.status,
-            recId: reservations.sednaRecId,
-            sendStartedAt: reservations.sendStartedAt,
-            cancelRequestedAt: reservations.cancelRequestedAt,
-          })
-          .from(reservations)
-          .where(where)
-          .all()
-        for (const r of rows) {
-          // In Sedna already and no cancel asked for: nothing to send (never a second InsertReservation).
-          const status: ReservationStatus = r.cancelRequestedAt
-            ? 'cancelling'
-            : r.recId !== null
-              ? 'synced'
-              : r.sendStartedAt
-                ? 'sending'
-                : 'queued'
-          tx.update(reservations)
-            .set({
-              status,
-              nextAttemptAt: status === 'synced' ? null : now,
-              waitingForNetwork: false,
-              updatedAt: now,
-              ...(status === 'synced' ? {} : lastErrorColumns(null)),
-            })
-            .where(eq(reservations.id, r.id))
-            .run()
-        }
-        return rows.map((r) => r.id)
+    return this.markToSend(
+      ids,
+      RESERVATION_SENDABLE,
+      {
+        id: reservations.id,
+        status: reservations.status,
+        recId: reservations.sednaRecId,
+        sendStartedAt: reservations.sendStartedAt,
+        cancelRequestedAt: reservations.cancelRequestedAt,
       },
-      { behavior: 'immediate' },
+      (r) => {
+        // In Sedna already and no cancel asked for: nothing to send (never a second InsertReservation).
+        const status = r.cancelRequestedAt
+          ? 'cancelling'
+          : r.recId !== null
+            ? 'synced'
+            : r.sendStartedAt
+              ? 'sending'
+              : 'queued'
+        return { status, due: status !== 'synced', keepError: status === 'synced' }
+      },
     )
   }
 

@@ -4,7 +4,7 @@
  * sale at once; every transition checks the claim is still ours. No network call happens here.
  */
 import { randomUUID } from 'node:crypto'
-import { and, eq, inArray } from 'drizzle-orm'
+
 import type { Message } from '../../shared/messages'
 import { stopSaleQueueStatuses } from '../../shared/queue'
 import type { Resolution } from '../../shared/resolution'
@@ -36,42 +36,18 @@ export class SyncQueue extends LeasedQueue<typeof stopSales> {
     super(db, stopSales, ACTIVE_STATUSES, `${process.pid}:${randomUUID().slice(0, 8)}`, now)
   }
 
-  /** Marks stop sales to be sent now. Returns the ids that were accepted. */
+  /** Marks stop sales to be sent now: phase 2 only when a RecId is stored. Returns the ids accepted. */
   enqueue(ids: readonly number[] | 'all-pending'): number[] {
-    const now = this.iso()
-    // IMMEDIATE, as claim(): a deferred transaction that has read cannot wait for the write lock, so
-    // while another process (the app, the command line) writes, SQLite would fail it at once (BUSY).
-    return this.db.transaction(
-      (tx) => {
-        const where =
-          ids === 'all-pending'
-            ? eq(stopSales.status, 'pending')
-            : and(inArray(stopSales.id, [...ids]), inArray(stopSales.status, [...SENDABLE_STATUSES]))
-        const rows = tx
-          .select({ id: stopSales.id, status: stopSales.status, recId: stopSales.sednaRecId })
-          .from(stopSales)
-          .where(where)
-          .all()
-        for (const r of rows) {
-          const status: StopSaleStatus = ACTIVE_STATUSES.includes(r.status as never)
-            ? r.status
-            : r.recId
-              ? 'created'
-              : 'queued'
-          tx.update(stopSales)
-            .set({
-              status,
-              nextAttemptAt: now,
-              waitingForNetwork: false,
-              updatedAt: now,
-              ...(r.status === 'synced' ? {} : lastErrorColumns(null)),
-            })
-            .where(eq(stopSales.id, r.id))
-            .run()
-        }
-        return rows.map((r) => r.id)
-      },
-      { behavior: 'immediate' },
+    return this.markToSend(
+      ids,
+      SENDABLE_STATUSES,
+      { id: stopSales.id, status: stopSales.status, recId: stopSales.sednaRecId },
+      (r) => ({
+        status: ACTIVE_STATUSES.includes(r.status as never) ? r.status : r.recId ? 'created' : 'queued',
+        due: true,
+        // A synced one sent again (phase 2 repeated) keeps what it said before until it is sent.
+        keepError: r.status === 'synced',
+      }),
     )
   }
 

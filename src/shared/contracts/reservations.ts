@@ -1,8 +1,7 @@
 /** Reservations: the list, one record with its requests, cancelling, and importing parsed reservation files. */
 import { z } from 'zod'
 import { defineCall } from '../contract'
-import { idInput, positiveId, searchText } from './fields'
-import { isoDateSchema, sortDirectionSchema } from '../stop-sales'
+import { idInput, listInput, positiveId } from './fields'
 import {
   reservationAttemptSchema,
   reservationDetailSchema,
@@ -22,25 +21,8 @@ export const reservationCalls = {
   'reservations.list': defineCall({
     summary:
       'A page of reservations (filtered, sorted and paged by SQLite; newest first by default), the filtered total and counts per status over all rows',
-    input: z
-      .strictObject({
-        statuses: z.array(reservationStatusSchema).max(reservationStatuses.length).optional(),
-        /** Hotel name, case- and Turkish-insensitive, anywhere in the name. */
-        hotel: searchText.optional(),
-        /** Stays with a night in [from, to] (check-in on or before `to`, check-out after `from`). */
-        from: isoDateSchema.optional(),
-        to: isoDateSchema.optional(),
-        /** Free text: every word must occur in the voucher, a guest's name, the hotel, be the room/board code, the SourceId or the RecId. */
-        text: searchText.optional(),
-        /** Default: createdAt desc (newest first). Ties are broken by id in the same direction. */
-        sort: z.strictObject({ column: reservationSortColumnSchema, direction: sortDirectionSchema }).optional(),
-        limit: z.number().int().min(1).max(500).default(100),
-        offset: z.number().int().min(0).default(0),
-      })
-      .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-        message: '"from" must not be after "to"',
-        path: ['to'],
-      }),
+    // text: voucher, a guest's name, the hotel, the room/board code, the SourceId or the RecId; from/to: a night of the stay in the range.
+    input: listInput(reservationStatusSchema, reservationStatuses.length, reservationSortColumnSchema),
     output: reservationListOutputSchema,
   }),
   'reservations.get': defineCall({

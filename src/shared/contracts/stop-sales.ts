@@ -1,15 +1,8 @@
 /** Stop sales: the list, one record with its requests, and importing parsed stop-sale files. */
 import { z } from 'zod'
 import { defineCall } from '../contract'
-import { idInput, searchText } from './fields'
-import {
-  isoDateSchema,
-  sortDirectionSchema,
-  stopSaleSchema,
-  stopSaleSortColumnSchema,
-  stopSaleStatusSchema,
-  stopSaleStatuses,
-} from '../stop-sales'
+import { idInput, listInput } from './fields'
+import { stopSaleSchema, stopSaleSortColumnSchema, stopSaleStatusSchema, stopSaleStatuses } from '../stop-sales'
 import { stopSaleDetailSchema } from '../detail'
 import { importPreviewSchema, importResultSchema, importRowSchema, importRowStateSchema } from '../imports'
 import { syncAttemptSchema } from '../sync'
@@ -18,25 +11,8 @@ export const stopSaleCalls = {
   'stopSales.list': defineCall({
     summary:
       'A page of stop sales (filtered, sorted and paged by SQLite; newest first by default), the filtered total and counts per status over all rows',
-    input: z
-      .strictObject({
-        statuses: z.array(stopSaleStatusSchema).max(stopSaleStatuses.length).optional(),
-        /** Hotel name, case- and Turkish-insensitive ("istanbul" finds "İstanbul Boğaz Palace"), anywhere in the name. */
-        hotel: searchText.optional(),
-        /** Stop sales whose nights overlap [from, to] (either end may be left open). */
-        from: isoDateSchema.optional(),
-        to: isoDateSchema.optional(),
-        /** Free text: every word must occur in the hotel name, a room or board code, the reason, or be the RecId. */
-        text: searchText.optional(),
-        /** Default: createdAt desc (newest first). Ties are broken by id in the same direction. */
-        sort: z.strictObject({ column: stopSaleSortColumnSchema, direction: sortDirectionSchema }).optional(),
-        limit: z.number().int().min(1).max(500).default(100),
-        offset: z.number().int().min(0).default(0),
-      })
-      .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-        message: '"from" must not be after "to"',
-        path: ['to'],
-      }),
+    // text: hotel name, a room or board code, the reason, or the RecId; from/to: nights overlapping the range.
+    input: listInput(stopSaleStatusSchema, stopSaleStatuses.length, stopSaleSortColumnSchema),
     output: z.object({
       rows: z.array(stopSaleSchema),
       total: z.number().int().nonnegative(),

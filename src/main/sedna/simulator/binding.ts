@@ -112,23 +112,25 @@ export function dateProp(
   return { text: value, day }
 }
 
-/** Optional int query parameter; '' counts as absent. */
-export function intQuery(query: URLSearchParams, name: string): number | null {
+/** Optional query parameter read by `read` ('' counts as absent); `type` names it in Web API's refusal. */
+function optionalQuery<T>(
+  query: URLSearchParams,
+  name: string,
+  type: string,
+  read: (raw: string) => T | null,
+): T | null {
   const raw = queryValue(query, name)
   if (raw === null || raw === '') return null
-  const n = toInt(raw)
-  if (n === null) throw new BindingError(name, `The value '${raw}' is not valid for Int32.`)
-  return n
+  const value = read(raw)
+  if (value === null) throw new BindingError(name, `The value '${raw}' is not valid for ${type}.`)
+  return value
 }
 
-/** Optional YYYY-MM-DD query parameter; '' counts as absent. */
-export function dayQuery(query: URLSearchParams, name: string): string | null {
-  const raw = queryValue(query, name)
-  if (raw === null || raw === '') return null
-  const day = dayOf(raw)
-  if (day === null) throw new BindingError(name, `The value '${raw}' is not valid for DateTime.`)
-  return day
-}
+/** Optional int query parameter. */
+export const intQuery = (query: URLSearchParams, name: string) => optionalQuery(query, name, 'Int32', toInt)
+
+/** Optional YYYY-MM-DD query parameter. */
+export const dayQuery = (query: URLSearchParams, name: string) => optionalQuery(query, name, 'DateTime', dayOf)
 
 /** Query names are case-insensitive in Web API binding. */
 export function queryValue(query: URLSearchParams, name: string): string | null {

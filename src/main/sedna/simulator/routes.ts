@@ -50,6 +50,20 @@ function list(state: SimState, items: unknown[]): Reply {
   return json(state.shapes.lists === 'wrapped' ? { Data: items } : items)
 }
 
+/** A session-authenticated list of seeded codes, no body; every item active. */
+function seedList(method: Route['method'], items: (seed: SimSeed) => Record<string, unknown>[]): Route {
+  return {
+    method,
+    auth: 'session',
+    jsonBody: false,
+    handle: ({ state }) =>
+      list(
+        state,
+        items(state.seed).map((item) => ({ ...item, IsActive: true })),
+      ),
+  }
+}
+
 function stopSaleList(byUpdateDate: boolean) {
   return ({ state, query }: CallContext) =>
     list(
@@ -132,38 +146,16 @@ export const routes: Record<string, Route> = {
     },
   },
 
-  'service2/getboardlist': {
-    method: 'GET',
-    auth: 'session',
-    jsonBody: false,
-    handle: ({ state }) =>
-      list(
-        state,
-        state.seed.boards.map((b) => ({ BoardId: b.id, Code: b.code, Name: b.name, IsActive: true })),
-      ),
-  },
-
-  'integratiion/getoperators': {
-    method: 'GET',
-    auth: 'session',
-    jsonBody: false,
-    handle: ({ state }) =>
-      list(
-        state,
-        state.seed.operators.map((o) => ({ RecId: o.id, Code: o.code, Name: o.name, IsActive: true })),
-      ),
-  },
-
-  'integratiion/getcountrys': {
-    method: 'POST',
-    auth: 'session',
-    jsonBody: false,
-    handle: ({ state }) =>
-      list(
-        state,
-        state.seed.countries.map((c) => ({ RecId: c.id, Name: c.name, Code: c.code, IsActive: true })),
-      ),
-  },
+  // The seeded code lists, each as Sedna names its id field (GUESS: RecId / BoardId).
+  'service2/getboardlist': seedList('GET', (seed) =>
+    seed.boards.map((b) => ({ BoardId: b.id, Code: b.code, Name: b.name })),
+  ),
+  'integratiion/getoperators': seedList('GET', (seed) =>
+    seed.operators.map((o) => ({ RecId: o.id, Code: o.code, Name: o.name })),
+  ),
+  'integratiion/getcountrys': seedList('POST', (seed) =>
+    seed.countries.map((c) => ({ RecId: c.id, Name: c.name, Code: c.code })),
+  ),
 
   'contract/updatestopsale': {
     method: 'PUT',

@@ -173,7 +173,7 @@ export const en = {
     willImport: 'Will be imported',
     duplicates: 'Duplicates (skipped)',
     invalid: 'Invalid (skipped)',
-    needMapping: 'Will need a mapping',
+    needsAttention: 'Will need a mapping',
     setUpAccount: 'Set up a Sedna account in Settings to see which hotels, rooms and boards are known.',
     importing: 'Importing…',
     importN_one: 'Import {{count}} stop sale',
@@ -192,8 +192,8 @@ export const en = {
     imported_other: 'Imported {{count}} stop sales from {{file}}.',
     duplicatesSkipped: '{{count}} duplicate(s) skipped. ',
     invalidLeftOut: '{{count}} invalid row(s) left out. ',
-    needMappingN: '{{count}} need a mapping before they can be sent. ',
-    seeStopSales: 'See the stop sales',
+    needsAttentionN: '{{count}} need a mapping before they can be sent. ',
+    seeAll: 'See the stop sales',
     textCleaned_one:
       '{{count}} row had control characters (invisible codes that do not belong in text) in its text; they were removed, as its Why column says.',
     textCleaned_other:
@@ -613,8 +613,8 @@ export const en = {
       drop: 'Drop the parser’s reservations file here (JSON or CSV; UTF-8 or Turkish Excel), or',
       sameFile:
         'This very file was already imported (import #{{id}}). Its reservations are marked as duplicates below.',
-      records: 'Reservations in file',
-      needAttention: 'Will need a mapping or a check',
+      rowsInFile: 'Reservations in file',
+      needsAttention: 'Will need a mapping or a check',
       setUpAccount:
         'Set up a Sedna account in Settings to see which hotels, rooms, boards and nationalities are known.',
       importN_one: 'Import {{count}} reservation',
@@ -623,8 +623,8 @@ export const en = {
       paxCell: '{{adults}} + {{children}}',
       imported_one: 'Imported {{count}} reservation from {{file}}.',
       imported_other: 'Imported {{count}} reservations from {{file}}.',
-      needAttentionN: '{{count}} need a mapping or a check before they can be sent. ',
-      seeReservations: 'See the reservations',
+      needsAttentionN: '{{count}} need a mapping or a check before they can be sent. ',
+      seeAll: 'See the reservations',
     },
   },
   appSettings: {

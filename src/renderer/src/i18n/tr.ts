@@ -179,7 +179,7 @@ export const tr: Resources = {
     willImport: 'İçe aktarılacak',
     duplicates: 'Mükerrer (atlanacak)',
     invalid: 'Geçersiz (atlanacak)',
-    needMapping: 'Eşleştirme gerekecek',
+    needsAttention: 'Eşleştirme gerekecek',
     setUpAccount: 'Hangi otel, oda ve pansiyonların bilindiğini görmek için Ayarlar’da bir Sedna hesabı tanımlayın.',
     importing: 'İçe aktarılıyor…',
     importN_one: '{{count}} satış durdurmayı içe aktar',
@@ -198,8 +198,8 @@ export const tr: Resources = {
     imported_other: '{{file}} dosyasından {{count}} satış durdurma içe aktarıldı.',
     duplicatesSkipped: '{{count}} mükerrer kayıt atlandı. ',
     invalidLeftOut: '{{count}} geçersiz satır alınmadı. ',
-    needMappingN: '{{count}} kayıt gönderilmeden önce eşleştirme bekliyor. ',
-    seeStopSales: 'Satış durdurmaları gör',
+    needsAttentionN: '{{count}} kayıt gönderilmeden önce eşleştirme bekliyor. ',
+    seeAll: 'Satış durdurmaları gör',
     textCleaned_one:
       '{{count}} satırın metninde kontrol karakteri (metne ait olmayan görünmez kodlar) vardı; çıkarıldı, Neden sütununda yazıyor.',
     textCleaned_other:
@@ -627,8 +627,8 @@ export const tr: Resources = {
       drop: 'Ayrıştırıcının rezervasyon dosyasını buraya bırakın (JSON ya da CSV; UTF-8 ya da Türkçe Excel) veya',
       sameFile:
         'Bu dosyanın aynısı daha önce içe aktarıldı (içe aktarma #{{id}}). Rezervasyonları aşağıda mükerrer olarak işaretlendi.',
-      records: 'Dosyadaki rezervasyonlar',
-      needAttention: 'Eşleştirme ya da kontrol gerekecek',
+      rowsInFile: 'Dosyadaki rezervasyonlar',
+      needsAttention: 'Eşleştirme ya da kontrol gerekecek',
       setUpAccount:
         'Hangi otel, oda, pansiyon ve uyrukların bilindiğini görmek için Ayarlar’da bir Sedna hesabı tanımlayın.',
       importN_one: '{{count}} rezervasyonu içe aktar',
@@ -637,8 +637,8 @@ export const tr: Resources = {
       paxCell: '{{adults}} + {{children}}',
       imported_one: '{{file}} dosyasından {{count}} rezervasyon içe aktarıldı.',
       imported_other: '{{file}} dosyasından {{count}} rezervasyon içe aktarıldı.',
-      needAttentionN: '{{count}} kayıt gönderilmeden önce eşleştirme ya da kontrol bekliyor. ',
-      seeReservations: 'Rezervasyonları gör',
+      needsAttentionN: '{{count}} kayıt gönderilmeden önce eşleştirme ya da kontrol bekliyor. ',
+      seeAll: 'Rezervasyonları gör',
     },
   },
   appSettings: {

@@ -1,7 +1,8 @@
 /**
- * The pieces both detail screens (stop sale, reservation) are made of: the fact list, the loading and
- * not-found states, dismissible banners, the way back, where a record came from and its account.
- * Each screen passes its own test ids, i18n keys and labels; the markup lives here once.
+ * The pieces both detail screens (stop sale, reservation) are made of: the fact list and the facts
+ * every record has, the loading and not-found states, dismissible banners, the way back, where a
+ * record came from and its account (DetailLayout.tsx: the frame around them). Each screen passes its
+ * own test ids, i18n keys and labels; the markup lives here once.
  */
 import type { ReactNode } from 'react'
 import type { AppError } from '../../../shared/result'
@@ -20,28 +21,129 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
 
 export const None = () => <span className="muted">—</span>
 
+/** The facts that open a record's Sedna list: its status (and whether it waits for the network) and its RecId. */
+export function StatusFacts({
+  badge,
+  record,
+  recIdTestId,
+}: {
+  badge: ReactNode
+  record: { waitingForNetwork: boolean; sednaRecId: number | null }
+  recIdTestId: string
+}) {
+  const { t } = useLanguage()
+  return (
+    <>
+      <Fact label={t('detail.status')}>
+        {badge}
+        {record.waitingForNetwork && <span className="muted">{t('detail.waitingForNetwork')}</span>}
+      </Fact>
+      <Fact label={t('columns.recId')}>
+        <strong data-testid={recIdTestId}>{record.sednaRecId ?? '—'}</strong>
+      </Fact>
+    </>
+  )
+}
+
+/** What a record's Sedna facts are drawn from. */
+export interface SednaFactsProps<R> {
+  record: R
+  /** The account it was sent with, or (not sent yet) the one the next Sync uses. */
+  account: { name: string } | null
+}
+
+/** The account the record was sent with, or — not sent yet — the one the next Sync will use. */
+export function AccountFact({
+  record,
+  account,
+}: {
+  /** Set once it was sent. */
+  record: { profileId: number | null }
+  account: { name: string } | null
+}) {
+  const { t } = useLanguage()
+  const name = account?.name
+  return (
+    <Fact label={t('detail.account')}>
+      {record.profileId === null ? (
+        <span className="muted">
+          {t('detail.notSentYet')}
+          {name ? t('detail.willUse', { name }) : ''}
+        </span>
+      ) : (
+        (name ?? '—')
+      )}
+    </Fact>
+  )
+}
+
+/** The fact that closes a record's Sedna list: its last error, worded (a dash when there is none). */
+export function LastErrorFact({ error }: { error: string | null }) {
+  const { t } = useLanguage()
+  return (
+    <Fact label={t('detail.lastError').replace(/:$/, '')}>
+      {error ? <span className="error-text">{error}</span> : <None />}
+    </Fact>
+  )
+}
+
+/** The facts that close a record's as-imported list: the import that brought it in, and when it was added. */
+export function OriginFacts({
+  from,
+  sourceRow,
+  createdAt,
+}: {
+  from: { id: number; fileName: string; createdAt: string } | null
+  sourceRow: number | null
+  createdAt: string
+}) {
+  const { t } = useLanguage()
+  return (
+    <>
+      <Fact label={t('detail.import')}>
+        <ImportedFrom from={from} sourceRow={sourceRow} />
+      </Fact>
+      <Fact label={t('detail.added')}>{formatDateTime(createdAt)}</Fact>
+    </>
+  )
+}
+
+/** Each kind of record's detail: the prefix of its test ids, where its words are, and its list. */
+export const detailKinds = {
+  stopSale: { testIdPrefix: 'detail', keyPrefix: 'detail', list: '#/stop-sales' },
+  reservation: { testIdPrefix: 'reservation-detail', keyPrefix: 'reservations.detail', list: '#/reservations' },
+} as const
+export type DetailKind = keyof typeof detailKinds
+
+/** The way back to the kind's list. */
+export function BackLink({ kind }: { kind: DetailKind }) {
+  const { t } = useLanguage()
+  const { keyPrefix, list } = detailKinds[kind]
+  return (
+    <a href={list} className="back-link">
+      {t(`${keyPrefix}.back`)}
+    </a>
+  )
+}
+
 /**
  * The whole screen while there is no record to show: loading, failed to load (with Try again), or not
  * found (also when it was deleted while open) — nothing left but the way back.
  */
 export function DetailLoadState({
-  error,
+  kind,
   id,
+  error,
   onRetry,
-  backLink,
-  testIdPrefix,
-  keyPrefix,
 }: {
-  error: AppError | undefined
+  kind: DetailKind
   id: number
+  error: AppError | undefined
   onRetry: () => void
-  backLink: ReactNode
-  /** e.g. `detail` → `detail-error`, `detail-loading`. */
-  testIdPrefix: string
-  /** e.g. `detail` → `detail.notFound`, `detail.loadFailed`, `detail.loading`. */
-  keyPrefix: 'detail' | 'reservations.detail'
 }) {
   const { t, wordError } = useWords()
+  // e.g. `detail-error`, `detail-loading`; `detail.notFound`, `detail.loadFailed`, `detail.loading`.
+  const { testIdPrefix, keyPrefix } = detailKinds[kind]
   if (error) {
     const notFound = error.kind === 'not-found'
     return (
@@ -59,7 +161,7 @@ export function DetailLoadState({
               {t('common.tryAgain')}
             </button>
           )}
-          {backLink}
+          <BackLink kind={kind} />
         </p>
       </section>
     )
@@ -67,7 +169,9 @@ export function DetailLoadState({
   return (
     <section className="state detail-state" aria-busy="true" data-testid={`${testIdPrefix}-loading`}>
       <p>{t(`${keyPrefix}.loading`, { id })}</p>
-      <p>{backLink}</p>
+      <p>
+        <BackLink kind={kind} />
+      </p>
     </section>
   )
 }
@@ -97,15 +201,6 @@ export function DismissibleBanner({
   )
 }
 
-/** The way back to the list. */
-export function BackLink({ href, label }: { href: string; label: string }) {
-  return (
-    <a href={href} className="back-link">
-      {label}
-    </a>
-  )
-}
-
 /** Which import brought the record in (file, import number, record in the file, when), if one did. */
 export function ImportedFrom({
   from,
@@ -122,19 +217,6 @@ export function ImportedFrom({
     </>
   ) : (
     t('detail.notFromImport')
-  )
-}
-
-/** The account the record was sent with, or — not sent yet — the one the next Sync will use. */
-export function AccountName({ sent, name }: { sent: boolean; name: string | undefined }) {
-  const { t } = useLanguage()
-  return !sent ? (
-    <span className="muted">
-      {t('detail.notSentYet')}
-      {name ? t('detail.willUse', { name }) : ''}
-    </span>
-  ) : (
-    (name ?? '—')
   )
 }
 

@@ -1,29 +1,40 @@
 /**
- * What the list screens (stop sales, reservations, queue) share: the whole-screen load failure, the
- * per-status count chips that filter, the filter bar (hotel, from, to, search, clear) and the
- * sortable column headings.
+ * What the list screens (stop sales, reservations, queue) share: loading and the whole-screen load
+ * failure, the empty state, the per-status count chips that filter, the filter bar (hotel, from, to,
+ * search, clear). ListTable.tsx: the tables' heading row and the rows' check box and Sync.
  */
+import type { ReactNode } from 'react'
 import type { AppError } from '../../../shared/result'
 import { useLanguage } from '../i18n'
 import { DateInput } from './DateInput'
 import { useWords } from './words'
 
-/** Nothing could be loaded at all: the message and Try again. */
-export function LoadFailed({
+/**
+ * A list screen before its first answer: loading, or — nothing could be loaded at all — the message
+ * and Try again. The words are `<keyPrefix>.loading` and `<keyPrefix>.loadFailed`.
+ */
+export function ListLoadState({
+  keyPrefix,
   testId,
-  title,
   error,
   onRetry,
 }: {
+  keyPrefix: 'list' | 'reservations.list' | 'queue'
+  /** The failure's. */
   testId: string
-  title: string
-  error: AppError
+  error: AppError | undefined
   onRetry: () => void
 }) {
   const { t, wordError } = useWords()
+  if (!error)
+    return (
+      <p className="state" aria-busy="true">
+        {t(`${keyPrefix}.loading`)}
+      </p>
+    )
   return (
     <section className="state state-error" role="alert" data-testid={testId} data-error-code={error.code}>
-      <h2>{title}</h2>
+      <h2>{t(`${keyPrefix}.loadFailed`)}</h2>
       <p>{wordError(error)}</p>
       <button type="button" onClick={onRetry}>
         {t('common.tryAgain')}
@@ -32,12 +43,14 @@ export function LoadFailed({
   )
 }
 
-/** The list of statuses with that one added, or taken out when it was there. */
-export function toggled<S>(statuses: readonly S[] | undefined, status: S): S[] {
-  const current = new Set(statuses ?? [])
-  if (current.has(status)) current.delete(status)
-  else current.add(status)
-  return [...current]
+/** Nothing to list: why (`title`), and what to do about it. */
+export function EmptyState({ testId, title, children }: { testId: string; title: string; children?: ReactNode }) {
+  return (
+    <div className="state state-empty" data-testid={testId}>
+      <h2>{title}</h2>
+      {children && <p>{children}</p>}
+    </div>
+  )
 }
 
 /** One chip per status that has records, with its count; pressing one shows only that status (and others pressed). */
@@ -150,41 +163,5 @@ export function FilterBar({
         </button>
       )}
     </div>
-  )
-}
-
-/** A column heading; one with a sort column is a button that sorts by it (again: the other way). */
-export function SortableHeader<C extends string>({
-  label,
-  className,
-  title,
-  column,
-  sort,
-  onSort,
-}: {
-  label: string
-  className: string | undefined
-  title?: string
-  column: C | undefined
-  sort: { column: C; direction: 'asc' | 'desc' } | undefined
-  onSort: (column: C) => void
-}) {
-  const active = sort && sort.column === column
-  return (
-    <th
-      scope="col"
-      title={title}
-      className={className}
-      aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-    >
-      {column ? (
-        <button type="button" className="sort" onClick={() => onSort(column)}>
-          {label}
-          <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-        </button>
-      ) : (
-        label
-      )}
-    </th>
   )
 }

@@ -4,8 +4,9 @@
  */
 import type { ReactNode } from 'react'
 import { formatDateTime } from '../format'
-import { useLanguage, type TFunction } from '../i18n'
+import type { TFunction } from '../i18n'
 import { None } from './DetailParts'
+import { GridHead } from './GridHead'
 import { useWords, type Coded } from './words'
 
 /** The JSON text pretty-printed for reading (the stored text itself stays byte for byte in main). */
@@ -24,29 +25,41 @@ export const outcomeLabels = (t: TFunction): Record<string, string> => ({
   parked: t('detail.outcomes.parked'),
 })
 
+/** A request body as a detail has it: as sent (when, how it went), a preview, or why there is none. */
+export interface Payload {
+  source: 'sent' | 'preview' | 'unavailable'
+  body: string | null
+  sentAt: string | null
+  outcome: string | null
+  message: Coded | null
+}
+
 /** One request body as it is (or would be) sent, with where it comes from (sent / preview / …). */
 export function PayloadBlock({
   titleId,
   testId,
   title,
-  source,
-  hint,
+  payload,
+  sentText,
+  previewText,
   url,
-  body,
   bodyLabel,
 }: {
   titleId: string
   testId: string
   title: ReactNode
-  source: 'sent' | 'preview' | 'unavailable'
-  hint: ReactNode
+  payload: Payload
+  /** "Exactly the body sent" (at `time`, when known). */
+  sentText: (time: string | undefined) => string
+  previewText: string
   url?: ReactNode
-  body: string | null
   /** Given the label of the source. */
   bodyLabel: (sourceLabel: string) => string
 }) {
-  const { t } = useLanguage()
+  const { t, word } = useWords()
+  const { source, body } = payload
   const sourceLabel = t(`detail.payload.${source}`)
+  const outcome = payload.outcome && (outcomeLabels(t)[payload.outcome] ?? payload.outcome)
   return (
     <section className="payload" aria-labelledby={titleId} data-testid={testId} data-source={source}>
       <h3 id={titleId}>
@@ -55,7 +68,16 @@ export function PayloadBlock({
           {sourceLabel}
         </span>
       </h3>
-      <p className="hint">{hint}</p>
+      <p className="hint">
+        {source === 'sent' && (
+          <>
+            {sentText(payload.sentAt ? formatDateTime(payload.sentAt) : undefined)}
+            {outcome ? t('detail.outcome', { outcome }) : ''}.
+          </>
+        )}
+        {source === 'preview' && previewText}
+        {word(payload.message)}
+      </p>
       {url}
       {body !== null && (
         <pre className="json" tabIndex={0} aria-label={bodyLabel(sourceLabel)}>
@@ -91,6 +113,7 @@ export function AttemptsTable({
   rowTestId,
 }: {
   attempts: readonly AttemptRow[]
+  /** This kind's own phases (both have lookup, login and resolve). */
   phases: Record<string, string>
   emptyText: string
   testId: string
@@ -98,29 +121,29 @@ export function AttemptsTable({
 }) {
   const { t, word } = useWords()
   const outcomes = outcomeLabels(t)
+  const phaseLabels: Record<string, string> = {
+    ...phases,
+    lookup: t('detail.phases.lookup'),
+    login: t('detail.phases.login'),
+    resolve: t('detail.phases.resolve'),
+  }
   if (attempts.length === 0) return <p className="muted">{emptyText}</p>
   return (
     <table className="grid compact attempts" data-testid={testId}>
-      <thead>
-        <tr>
-          <th scope="col">{t('detail.colTime')}</th>
-          <th scope="col">{t('detail.colPhase')}</th>
-          <th scope="col">{t('detail.colOutcome')}</th>
-          <th scope="col" className="num">
-            HTTP
-          </th>
-          <th scope="col" className="num">
-            Sedna ErrorType
-          </th>
-          <th scope="col">{t('detail.colMessage')}</th>
-          <th scope="col" className="num">
-            {t('detail.colDuration')}
-          </th>
-        </tr>
-      </thead>
+      <GridHead
+        columns={[
+          t('detail.colTime'),
+          t('detail.colPhase'),
+          t('detail.colOutcome'),
+          { label: 'HTTP', num: true },
+          { label: 'Sedna ErrorType', num: true },
+          t('detail.colMessage'),
+          { label: t('detail.colDuration'), num: true },
+        ]}
+      />
       {attempts.map((a) => {
         const url = a.url ?? null
-        const phase = phases[a.phase] ?? a.phase
+        const phase = phaseLabels[a.phase] ?? a.phase
         return (
           <tbody key={a.id} data-testid={rowTestId} data-phase={a.phase} data-outcome={a.outcome}>
             <tr>

@@ -1,51 +1,13 @@
 /** A room code or board code from an e-mail that Sedna does not know: one list to choose from, then Remember. */
 import { useQuery, type UseQueryResult } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
-import type { BoardOption, MappingResult, RoomTypeOption } from '../../../../shared/mappings'
+import type { BoardOption, RoomTypeOption } from '../../../../shared/mappings'
 import { call } from '../../api'
 import { appError } from '../../data/client'
 import { referenceQueries } from '../../data/profiles'
 import { useLanguage } from '../../i18n'
 import { ErrorBanner } from '../../ui/ErrorBanner'
-import { mappingFor, useMapping, type FixScope, type Mapped } from './use-mapping'
-
-/** The list to choose from and "Remember" (enabled once something is chosen). */
-export function ChooseAndRemember<O extends { id: number }>(props: {
-  label: string
-  placeholder: string
-  loaded: boolean
-  options: readonly O[]
-  optionText: (o: O) => string
-  chosenId: string
-  onChoose: (id: string) => void
-  canSubmit: boolean
-  busy: boolean
-}) {
-  const { t } = useLanguage()
-  return (
-    <>
-      <label className="field">
-        <span className="label">{props.label}</span>
-        <select
-          value={props.chosenId}
-          onChange={(e) => props.onChoose(e.target.value)}
-          disabled={!props.loaded}
-          aria-busy={!props.loaded}
-        >
-          <option value="">{props.placeholder}</option>
-          {props.options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {props.optionText(o)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" className="picker-submit" disabled={!props.canSubmit || props.busy}>
-        {props.busy ? t('common.saving') : t('mapping.remember')}
-      </button>
-    </>
-  )
-}
+import { ChooseAndRemember, PickerForm, useChoice, type PickerProps } from './PickerParts'
+import { mappingFor, useMapping, type Mapped, type MappingToSave } from './use-mapping'
 
 const codeOptionText = (o: { id: number; code: string; name: string | null }) =>
   `${o.code}${o.name ? ` — ${o.name}` : ''} (id ${o.id})`
@@ -62,57 +24,43 @@ function CodePicker<T extends CodeOption>(props: {
   options: UseQueryResult<T[]>
   empty: string
   footnote?: (options: T[]) => string | null
-  save: (option: T) => { run: () => Promise<MappingResult>; what: string }
+  save: (option: T) => MappingToSave
   onMapped: (mapped: Mapped) => void
 }) {
   const { t } = useLanguage()
-  const ids = useId()
   const { options } = props
-  const [chosenId, setChosenId] = useState('')
+  const choice = useChoice(options.data)
+  const { chosen } = choice
   const { busy, error, save } = useMapping(props.onMapped)
   const loadError = appError(options.error)
-  const list = options.data ?? []
-  const chosen = list.find((o) => String(o.id) === chosenId)
-  const footnote = options.data && props.footnote?.(list)
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    if (!chosen) return
-    const { run, what } = props.save(chosen)
-    save(run, what)
-  }
+  const footnote = options.data && props.footnote?.(options.data)
 
   return (
-    <form className="picker" onSubmit={submit} aria-labelledby={`${ids}-title`} data-testid={props.testId}>
-      <h3 id={`${ids}-title`}>{props.title}</h3>
+    <PickerForm
+      testId={props.testId}
+      title={props.title}
+      note={props.note}
+      error={error}
+      onSubmit={() => chosen && save(props.save(chosen))}
+    >
       {loadError && <ErrorBanner error={loadError} onRetry={() => void options.refetch()} />}
-      {options.data && list.length === 0 ? (
+      {options.data?.length === 0 ? (
         <p className="muted">{props.empty}</p>
       ) : (
         <div className="row-inline">
           <ChooseAndRemember
             label={props.selectLabel}
             placeholder={options.data ? t('mapping.choose') : t('mapping.loading')}
-            loaded={Boolean(options.data)}
-            options={list}
+            options={options.data}
             optionText={codeOptionText}
-            chosenId={chosenId}
-            onChoose={setChosenId}
-            canSubmit={Boolean(chosen)}
+            choice={choice}
             busy={busy}
           />
         </div>
       )}
       {footnote && <p className="hint">{footnote}</p>}
-      <p className="hint remember-note">{props.note}</p>
-      {error && <ErrorBanner error={error} />}
-    </form>
+    </PickerForm>
   )
-}
-
-interface PickerProps {
-  scope: FixScope
-  onMapped: (mapped: Mapped) => void
 }
 
 export function RoomPicker({ scope, code, hotelId, onMapped }: PickerProps & { code: string; hotelId: number }) {

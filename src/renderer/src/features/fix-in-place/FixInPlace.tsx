@@ -4,43 +4,57 @@
  */
 import type { ReservationUnresolved } from '../../../../shared/reservations'
 import type { Unresolved } from '../../../../shared/resolution'
-import { useLanguage } from '../../i18n'
+import { useLanguage, type TFunction } from '../../i18n'
 import { BoardPicker, RefreshReferenceNote, RoomPicker } from './CodePickers'
 import { HotelPicker } from './HotelPicker'
 import { NationalityPicker } from './NationalityPicker'
 import { unresolvedKey } from './unresolved'
 import type { FixScope, Mapped } from './use-mapping'
 
+/** Each kind's ids and words. */
+function named(kind: FixScope['kind'], t: TFunction, parked: boolean, one: boolean) {
+  return kind === 'stopSale'
+    ? {
+        titleId: 'fix-title',
+        testId: 'fix-in-place',
+        title: t('detail.fixTitle'),
+        cannot: one ? t('detail.fixCannotOne') : t('detail.fixCannotMany'),
+        noAccountAfter: t('detail.noAccountAfter'),
+      }
+    : {
+        titleId: 'reservation-fix-title',
+        testId: 'reservation-fix-in-place',
+        title: parked ? t('reservations.fix.titleParked') : t('reservations.fix.titlePending'),
+        cannot: one ? t('reservations.fix.cannotOne') : t('reservations.fix.cannotMany'),
+        noAccountAfter: t('reservations.fix.noAccountAfter'),
+      }
+}
+
 export function FixInPlace({
   kind,
-  id,
-  titleId,
-  testId,
-  title,
-  cannotText,
-  noAccountAfter,
-  account,
+  detail,
   unresolved,
   onMapped,
 }: {
   kind: FixScope['kind']
-  id: number
-  titleId: string
-  testId: string
-  title: string
-  cannotText: string
-  noAccountAfter: string
-  /** The account the fix applies to (its mappings are stored for it), as main names it; null: none set up. */
-  account: { id: number; name: string } | null
+  detail: {
+    record: { id: number; status: string }
+    /** The account the fix applies to (its mappings are stored for it), as main names it; null: none set up. */
+    account: { id: number; name: string } | null
+  }
   unresolved: ReadonlyArray<Unresolved | ReservationUnresolved>
   onMapped: (m: Mapped) => void
 }) {
   const { t } = useLanguage()
+  const { id } = detail.record
+  const { account } = detail
+  // Parked until fixed (needs_attention), rather than pending.
+  const words = named(kind, t, detail.record.status === 'needs_attention', unresolved.length === 1)
   return (
-    <section className="card fix" aria-labelledby={titleId} data-testid={testId}>
-      <h2 id={titleId}>{title}</h2>
+    <section className="card fix" aria-labelledby={words.titleId} data-testid={words.testId}>
+      <h2 id={words.titleId}>{words.title}</h2>
       <p>
-        {cannotText}
+        {words.cannot}
         {account ? (
           <>
             {' '}
@@ -53,7 +67,7 @@ export function FixInPlace({
       </p>
       {!account ? (
         <p className="banner banner-warn">
-          {t('detail.noAccount')} <a href="#/settings">{t('detail.noAccountLink')}</a> {noAccountAfter}
+          {t('detail.noAccount')} <a href="#/settings">{t('detail.noAccountLink')}</a> {words.noAccountAfter}
         </p>
       ) : (
         <div className="stack-lg">

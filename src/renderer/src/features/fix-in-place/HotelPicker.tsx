@@ -1,14 +1,14 @@
 /** An unknown hotel name: ranked suggestions first, a search over every cached hotel for the others. */
 import { useQuery } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState } from 'react'
 import type { HotelOption } from '../../../../shared/mappings'
 import { call } from '../../api'
 import { appError } from '../../data/client'
 import { referenceQueries } from '../../data/profiles'
 import { useLanguage, type TFunction } from '../../i18n'
 import { ErrorBanner } from '../../ui/ErrorBanner'
-import { useDebounced } from '../../ui/hooks'
-import { mappingFor, useMapping, type FixScope, type Mapped } from './use-mapping'
+import { PickerForm, SearchField, useTypedSearch, type PickerProps } from './PickerParts'
+import { mappingFor, useMapping } from './use-mapping'
 
 /** Region, code and id: what tells two similar names apart. */
 const hotelFacts = (h: HotelOption, t: TFunction) =>
@@ -16,21 +16,12 @@ const hotelFacts = (h: HotelOption, t: TFunction) =>
     .filter(Boolean)
     .join(' · ')
 
-export function HotelPicker({
-  scope,
-  name,
-  onMapped,
-}: {
-  scope: FixScope
-  name: string
-  onMapped: (m: Mapped) => void
-}) {
+export function HotelPicker({ scope, name, onMapped }: PickerProps & { name: string }) {
   const { t } = useLanguage()
   const ids = useId()
   const suggestions = useQuery(referenceQueries.hotels(scope.profileId, name, 5))
-  const [query, setQuery] = useState('')
   // Search as staff type, a moment after the last key.
-  const settled = useDebounced(query.trim(), 200)
+  const { query, setQuery, settled } = useTypedSearch()
   const search = useQuery({ ...referenceQueries.hotels(scope.profileId, settled, 20), enabled: settled !== '' })
   const [chosen, setChosen] = useState<HotelOption>()
   const { busy, error, save } = useMapping(onMapped)
@@ -42,43 +33,55 @@ export function HotelPicker({
   const results = settled && search.data ? { query: settled, hotels: search.data } : undefined
   const others = (results?.hotels ?? []).filter((h) => !suggestedIds.has(h.id))
 
-  const option = (h: HotelOption) => (
-    <li key={h.id}>
-      <label className="choice">
-        <input
-          type="radio"
-          name={`${ids}-hotel`}
-          value={h.id}
-          checked={chosen?.id === h.id}
-          onChange={() => setChosen(h)}
-        />
-        <span className="choice-name">{h.name}</span>
-        <span className="muted">{hotelFacts(h, t)}</span>
-        {h.score !== null && (
-          <span className={`badge match ${h.exact ? 'status-synced' : ''}`}>
-            {h.exact ? t('mapping.sameName') : t('mapping.alike', { pct: Math.round(h.score * 100) })}
-          </span>
-        )}
-      </label>
-    </li>
-  )
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    if (!chosen) return
-    save(
-      () => call('mappings.setHotel', { ...mappingFor(scope), hotelId: chosen.id }),
-      t('mapping.hotelWhat', { name, hotel: chosen.name, id: chosen.id }),
+  /** Hotels to choose from, one radio button each, with what tells similar names apart. */
+  const choices = (testId: string, hotels: HotelOption[]) =>
+    hotels.length > 0 && (
+      <ul className="choice-list" data-testid={testId}>
+        {hotels.map((h) => (
+          <li key={h.id}>
+            <label className="choice">
+              <input
+                type="radio"
+                name={`${ids}-hotel`}
+                value={h.id}
+                checked={chosen?.id === h.id}
+                onChange={() => setChosen(h)}
+              />
+              <span className="choice-name">{h.name}</span>
+              <span className="muted">{hotelFacts(h, t)}</span>
+              {h.score !== null && (
+                <span className={`badge match ${h.exact ? 'status-synced' : ''}`}>
+                  {h.exact ? t('mapping.sameName') : t('mapping.alike', { pct: Math.round(h.score * 100) })}
+                </span>
+              )}
+            </label>
+          </li>
+        ))}
+      </ul>
     )
-  }
 
   return (
-    <form className="picker" onSubmit={submit} aria-labelledby={`${ids}-title`} data-testid="hotel-picker">
-      <h3 id={`${ids}-title`}>
-        {t('mapping.whichHotel')}
-        <span className="as-received">{name}</span>
-        {t('mapping.whichHotelEnd')}
-      </h3>
+    <PickerForm
+      testId="hotel-picker"
+      title={
+        <>
+          {t('mapping.whichHotel')}
+          <span className="as-received">{name}</span>
+          {t('mapping.whichHotelEnd')}
+        </>
+      }
+      note={
+        scope.kind === 'reservation' ? t('reservations.mapping.hotelNote', { name }) : t('mapping.hotelNote', { name })
+      }
+      error={error}
+      onSubmit={() =>
+        chosen &&
+        save({
+          run: () => call('mappings.setHotel', { ...mappingFor(scope), hotelId: chosen.id }),
+          what: t('mapping.hotelWhat', { name, hotel: chosen.name, id: chosen.id }),
+        })
+      }
+    >
       <fieldset className="choices">
         <legend>{t('mapping.closest')}</legend>
         {suggestionsError && <ErrorBanner error={suggestionsError} onRetry={() => void suggestions.refetch()} />}
@@ -88,24 +91,17 @@ export function HotelPicker({
           </p>
         )}
         {suggestions.data && suggested.length === 0 && <p className="muted">{t('mapping.noSimilar')}</p>}
-        {suggested.length > 0 && (
-          <ul className="choice-list" data-testid="hotel-suggestions">
-            {suggested.map(option)}
-          </ul>
-        )}
+        {choices('hotel-suggestions', suggested)}
       </fieldset>
       <fieldset className="choices">
         <legend>{t('mapping.another')}</legend>
-        <label className="field">
-          <span className="label">{t('mapping.searchAll')}</span>
-          <input
-            type="search"
-            value={query}
-            placeholder={t('mapping.searchPlaceholder')}
-            onChange={(e) => setQuery(e.target.value)}
-            aria-describedby={`${ids}-search-status`}
-          />
-        </label>
+        <SearchField
+          label={t('mapping.searchAll')}
+          placeholder={t('mapping.searchPlaceholder')}
+          value={query}
+          onChange={setQuery}
+          describedBy={`${ids}-search-status`}
+        />
         <p id={`${ids}-search-status`} className="muted" role="status">
           {results
             ? results.hotels.length === 0
@@ -116,11 +112,7 @@ export function HotelPicker({
             : ''}
         </p>
         {searchError && <ErrorBanner error={searchError} />}
-        {others.length > 0 && (
-          <ul className="choice-list" data-testid="hotel-search-results">
-            {others.map(option)}
-          </ul>
-        )}
+        {choices('hotel-search-results', others)}
       </fieldset>
       <div className="actions">
         <button type="submit" disabled={!chosen || busy}>
@@ -132,12 +124,6 @@ export function HotelPicker({
         </button>
         {chosen && <span className="muted">{hotelFacts(chosen, t)}</span>}
       </div>
-      <p className="hint remember-note">
-        {scope.kind === 'reservation'
-          ? t('reservations.mapping.hotelNote', { name })
-          : t('mapping.hotelNote', { name })}
-      </p>
-      {error && <ErrorBanner error={error} />}
-    </form>
+    </PickerForm>
   )
 }

@@ -1,25 +1,30 @@
-/** What a record resolves to in Sedna's ids: not yet (and why), the ids (`resolved`), or what is missing. */
+/**
+ * What a record resolves to in Sedna's ids: not yet (and why), the ids — the hotel's, then the kind's
+ * own (`resolved`) — or what is missing.
+ */
 import type { ReactNode } from 'react'
 import type { ReservationUnresolved } from '../../../../shared/reservations'
 import type { Unresolved } from '../../../../shared/resolution'
+import { Fact } from '../../ui/DetailParts'
 import { useWords, type Coded } from '../../ui/words'
 import { unresolvedKey, unresolvedText } from './unresolved'
 
-export function ResolutionFrame({
+type Resolution = { ok: true; hotelId: number } | { ok: false; unresolved: Array<Unresolved | ReservationUnresolved> }
+
+export function ResolutionFrame<V extends Resolution>({
   resolution,
-  testId,
-  unresolvedTestId,
+  testIdPrefix,
   resolved,
 }: {
   resolution: {
     source: 'stored' | 'resolved-now' | 'unavailable'
     message: Coded | string | null
-    resolution: { ok: true } | { ok: false; unresolved: Array<Unresolved | ReservationUnresolved> } | null
+    resolution: V | null
   }
-  testId: string
-  unresolvedTestId: string
-  /** The fact list shown when it resolved. */
-  resolved: ReactNode
+  /** Before `resolution`, `unresolved` and `resolved-hotel-id`. */
+  testIdPrefix: string
+  /** The facts after the hotel's id, when it resolved. */
+  resolved: (resolution: Extract<V, { ok: true }>) => ReactNode
 }) {
   const { t, word } = useWords()
   const source =
@@ -30,15 +35,24 @@ export function ResolutionFrame({
         : null
   const res = resolution.resolution
   return (
-    <div data-testid={testId} data-source={resolution.source} data-ok={res ? String(res.ok) : undefined}>
+    <div
+      data-testid={`${testIdPrefix}resolution`}
+      data-source={resolution.source}
+      data-ok={res ? String(res.ok) : undefined}
+    >
       {!res ? (
         <p className="muted">{word(resolution.message) ?? t('detail.notResolvedYet')}</p>
       ) : res.ok ? (
-        resolved
+        <dl className="facts">
+          <Fact label={t('detail.hotelId')}>
+            <strong data-testid={`${testIdPrefix}resolved-hotel-id`}>{res.hotelId}</strong>
+          </Fact>
+          {resolved(res as Extract<V, { ok: true }>)}
+        </dl>
       ) : (
         <>
           <p>{t('detail.notResolved')}</p>
-          <ul className="unresolved" data-testid={unresolvedTestId}>
+          <ul className="unresolved" data-testid={`${testIdPrefix}unresolved`}>
             {res.unresolved.map((u) => (
               <li key={unresolvedKey(u)} data-kind={u.kind}>
                 {unresolvedText(u, t)}

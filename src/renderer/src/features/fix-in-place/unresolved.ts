@@ -55,3 +55,7 @@ export function unresolvedText(u: Unresolved | ReservationUnresolved, t: TFuncti
       return t('reservations.fix.unresolvedCountries')
   }
 }
+
+/** What a record's resolution still waits for (nothing when it resolved, or was not tried). */
+export const unresolvedOf = <U>(view: { resolution: { ok: true } | { ok: false; unresolved: U[] } | null }): U[] =>
+  view.resolution?.ok === false ? view.resolution.unresolved : []

@@ -5,6 +5,7 @@
  */
 import { useState, type ReactNode } from 'react'
 import type { ImportRowNote } from '../../../../shared/imports'
+import type { CallInput } from '../../../../shared/ipc'
 import i18next, { useLanguage, type TFunction } from '../../i18n'
 import { useWords, type Coded } from '../../ui/words'
 
@@ -19,11 +20,17 @@ export type RowFilterId = (typeof rowFilters)[number]['id']
 /** Rows per page of a preview. */
 export const ROWS_LIMIT = 200
 
-/**
- * The rows tab and page a preview shows, and what to ask main for them: `{ importId, offset, limit,
- * states? }`.
- */
-export function useRowsShown(importId: number) {
+/** What main is asked for a page of a preview's rows (either kind). */
+export type RowsQuery = CallInput<'import.rows'>
+
+/** The rows tab and page a preview shows, and what to ask main for them. */
+export function useRowsShown(importId: number): {
+  filter: RowFilterId
+  offset: number
+  setOffset: (offset: number) => void
+  choose: (id: RowFilterId) => void
+  query: RowsQuery
+} {
   const [filter, setFilter] = useState<RowFilterId>('all')
   const [offset, setOffset] = useState(0)
   const states = rowFilters.find((f) => f.id === filter)!.states
@@ -156,12 +163,17 @@ export function RowVerdictCells({ row: r }: { row: VerdictRow }) {
 /** What main says about a row: coded messages (one or several), or (older rows) its English text. */
 export type RowWords = Coded | readonly Coded[] | string | null | undefined
 
+interface WhyRow {
+  reason: RowWords
+  attention?: RowWords
+  notes?: readonly ImportRowNote[]
+}
+
+/** What a preview row of either kind has beside its own fields. */
+export type PreviewRow = VerdictRow & WhyRow
+
 /** A row's last cell: why it will not be imported, or what it will need; and what was cleaned in it. */
-export function WhyCell({
-  row: r,
-}: {
-  row: { reason: RowWords; attention?: RowWords; notes?: readonly ImportRowNote[] }
-}) {
+export function WhyCell({ row: r }: { row: WhyRow }) {
   const { t, word } = useWords()
   const say = (w: RowWords) =>
     Array.isArray(w)

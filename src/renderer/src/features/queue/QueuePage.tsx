@@ -12,7 +12,8 @@ import { appError } from '../../data/client'
 import { syncQueries } from '../../data/sync'
 import { formatNumber, useLanguage } from '../../i18n'
 import { ErrorBanner } from '../../ui/ErrorBanner'
-import { LoadFailed } from '../../ui/ListControls'
+import { GridHead } from '../../ui/GridHead'
+import { EmptyState, ListLoadState } from '../../ui/ListControls'
 import { useSyncState } from '../sync/store'
 import { QueueRow } from './QueueRow'
 
@@ -45,20 +46,9 @@ export function QueuePage() {
   const error = appError(tryOne.error ?? tryAll.error)
   const trying = (item: QueueItem) => tryOne.isPending && tryOne.variables && keyOf(tryOne.variables) === keyOf(item)
 
-  if (loadError && !queue.data)
-    return (
-      <LoadFailed
-        testId="queue-error"
-        title={t('queue.loadFailed')}
-        error={loadError}
-        onRetry={() => void queue.refetch()}
-      />
-    )
   if (!queue.data)
     return (
-      <p className="state" aria-busy="true">
-        {t('queue.loading')}
-      </p>
+      <ListLoadState keyPrefix="queue" testId="queue-error" error={loadError} onRetry={() => void queue.refetch()} />
     )
   const { items, total, connectivity } = queue.data
   return (
@@ -83,13 +73,10 @@ export function QueuePage() {
         </p>
       )}
       {total === 0 ? (
-        <div className="state state-empty" data-testid="queue-empty">
-          <h2>{t('queue.empty')}</h2>
-          <p>
-            {t('queue.emptyHint')} <a href="#/stop-sales">{t('app.nav.stop-sales')}</a> ·{' '}
-            <a href="#/reservations">{t('app.nav.reservations')}</a>
-          </p>
-        </div>
+        <EmptyState testId="queue-empty" title={t('queue.empty')}>
+          {t('queue.emptyHint')} <a href="#/stop-sales">{t('app.nav.stop-sales')}</a> ·{' '}
+          <a href="#/reservations">{t('app.nav.reservations')}</a>
+        </EmptyState>
       ) : (
         <>
           <div className="toolbar">
@@ -98,21 +85,17 @@ export function QueuePage() {
             </button>
           </div>
           <table className="grid" data-testid="queue-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('queue.colRecord')}</th>
-                <th scope="col">{t('queue.colState')}</th>
-                <th scope="col">{t('queue.colWhy')}</th>
-                <th scope="col" className="num">
-                  {t('queue.colAttempts')}
-                </th>
-                <th scope="col">{t('queue.colLastTry')}</th>
-                <th scope="col">{t('queue.colNextTry')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('list.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <GridHead
+              columns={[
+                t('queue.colRecord'),
+                t('queue.colState'),
+                t('queue.colWhy'),
+                { label: t('queue.colAttempts'), num: true },
+                t('queue.colLastTry'),
+                t('queue.colNextTry'),
+                { label: t('list.actions'), hidden: true },
+              ]}
+            />
             <tbody>
               {items.map((item) => (
                 <QueueRow

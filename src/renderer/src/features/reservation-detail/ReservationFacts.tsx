@@ -1,7 +1,15 @@
 /** A reservation's facts: as imported, as it stands in Sedna, the Sedna ids it resolves to, its guests. */
 import type { ReservationDetail, ReservationRecord } from '../../../../shared/reservations'
 import { formatDateTime, formatNight } from '../../format'
-import { AccountName, Fact, ImportedFrom, None } from '../../ui/DetailParts'
+import {
+  AccountFact,
+  Fact,
+  LastErrorFact,
+  None,
+  OriginFacts,
+  StatusFacts,
+  type SednaFactsProps,
+} from '../../ui/DetailParts'
 import { useWords } from '../../ui/words'
 import { ResolutionFrame } from '../fix-in-place/ResolutionFrame'
 import { ReservationStatusBadge } from '../status/labels'
@@ -30,39 +38,20 @@ export function ImportedFacts({ record: r, from }: { record: ReservationRecord; 
       </Fact>
       <Fact label={t('reservations.detail.saleDate')}>{r.saleDate ? formatNight(r.saleDate) : <None />}</Fact>
       <Fact label={t('reservations.detail.sourceEmail')}>{r.sourceEmailId ?? <None />}</Fact>
-      <Fact label={t('detail.import')}>
-        <ImportedFrom from={from} sourceRow={r.sourceRow} />
-      </Fact>
-      <Fact label={t('detail.added')}>{formatDateTime(r.createdAt)}</Fact>
+      <OriginFacts from={from} sourceRow={r.sourceRow} createdAt={r.createdAt} />
     </dl>
   )
 }
 
-export function SednaFacts({
-  record: r,
-  account,
-}: {
-  record: ReservationRecord
-  /** The account it was sent with, or (not sent yet) the one the next Sync uses. */
-  account: { name: string } | null
-}) {
+export function SednaFacts({ record: r, account }: SednaFactsProps<ReservationRecord>) {
   const { t, word } = useWords()
-  const lastError = word(r.lastError)
   return (
     <dl className="facts" data-testid="reservation-sedna-facts">
-      <Fact label={t('detail.status')}>
-        <ReservationStatusBadge status={r.status} />
-        {r.waitingForNetwork && <span className="muted">{t('detail.waitingForNetwork')}</span>}
-      </Fact>
-      <Fact label={t('columns.recId')}>
-        <strong data-testid="reservation-rec-id">{r.sednaRecId ?? '—'}</strong>
-      </Fact>
+      <StatusFacts badge={<ReservationStatusBadge status={r.status} />} record={r} recIdTestId="reservation-rec-id" />
       <Fact label={t('reservations.detail.sourceId')}>
         <code>{r.sourceId}</code>
       </Fact>
-      <Fact label={t('detail.account')}>
-        <AccountName sent={r.profileId !== null} name={account?.name} />
-      </Fact>
+      <AccountFact record={r} account={account} />
       {r.operatorId !== null && <Fact label={t('reservations.detail.operatorId')}>{r.operatorId}</Fact>}
       <Fact label={t('detail.requestsMade')}>{r.attempts}</Fact>
       {r.sendStartedAt && <Fact label={t('reservations.detail.firstSent')}>{formatDateTime(r.sendStartedAt)}</Fact>}
@@ -78,43 +67,34 @@ export function SednaFacts({
       {r.nextAttemptAt && r.status !== 'synced' && r.status !== 'cancelled' && (
         <Fact label={t('detail.nextTry')}>{formatDateTime(r.nextAttemptAt)}</Fact>
       )}
-      <Fact label={t('detail.lastError').replace(/:$/, '')}>
-        {lastError ? <span className="error-text">{lastError}</span> : <None />}
-      </Fact>
+      <LastErrorFact error={word(r.lastError)} />
     </dl>
   )
 }
 
 export function ReservationResolution({ resolution }: { resolution: ReservationDetail['resolution'] }) {
   const { t } = useWords()
-  const res = resolution.resolution
   return (
     <ResolutionFrame
       resolution={resolution}
-      testId="reservation-resolution"
-      unresolvedTestId="reservation-unresolved"
-      resolved={
-        res?.ok && (
-          <dl className="facts">
-            <Fact label={t('detail.hotelId')}>
-              <strong data-testid="reservation-resolved-hotel-id">{res.hotelId}</strong>
-            </Fact>
-            <Fact label={t('reservations.detail.roomTypeId')}>
-              {res.roomTypeId} <span className="muted">({res.roomCode})</span>
-            </Fact>
-            <Fact label={t('reservations.detail.boardId')}>
-              {res.boardId} <span className="muted">({res.boardCode})</span>
-            </Fact>
-            <Fact label={t('reservations.detail.nationalities')}>
-              {res.nationalities.length ? (
-                res.nationalities.map((n) => `${n.value} → ${n.name} (${n.countryId})`).join(', ')
-              ) : (
-                <None />
-              )}
-            </Fact>
-          </dl>
-        )
-      }
+      testIdPrefix="reservation-"
+      resolved={(res) => (
+        <>
+          <Fact label={t('reservations.detail.roomTypeId')}>
+            {res.roomTypeId} <span className="muted">({res.roomCode})</span>
+          </Fact>
+          <Fact label={t('reservations.detail.boardId')}>
+            {res.boardId} <span className="muted">({res.boardCode})</span>
+          </Fact>
+          <Fact label={t('reservations.detail.nationalities')}>
+            {res.nationalities.length ? (
+              res.nationalities.map((n) => `${n.value} → ${n.name} (${n.countryId})`).join(', ')
+            ) : (
+              <None />
+            )}
+          </Fact>
+        </>
+      )}
     />
   )
 }

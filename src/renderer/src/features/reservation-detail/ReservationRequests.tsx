@@ -5,10 +5,10 @@ import type {
   ReservationPayload,
   ReservationRecord,
 } from '../../../../shared/reservations'
-import { formatDateTime, formatNight } from '../../format'
-import type { TFunction } from '../../i18n'
+import { formatNight } from '../../format'
 import { None } from '../../ui/DetailParts'
-import { AttemptsTable, outcomeLabels, PayloadBlock } from '../../ui/Payloads'
+import { GridHead } from '../../ui/GridHead'
+import { AttemptsTable, PayloadBlock } from '../../ui/Payloads'
 import { useWords } from '../../ui/words'
 
 export function GuestsView({
@@ -25,19 +25,17 @@ export function GuestsView({
   )
   return (
     <table className="grid compact" data-testid="reservation-guests">
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            #
-          </th>
-          <th scope="col">{t('reservations.guests.titleCol')}</th>
-          <th scope="col">{t('reservations.guests.lastName')}</th>
-          <th scope="col">{t('reservations.guests.firstName')}</th>
-          <th scope="col">{t('reservations.guests.birthDate')}</th>
-          <th scope="col">{t('reservations.guests.passport')}</th>
-          <th scope="col">{t('reservations.guests.nationality')}</th>
-        </tr>
-      </thead>
+      <GridHead
+        columns={[
+          { label: '#', num: true },
+          t('reservations.guests.titleCol'),
+          t('reservations.guests.lastName'),
+          t('reservations.guests.firstName'),
+          t('reservations.guests.birthDate'),
+          t('reservations.guests.passport'),
+          t('reservations.guests.nationality'),
+        ]}
+      />
       <tbody>
         {record.guests.map((g, i) => (
           <tr key={i} data-testid="reservation-guest">
@@ -66,29 +64,15 @@ export function GuestsView({
 }
 
 export function PayloadView({ payload }: { payload: ReservationPayload }) {
-  const { t, word } = useWords()
-  const outcomes = outcomeLabels(t)
+  const { t } = useWords()
   return (
     <PayloadBlock
       titleId="reservation-payload-request"
       testId="reservation-payload"
       title="InsertReservation"
-      source={payload.source}
-      hint={
-        <>
-          {payload.source === 'sent' && (
-            <>
-              {payload.sentAt
-                ? t('reservations.payload.sentAt', { time: formatDateTime(payload.sentAt) })
-                : t('reservations.payload.sent')}
-              {payload.outcome ? t('detail.outcome', { outcome: outcomes[payload.outcome] ?? payload.outcome }) : ''}
-              .{' '}
-            </>
-          )}
-          {payload.source === 'preview' && t('reservations.payload.preview')}
-          {word(payload.message)}
-        </>
-      }
+      payload={payload}
+      sentText={(time) => (time ? t('reservations.payload.sentAt', { time }) : t('reservations.payload.sent'))}
+      previewText={t('reservations.payload.preview')}
       url={
         payload.url !== null && (
           <p className="payload-url">
@@ -98,26 +82,17 @@ export function PayloadView({ payload }: { payload: ReservationPayload }) {
           </p>
         )
       }
-      body={payload.body}
       bodyLabel={(source) => t('reservations.payload.bodyLabel', { source })}
     />
   )
 }
-
-const phaseLabels = (t: TFunction): Record<string, string> => ({
-  send: t('reservations.phases.send'),
-  lookup: t('detail.phases.lookup'),
-  cancel: t('reservations.phases.cancel'),
-  login: t('detail.phases.login'),
-  resolve: t('detail.phases.resolve'),
-})
 
 export function AttemptsView({ attempts }: { attempts: ReservationAttempt[] }) {
   const { t } = useWords()
   return (
     <AttemptsTable
       attempts={attempts}
-      phases={phaseLabels(t)}
+      phases={{ send: t('reservations.phases.send'), cancel: t('reservations.phases.cancel') }}
       emptyText={t('reservations.detail.noAttempts')}
       testId="reservation-attempts"
       rowTestId="reservation-attempt"

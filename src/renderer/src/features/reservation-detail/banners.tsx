@@ -1,41 +1,10 @@
-/** What the reservation detail says after a sync, a mapping or a cancellation. */
+/** What the reservation detail says after a mapping or a cancellation. */
 import type { ReservationRecord } from '../../../../shared/reservations'
-import type { ReservationCancelResult, SyncSummary } from '../../../../shared/sync'
+import type { ReservationCancelResult } from '../../../../shared/sync'
 import { formatDateTime } from '../../format'
 import { DismissibleBanner } from '../../ui/DetailParts'
 import { useWords } from '../../ui/words'
 import type { Mapped } from '../fix-in-place/use-mapping'
-import { useReservationStatusLabels } from '../status/labels'
-
-const waitingStatuses: ReadonlySet<string> = new Set(['pending', 'queued', 'sending', 'cancelling'])
-
-export function SyncResultBanner({
-  result,
-  summary,
-  onClose,
-}: {
-  result: SyncSummary['reservationResults'][number]
-  summary: SyncSummary
-  onClose: () => void
-}) {
-  const { t, word } = useWords()
-  const labels = useReservationStatusLabels()
-  const ok = result.status === 'synced'
-  const waiting = waitingStatuses.has(result.status)
-  const text = ok
-    ? t('reservations.detail.syncedAs', { recId: result.recId })
-    : `${labels[result.status]}: ${word(result.message) ?? (waiting ? t('detail.willRetry') : t('detail.seeHistory'))}`
-  return (
-    <DismissibleBanner
-      kind={ok ? 'banner-ok' : waiting ? 'banner-info' : 'banner-warn'}
-      testId="reservation-sync-result"
-      data={{ 'data-status': result.status, 'data-connectivity': summary.connectivity }}
-      onClose={onClose}
-    >
-      {text}
-    </DismissibleBanner>
-  )
-}
 
 export function MappedBanner({
   mapped,

@@ -3,14 +3,14 @@
  * to a page; fetched again when main says reservations changed — never polled, never copied.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { reservationStatuses, type ReservationStatusName } from '../../../../shared/reservation-basics'
-import type { ReservationSortColumn } from '../../../../shared/reservations'
+import { reservationStatuses } from '../../../../shared/reservation-basics'
 import { appError } from '../../data/client'
 import { reservationQueries } from '../../data/reservations'
 import { formatNumber, useLanguage } from '../../i18n'
 import { ErrorBanner } from '../../ui/ErrorBanner'
 import { useSelection } from '../../ui/hooks'
-import { FilterBar, LoadFailed, StatusChips, toggled } from '../../ui/ListControls'
+import { EmptyState, FilterBar, ListLoadState, StatusChips } from '../../ui/ListControls'
+import { useFilterActions } from '../../ui/list-filters'
 import { useReservationStatusLabels } from '../status/labels'
 import { SyncPanel } from '../sync/SyncPanel'
 import { runSync, useSyncState } from '../sync/store'
@@ -21,6 +21,7 @@ export function ReservationsPage() {
   const { t, language } = useLanguage()
   const labels = useReservationStatusLabels()
   const { typed, change, offset, setOffset, listQuery, filtered } = useReservationFilters()
+  const actions = useFilterActions(change)
   // The page on screen stays until the next one arrives.
   const list = useQuery({ ...reservationQueries.list(listQuery), placeholderData: keepPreviousData })
   const { running } = useSyncState()
@@ -28,26 +29,11 @@ export function ReservationsPage() {
   const error = appError(list.error)
   const retry = () => void list.refetch()
 
-  if (error && !list.data)
-    return (
-      <LoadFailed testId="reservations-error" title={t('reservations.list.loadFailed')} error={error} onRetry={retry} />
-    )
   if (!list.data)
-    return (
-      <p className="state" aria-busy="true">
-        {t('reservations.list.loading')}
-      </p>
-    )
+    return <ListLoadState keyPrefix="reservations.list" testId="reservations-error" error={error} onRetry={retry} />
 
   const { rows, total, countsByStatus } = list.data
   const pending = countsByStatus.pending ?? 0
-  const toggleStatus = (status: ReservationStatusName) =>
-    change((q) => ({ ...q, statuses: toggled(q.statuses, status) }))
-  const sortBy = (column: ReservationSortColumn) =>
-    change((q) => ({
-      ...q,
-      sort: { column, direction: q.sort?.column === column && q.sort.direction === 'asc' ? 'desc' : 'asc' },
-    }))
   const count = { count: total, total: formatNumber(total, language) }
 
   return (
@@ -61,15 +47,15 @@ export function ReservationsPage() {
           labels={labels}
           ariaLabel={t('reservations.list.perStatus')}
           testIdPrefix="reservation-count-"
-          onToggle={toggleStatus}
+          onToggle={actions.toggleStatus}
         />
       </header>
       {error && <ErrorBanner error={error} onRetry={retry} />}
       <FilterBar
         value={typed}
-        onChange={(patch) => change((q) => ({ ...q, ...patch }))}
+        onChange={actions.patch}
         filtered={filtered}
-        onClear={() => change((q) => (q.sort ? { sort: q.sort } : {}))}
+        onClear={actions.clear}
         ariaLabel={t('reservations.list.filter')}
         fromLabel={t('reservations.list.from')}
         searchPlaceholder={t('reservations.list.searchPlaceholder')}
@@ -106,16 +92,11 @@ export function ReservationsPage() {
       </p>
       <SyncPanel />
       {total === 0 && filtered ? (
-        <div className="state state-empty" data-testid="reservations-none-match">
-          <h2>{t('reservations.list.noneMatch')}</h2>
-        </div>
+        <EmptyState testId="reservations-none-match" title={t('reservations.list.noneMatch')} />
       ) : total === 0 ? (
-        <div className="state state-empty" data-testid="reservations-empty">
-          <h2>{t('reservations.list.empty')}</h2>
-          <p>
-            {t('reservations.list.emptyHint')} <a href="#/import-reservations">{t('reservations.list.import')}</a>
-          </p>
-        </div>
+        <EmptyState testId="reservations-empty" title={t('reservations.list.empty')}>
+          {t('reservations.list.emptyHint')} <a href="#/import-reservations">{t('reservations.list.import')}</a>
+        </EmptyState>
       ) : (
         <ReservationsTable
           rows={rows}
@@ -127,7 +108,7 @@ export function ReservationsPage() {
           busy={running}
           onSync={(id) => void runSync({ reservationIds: [id] })}
           sort={typed.sort}
-          onSort={sortBy}
+          onSort={actions.sortBy}
         />
       )}
     </section>

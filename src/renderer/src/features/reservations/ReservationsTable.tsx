@@ -7,7 +7,7 @@
 import { useEffect, type KeyboardEvent } from 'react'
 import type { Reservation, ReservationSortColumn } from '../../../../shared/reservations'
 import { formatNight } from '../../format'
-import { SortableHeader } from '../../ui/ListControls'
+import { ListColGroup, ListHeadRow, RowSyncButton, SelectCell } from '../../ui/ListTable'
 import { useWords } from '../../ui/words'
 import { allows } from '../status/actions'
 import { ReservationStatusBadge } from '../status/labels'
@@ -25,17 +25,18 @@ type ColumnKey =
   | 'guest'
   | 'recId'
   | 'problem'
-const columns: Array<{ key: ColumnKey; sort?: ReservationSortColumn; className?: string }> = [
-  { key: 'status', sort: 'status' },
-  { key: 'voucher', sort: 'voucher' },
+/** Widths in pixels: hotel, lead guest and last error share what is left, cut with … (the full text in the title). */
+const columns: Array<{ key: ColumnKey; sort?: ReservationSortColumn; className?: string; width?: number }> = [
+  { key: 'status', sort: 'status', width: 150 },
+  { key: 'voucher', sort: 'voucher', width: 104 },
   { key: 'hotel', sort: 'hotel' },
-  { key: 'checkIn', sort: 'checkIn' },
-  { key: 'checkOut', sort: 'checkOut' },
-  { key: 'nights', sort: 'nights', className: 'num' },
-  { key: 'roomBoard' },
-  { key: 'pax', sort: 'pax', className: 'num' },
+  { key: 'checkIn', sort: 'checkIn', width: 100 },
+  { key: 'checkOut', sort: 'checkOut', width: 100 },
+  { key: 'nights', sort: 'nights', className: 'num', width: 58 },
+  { key: 'roomBoard', width: 100 },
+  { key: 'pax', sort: 'pax', className: 'num', width: 46 },
   { key: 'guest' },
-  { key: 'recId', sort: 'recId', className: 'num' },
+  { key: 'recId', sort: 'recId', className: 'num', width: 76 },
   { key: 'problem' },
 ]
 
@@ -85,32 +86,17 @@ export function ReservationsTable(props: {
       <div className="table-wrap">
         <table className="grid reservations-table" data-testid="reservations-table">
           <caption className="sr-only">{t('reservations.list.keyboard')}</caption>
-          <colgroup>
-            <col className="col-check" />
-            {columns.map((c) => (
-              <col key={c.key} className={`col-${c.key}`} />
-            ))}
-            <col className="col-actions" />
-          </colgroup>
+          <ListColGroup check={36} columns={columns} actions={118} />
           <thead>
-            <tr>
-              <th scope="col" className="check">
-                <span className="sr-only">{t('list.select')}</span>
-              </th>
-              {columns.map((c) => (
-                <SortableHeader
-                  key={c.key}
-                  label={t(`reservations.columns.${c.key}`)}
-                  className={[c.className, `col-${c.key}`].filter(Boolean).join(' ')}
-                  column={c.sort}
-                  sort={sort}
-                  onSort={props.onSort}
-                />
-              ))}
-              <th scope="col">
-                <span className="sr-only">{t('list.actions')}</span>
-              </th>
-            </tr>
+            <ListHeadRow
+              columns={columns.map((c) => ({
+                ...c,
+                label: t(`reservations.columns.${c.key}`),
+                className: [c.className, `col-${c.key}`].filter(Boolean).join(' '),
+              }))}
+              sort={sort}
+              onSort={props.onSort}
+            />
           </thead>
           <tbody>
             {rows.map((r) => (
@@ -122,15 +108,12 @@ export function ReservationsTable(props: {
                 data-id={r.id}
                 data-status={r.status}
               >
-                <td className="check">
-                  <input
-                    type="checkbox"
-                    aria-label={t('reservations.list.selectRow', { voucher: r.voucherNo })}
-                    checked={selected.has(r.id)}
-                    disabled={!allows(r, 'sync')}
-                    onChange={(e) => props.onSelect(r.id, e.target.checked)}
-                  />
-                </td>
+                <SelectCell
+                  label={t('reservations.list.selectRow', { voucher: r.voucherNo })}
+                  checked={selected.has(r.id)}
+                  disabled={!allows(r, 'sync')}
+                  onChange={(on) => props.onSelect(r.id, on)}
+                />
                 <td>
                   <ReservationStatusBadge status={r.status} title={word(r.lastError)} />
                 </td>
@@ -169,15 +152,11 @@ export function ReservationsTable(props: {
                 </td>
                 <td className="row-actions">
                   {allows(r, 'sync') && (
-                    <button
-                      type="button"
-                      className="secondary small"
-                      disabled={props.busy}
-                      onClick={() => props.onSync(r.id)}
-                      aria-label={t('reservations.list.syncRow', { voucher: r.voucherNo })}
-                    >
-                      {t('list.sync')}
-                    </button>
+                    <RowSyncButton
+                      busy={props.busy}
+                      onSync={() => props.onSync(r.id)}
+                      label={t('reservations.list.syncRow', { voucher: r.voucherNo })}
+                    />
                   )}
                 </td>
               </tr>

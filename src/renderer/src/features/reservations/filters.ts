@@ -1,35 +1,20 @@
 /** The reservations list's filters, sort and page as the screen holds them, and what main is asked for. */
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { ReservationStatusName } from '../../../../shared/reservation-basics'
 import type { ReservationSortColumn } from '../../../../shared/reservations'
 import type { ReservationListQuery } from '../../data/reservations'
 import { useDebounced } from '../../ui/hooks'
+import { filtersQuery, isFiltered, type ListFilters, type ListSort } from '../../ui/list-filters'
 
-export type Sort = { column: ReservationSortColumn; direction: 'asc' | 'desc' }
-export interface Filters {
-  statuses?: ReservationStatusName[]
-  hotel?: string
-  text?: string
-  from?: string
-  to?: string
-  sort?: Sort
-}
+export type Sort = ListSort<ReservationSortColumn>
+export type Filters = ListFilters<ReservationStatusName, ReservationSortColumn>
 /** Rows per page. */
 export const PAGE = 100
 
 /** Where the list was when the person opened a reservation, so that coming back finds it as it was. */
 export let remembered: { filters: Filters; offset: number; focusId: number | undefined } | undefined
 
-const toListQuery = (f: Filters, offset: number): ReservationListQuery => ({
-  limit: PAGE,
-  offset,
-  ...(f.statuses?.length ? { statuses: f.statuses } : {}),
-  ...(f.hotel?.trim() ? { hotel: f.hotel } : {}),
-  ...(f.text?.trim() ? { text: f.text } : {}),
-  ...(f.from ? { from: f.from } : {}),
-  ...(f.to && (!f.from || f.to >= f.from) ? { to: f.to } : {}),
-  ...(f.sort ? { sort: f.sort } : {}),
-})
+const toListQuery = (f: Filters, offset: number): ReservationListQuery => ({ limit: PAGE, offset, ...filtersQuery(f) })
 
 /** The filters as typed and, settled for 250 ms, as asked for; a change goes back to the first page. */
 export function useReservationFilters() {
@@ -37,10 +22,9 @@ export function useReservationFilters() {
   const [offset, setOffset] = useState(() => remembered?.offset ?? 0)
   const settled = useDebounced(typed, 250)
   remembered = { filters: typed, offset, focusId: remembered?.focusId }
-  const change = (f: (q: Filters) => Filters) => {
+  const change = useCallback((f: (q: Filters) => Filters) => {
     setTyped(f)
     setOffset(0)
-  }
-  const filtered = Boolean(typed.statuses?.length || typed.hotel || typed.text || typed.from || typed.to)
-  return { typed, change, offset, setOffset, listQuery: toListQuery(settled, offset), filtered }
+  }, [])
+  return { typed, change, offset, setOffset, listQuery: toListQuery(settled, offset), filtered: isFiltered(typed) }
 }

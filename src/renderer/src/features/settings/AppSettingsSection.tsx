@@ -3,16 +3,22 @@
  * "Retry-After" may hold an item back, and how long guests' personal data is kept after check-out.
  */
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useState, type ChangeEvent, type FormEvent } from 'react'
 import type { SettingsView } from '../../../../shared/settings'
 import { call } from '../../api'
 import { appQueries } from '../../data/app'
 import { appError } from '../../data/client'
 import { useLanguage } from '../../i18n'
 import { ErrorBanner } from '../../ui/ErrorBanner'
-import { Field } from '../../ui/Field'
+import { Field, SaveBar } from '../../ui/Field'
 
-type InvalidKey = 'proxyUrl' | 'retryAfterCapMinutes' | 'guestDataRetentionDays'
+type Key = 'proxyUrl' | 'retryAfterCapMinutes' | 'guestDataRetentionDays'
+
+/** The settings typed as whole numbers: where their words are (`appSettings.<words>`, `<words>Hint`), their test ids. */
+const numbers = {
+  retryAfterCapMinutes: { words: 'retryAfterCap', testId: 'retry-after-cap' },
+  guestDataRetentionDays: { words: 'retention', testId: 'retention-days' },
+} as const
 
 export function AppSettingsSection() {
   const { t } = useLanguage()
@@ -29,20 +35,35 @@ export function AppSettingsSection() {
 
 function AppSettingsForm({ view }: { view: SettingsView }) {
   const { t } = useLanguage()
-  const [proxyUrl, setProxyUrl] = useState(view.settings.proxyUrl ?? '')
-  const [retryCap, setRetryCap] = useState(String(view.settings.retryAfterCapMinutes))
-  const [retention, setRetention] = useState(String(view.settings.guestDataRetentionDays))
+  const [form, setForm] = useState<Record<Key, string>>({
+    proxyUrl: view.settings.proxyUrl ?? '',
+    retryAfterCapMinutes: String(view.settings.retryAfterCapMinutes),
+    guestDataRetentionDays: String(view.settings.guestDataRetentionDays),
+  })
   const save = useMutation({
     mutationFn: () =>
       call('settings.save', {
-        proxyUrl: proxyUrl.trim(),
-        retryAfterCapMinutes: Number(retryCap),
-        guestDataRetentionDays: Number(retention),
+        proxyUrl: form.proxyUrl.trim(),
+        retryAfterCapMinutes: Number(form.retryAfterCapMinutes),
+        guestDataRetentionDays: Number(form.guestDataRetentionDays),
       }),
   })
   const error = appError(save.error)
-  const fieldError = (path: InvalidKey) =>
-    error?.issues?.some((i) => i.path === path) ? t(`appSettings.invalid.${path}`) : undefined
+  const fieldError = (key: Key) =>
+    error?.issues?.some((i) => i.path === key) ? t(`appSettings.invalid.${key}`) : undefined
+  const input = (key: Key) => ({
+    value: form[key],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value })),
+  })
+  const numberField = (key: keyof typeof numbers) => (
+    <Field
+      label={t(`appSettings.${numbers[key].words}`)}
+      error={fieldError(key)}
+      hint={t(`appSettings.${numbers[key].words}Hint`)}
+    >
+      <input {...input(key)} inputMode="numeric" data-testid={numbers[key].testId} />
+    </Field>
+  )
   const env = view.environment
   const envProxy = [env.httpsProxy && `HTTPS_PROXY=${env.httpsProxy}`, env.httpProxy && `HTTP_PROXY=${env.httpProxy}`]
     .filter(Boolean)
@@ -61,8 +82,7 @@ function AppSettingsForm({ view }: { view: SettingsView }) {
         hint={envProxy ? t('appSettings.proxyFromEnv', { proxies: envProxy }) : t('appSettings.proxyHint')}
       >
         <input
-          value={proxyUrl}
-          onChange={(e) => setProxyUrl(e.target.value)}
+          {...input('proxyUrl')}
           placeholder="http://proxy.example.com:8080"
           inputMode="url"
           data-testid="proxy-url"
@@ -70,42 +90,10 @@ function AppSettingsForm({ view }: { view: SettingsView }) {
       </Field>
       {env.noProxy && <p className="muted">{t('appSettings.noProxy', { hosts: env.noProxy })}</p>}
       <p className="muted">{t('appSettings.certificates')}</p>
-      <Field
-        label={t('appSettings.retryAfterCap')}
-        error={fieldError('retryAfterCapMinutes')}
-        hint={t('appSettings.retryAfterCapHint')}
-      >
-        <input
-          value={retryCap}
-          onChange={(e) => setRetryCap(e.target.value)}
-          inputMode="numeric"
-          data-testid="retry-after-cap"
-        />
-      </Field>
+      {numberField('retryAfterCapMinutes')}
       <h3>{t('appSettings.data')}</h3>
-      <Field
-        label={t('appSettings.retention')}
-        error={fieldError('guestDataRetentionDays')}
-        hint={t('appSettings.retentionHint')}
-      >
-        <input
-          value={retention}
-          onChange={(e) => setRetention(e.target.value)}
-          inputMode="numeric"
-          data-testid="retention-days"
-        />
-      </Field>
-      {error && !error.issues?.length && <ErrorBanner error={error} />}
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('appSettings.save')}
-        </button>
-        {save.isSuccess && (
-          <span className="ok-text" role="status">
-            {t('settings.saved')}
-          </span>
-        )}
-      </div>
+      {numberField('guestDataRetentionDays')}
+      <SaveBar error={error} pending={save.isPending} saved={save.isSuccess} label={t('appSettings.save')} />
     </form>
   )
 }

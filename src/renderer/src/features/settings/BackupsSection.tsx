@@ -15,6 +15,7 @@ import { formatDateTime } from '../../format'
 import { useLanguage, type Language } from '../../i18n'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { ErrorBanner } from '../../ui/ErrorBanner'
+import { GridHead } from '../../ui/GridHead'
 
 type Target = { kind: 'listed'; backup: Backup } | { kind: 'file'; path: string; name: string }
 
@@ -71,18 +72,14 @@ export function BackupsSection() {
       {list.data && !backups.length && <p data-testid="backups-none">{t('backups.none')}</p>}
       {backups.length > 0 && (
         <table className="grid compact" data-testid="backups-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('backups.colTime')}</th>
-              <th scope="col">{t('backups.colKind')}</th>
-              <th scope="col" className="num">
-                {t('backups.colSize')}
-              </th>
-              <th scope="col">
-                <span className="sr-only">{t('backups.restore')}</span>
-              </th>
-            </tr>
-          </thead>
+          <GridHead
+            columns={[
+              t('backups.colTime'),
+              t('backups.colKind'),
+              { label: t('backups.colSize'), num: true },
+              { label: t('backups.restore'), hidden: true },
+            ]}
+          />
           <tbody>
             {backups.map((b) => (
               <tr key={b.name} data-name={b.name} data-kind={b.kind} title={b.file}>

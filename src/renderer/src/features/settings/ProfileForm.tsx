@@ -10,8 +10,7 @@ import type { AllMode, Profile, ProfileWarning } from '../../../../shared/profil
 import { call } from '../../api'
 import { appError } from '../../data/client'
 import { useLanguage } from '../../i18n'
-import { ErrorBanner } from '../../ui/ErrorBanner'
-import { Field } from '../../ui/Field'
+import { Field, SaveBar } from '../../ui/Field'
 
 interface FormState {
   name: string
@@ -179,17 +178,7 @@ export function ProfileForm({ profile, onSaved }: { profile?: Profile; onSaved?:
           </select>
         </Field>
       </div>
-      {error && !error.issues?.length && <ErrorBanner error={error} />}
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('settings.save')}
-        </button>
-        {save.isSuccess && !dirty && (
-          <span className="ok-text" role="status">
-            {t('settings.saved')}
-          </span>
-        )}
-      </div>
+      <SaveBar error={error} pending={save.isPending} saved={save.isSuccess && !dirty} label={t('settings.save')} />
     </form>
   )
 }

@@ -7,6 +7,7 @@ import { referenceKeys, referenceQueries } from '../../data/profiles'
 import { formatDateTime } from '../../format'
 import type { TFunction } from '../../i18n'
 import { ErrorBanner } from '../../ui/ErrorBanner'
+import { GridHead } from '../../ui/GridHead'
 import { useWords } from '../../ui/words'
 
 function age(iso: string, t: TFunction): string {
@@ -34,16 +35,14 @@ export function ReferencePanel({ profile }: { profile: Profile }) {
       <p className="muted">{t('settings.referenceText', { hours: status.data?.ttlHours ?? 24 })}</p>
       {status.data && (
         <table className="grid compact" data-testid="reference-status">
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.colData')}</th>
-              <th scope="col" className="num">
-                {t('settings.colCount')}
-              </th>
-              <th scope="col">{t('settings.colFetched')}</th>
-              <th scope="col">{t('settings.colState')}</th>
-            </tr>
-          </thead>
+          <GridHead
+            columns={[
+              t('settings.colData'),
+              { label: t('settings.colCount'), num: true },
+              t('settings.colFetched'),
+              t('settings.colState'),
+            ]}
+          />
           <tbody>
             {status.data.kinds.map((k) => (
               <tr key={k.kind} data-kind={k.kind}>

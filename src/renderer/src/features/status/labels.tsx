@@ -41,18 +41,14 @@ export function useReservationStatusLabels(): Record<ReservationStatusName, stri
   return useMemo(() => reservationStatusLabels(t), [t])
 }
 
-export function ReservationStatusBadge({
-  status,
-  title,
-  large,
-  testId,
-}: {
-  status: ReservationStatusName
+interface BadgeProps<S extends string> {
+  status: S
   title?: string | null | undefined
   large?: boolean
   testId?: string
-}) {
-  const labels = useReservationStatusLabels()
+}
+
+function StatusBadge<S extends string>({ status, label, title, large, testId }: BadgeProps<S> & { label: string }) {
   return (
     <span
       className={`badge status-${status}${large ? ' badge-lg' : ''}`}
@@ -60,7 +56,17 @@ export function ReservationStatusBadge({
       data-testid={testId}
       data-status={status}
     >
-      {labels[status]}
+      {label}
     </span>
   )
+}
+
+export function ReservationStatusBadge(props: BadgeProps<ReservationStatusName>) {
+  const labels = useReservationStatusLabels()
+  return <StatusBadge {...props} label={labels[props.status]} />
+}
+
+export function StopSaleStatusBadge(props: BadgeProps<StopSaleStatus>) {
+  const labels = useStopSaleStatusLabels()
+  return <StatusBadge {...props} label={labels[props.status]} />
 }

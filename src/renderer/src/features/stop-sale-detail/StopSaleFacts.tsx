@@ -1,10 +1,18 @@
 /** A stop sale's facts: as imported, as it stands in Sedna, and the Sedna ids it resolves to. */
 import type { DetailResolution, StopSaleRecord } from '../../../../shared/detail'
 import { codesText, formatDateTime, formatNight, kindText } from '../../format'
-import { AccountName, Fact, ImportedFrom, None } from '../../ui/DetailParts'
+import {
+  AccountFact,
+  Fact,
+  LastErrorFact,
+  None,
+  OriginFacts,
+  StatusFacts,
+  type SednaFactsProps,
+} from '../../ui/DetailParts'
 import { useWords } from '../../ui/words'
 import { ResolutionFrame } from '../fix-in-place/ResolutionFrame'
-import { useStopSaleStatusLabels } from '../status/labels'
+import { StopSaleStatusBadge } from '../status/labels'
 
 /** The e-mail's time as the hotel wrote it (its own clock and offset), not converted. */
 function formatWallClock(iso: string): string {
@@ -41,37 +49,17 @@ export function ImportedFacts({
       <Fact label={t('detail.subject')}>{r.sourceSubject ?? <None />}</Fact>
       <Fact label={t('detail.received')}>{r.sourceReceivedAt ? formatWallClock(r.sourceReceivedAt) : <None />}</Fact>
       {r.sourceEmailId && <Fact label={t('detail.emailId')}>{r.sourceEmailId}</Fact>}
-      <Fact label={t('detail.import')}>
-        <ImportedFrom from={from} sourceRow={r.sourceRow} />
-      </Fact>
-      <Fact label={t('detail.added')}>{formatDateTime(r.createdAt)}</Fact>
+      <OriginFacts from={from} sourceRow={r.sourceRow} createdAt={r.createdAt} />
     </dl>
   )
 }
 
-export function SednaFacts({
-  record: r,
-  account,
-}: {
-  record: StopSaleRecord
-  /** The account it was sent with, or (not sent yet) the one the next Sync uses. */
-  account: { name: string } | null
-}) {
+export function SednaFacts({ record: r, account }: SednaFactsProps<StopSaleRecord>) {
   const { t, word } = useWords()
-  const labels = useStopSaleStatusLabels()
-  const lastError = word(r.lastError)
   return (
     <dl className="facts" data-testid="sedna-facts">
-      <Fact label={t('detail.status')}>
-        <span className={`badge status-${r.status}`}>{labels[r.status]}</span>
-        {r.waitingForNetwork && <span className="muted">{t('detail.waitingForNetwork')}</span>}
-      </Fact>
-      <Fact label={t('columns.recId')}>
-        <strong data-testid="detail-rec-id">{r.sednaRecId ?? '—'}</strong>
-      </Fact>
-      <Fact label={t('detail.account')}>
-        <AccountName sent={r.profileId !== null} name={account?.name} />
-      </Fact>
+      <StatusFacts badge={<StopSaleStatusBadge status={r.status} />} record={r} recIdTestId="detail-rec-id" />
+      <AccountFact record={r} account={account} />
       <Fact label={t('detail.requestsMade')}>{r.attempts}</Fact>
       {r.phase1SentAt && <Fact label={t('detail.phase1SentAt')}>{formatDateTime(r.phase1SentAt)}</Fact>}
       {r.declareDate && (
@@ -83,44 +71,34 @@ export function SednaFacts({
       {r.nextAttemptAt && r.status !== 'synced' && (
         <Fact label={t('detail.nextTry')}>{formatDateTime(r.nextAttemptAt)}</Fact>
       )}
-      <Fact label={t('detail.lastError').replace(/:$/, '')}>
-        {lastError ? <span className="error-text">{lastError}</span> : <None />}
-      </Fact>
+      <LastErrorFact error={word(r.lastError)} />
     </dl>
   )
 }
 
+/** Ids or codes as a list, or a dash when there are none. */
+const listed = (items: ReadonlyArray<number | string>) => (items.length ? items.join(', ') : <None />)
+
 export function StopSaleResolution({ resolution }: { resolution: DetailResolution }) {
   const { t } = useWords()
-  const res = resolution.resolution
   return (
     <ResolutionFrame
       resolution={resolution}
-      testId="resolution"
-      unresolvedTestId="unresolved"
-      resolved={
-        res?.ok && (
-          <dl className="facts">
-            <Fact label={t('detail.hotelId')}>
-              <strong data-testid="resolved-hotel-id">{res.hotelId}</strong>
-            </Fact>
-            <Fact label={t('detail.roomTypeIds')}>
-              {res.roomTypeIds.length ? res.roomTypeIds.join(', ') : <None />}
-              {res.allRooms && <span className="muted">{t('detail.allRoomsNote')}</span>}
-            </Fact>
-            <Fact label={t('detail.roomRemarkCodes')}>
-              {res.roomRemarkCodes.length ? res.roomRemarkCodes.join(', ') : <None />}
-            </Fact>
-            <Fact label={t('detail.boardIds')}>
-              {res.boardIds.length ? res.boardIds.join(', ') : <None />}
-              {res.allBoards && <span className="muted">{t('detail.allBoardsNote')}</span>}
-            </Fact>
-            <Fact label={t('detail.boardRemarkCodes')}>
-              {res.boardRemarkCodes.length ? res.boardRemarkCodes.join(', ') : <None />}
-            </Fact>
-          </dl>
-        )
-      }
+      testIdPrefix=""
+      resolved={(res) => (
+        <>
+          <Fact label={t('detail.roomTypeIds')}>
+            {listed(res.roomTypeIds)}
+            {res.allRooms && <span className="muted">{t('detail.allRoomsNote')}</span>}
+          </Fact>
+          <Fact label={t('detail.roomRemarkCodes')}>{listed(res.roomRemarkCodes)}</Fact>
+          <Fact label={t('detail.boardIds')}>
+            {listed(res.boardIds)}
+            {res.allBoards && <span className="muted">{t('detail.allBoardsNote')}</span>}
+          </Fact>
+          <Fact label={t('detail.boardRemarkCodes')}>{listed(res.boardRemarkCodes)}</Fact>
+        </>
+      )}
     />
   )
 }

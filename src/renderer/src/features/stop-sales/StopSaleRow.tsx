@@ -4,6 +4,7 @@ import { nightCount } from '../../../../shared/stop-sale-basics'
 import type { StopSale, StopSaleStatus } from '../../../../shared/stop-sales'
 import { codesText, formatNight, kindText } from '../../format'
 import { useWords } from '../../ui/words'
+import { RowSyncButton, SelectCell } from '../../ui/ListTable'
 import { allows } from '../status/actions'
 
 export type ColumnKey =
@@ -33,16 +34,13 @@ export const StopSaleRow = memo(function StopSaleRow({
   onSync,
 }: RowProps) {
   const { t, word } = useWords()
+  // Only the focused row (and what is in it) is in the Tab order: the arrows move between rows.
+  const tabIndex = focused ? 0 : -1
+  // Its place in the whole result (the header is row 1).
+  const place = { tabIndex, 'data-index': index, 'aria-rowindex': index + 2 }
   if (!s) {
     return (
-      <tr
-        tabIndex={focused ? 0 : -1}
-        data-index={index}
-        aria-rowindex={index + 2}
-        aria-busy="true"
-        className="loading-row"
-        data-testid="stop-sale-row-loading"
-      >
+      <tr {...place} aria-busy="true" className="loading-row" data-testid="stop-sale-row-loading">
         <td colSpan={COLUMN_COUNT}>
           <span className="muted">{t('list.loadingRow')}</span>
         </td>
@@ -54,31 +52,21 @@ export const StopSaleRow = memo(function StopSaleRow({
   const boards = codesText(s.boardCodes, t('common.allBoards'))
   const kind = kindText(s.kind, kinds)
   return (
-    <tr
-      tabIndex={focused ? 0 : -1}
-      data-index={index}
-      aria-rowindex={index + 2}
-      data-testid="stop-sale-row"
-      data-id={s.id}
-      data-status={s.status}
-    >
-      <td className="check">
-        <input
-          type="checkbox"
-          aria-label={t('list.selectRow', { hotel: s.hotelName, night: formatNight(s.firstNight) })}
-          checked={selected}
-          disabled={!allows(s, 'sync')}
-          onChange={(e) => onSelect(s.id, e.target.checked)}
-          tabIndex={focused ? 0 : -1}
-        />
-      </td>
+    <tr {...place} data-testid="stop-sale-row" data-id={s.id} data-status={s.status}>
+      <SelectCell
+        label={t('list.selectRow', { hotel: s.hotelName, night: formatNight(s.firstNight) })}
+        checked={selected}
+        disabled={!allows(s, 'sync')}
+        onChange={(on) => onSelect(s.id, on)}
+        tabIndex={tabIndex}
+      />
       <td>
         <span className={`badge status-${s.status}`} title={word(s.lastError) ?? labels[s.status]}>
           {labels[s.status]}
         </span>
       </td>
       <td className="hotel" title={s.hotelName}>
-        <a href={`#/stop-sale/${s.id}`} data-testid="open-detail" tabIndex={focused ? 0 : -1}>
+        <a href={`#/stop-sale/${s.id}`} data-testid="open-detail" tabIndex={tabIndex}>
           {s.hotelName}
         </a>
       </td>
@@ -97,19 +85,7 @@ export const StopSaleRow = memo(function StopSaleRow({
       <td className="num" data-testid="rec-id">
         {s.sednaRecId ?? '—'}
       </td>
-      <td>
-        {allows(s, 'sync') && (
-          <button
-            type="button"
-            className="secondary small"
-            disabled={busy}
-            onClick={() => onSync(s.id)}
-            tabIndex={focused ? 0 : -1}
-          >
-            {t('list.sync')}
-          </button>
-        )}
-      </td>
+      <td>{allows(s, 'sync') && <RowSyncButton busy={busy} onSync={() => onSync(s.id)} tabIndex={tabIndex} />}</td>
     </tr>
   )
 })

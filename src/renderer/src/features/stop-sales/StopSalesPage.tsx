@@ -5,11 +5,11 @@
  */
 import { useCallback } from 'react'
 import { stopSaleStatuses } from '../../../../shared/stop-sale-basics'
-import type { StopSaleSortColumn, StopSaleStatus } from '../../../../shared/stop-sales'
 import { formatNumber, useLanguage } from '../../i18n'
 import { ErrorBanner } from '../../ui/ErrorBanner'
 import { useSelection } from '../../ui/hooks'
-import { FilterBar, LoadFailed, StatusChips, toggled } from '../../ui/ListControls'
+import { EmptyState, FilterBar, ListLoadState, StatusChips } from '../../ui/ListControls'
+import { useFilterActions } from '../../ui/list-filters'
 import { FirstRun } from '../settings/FirstRun'
 import { useStopSaleStatusLabels } from '../status/labels'
 import { SyncPanel } from '../sync/SyncPanel'
@@ -22,32 +22,16 @@ export function StopSalesPage() {
   const { t, language } = useLanguage()
   const labels = useStopSaleStatusLabels()
   const { typed, setTyped, filters, listQuery, filtered } = useStopSaleFilters()
+  const actions = useFilterActions(setTyped)
   const list = useListWindow(listQuery)
   const { running } = useSyncState()
   const [selected, setSelected, onSelect] = useSelection()
   const onSync = useCallback((id: number) => void runSync({ ids: [id] }), [])
-  const sortBy = useCallback(
-    (column: StopSaleSortColumn) =>
-      setTyped((q) => ({
-        ...q,
-        sort: { column, direction: q.sort?.column === column && q.sort.direction === 'asc' ? 'desc' : 'asc' },
-      })),
-    [setTyped],
-  )
 
-  if (list.error && !list.data)
-    return (
-      <LoadFailed testId="stop-sales-error" title={t('list.loadFailed')} error={list.error} onRetry={list.refresh} />
-    )
   if (!list.data)
-    return (
-      <p className="state" aria-busy="true">
-        {t('list.loading')}
-      </p>
-    )
+    return <ListLoadState keyPrefix="list" testId="stop-sales-error" error={list.error} onRetry={list.refresh} />
 
   const { total, countsByStatus } = list.data
-  const toggleStatus = (status: StopSaleStatus) => setTyped((q) => ({ ...q, statuses: toggled(q.statuses, status) }))
   const count = { count: total, total: formatNumber(total, language) }
   return (
     <section aria-labelledby="stop-sales-title" className="list-page">
@@ -60,16 +44,16 @@ export function StopSalesPage() {
           labels={labels}
           ariaLabel={t('list.perStatus')}
           testIdPrefix="count-"
-          onToggle={toggleStatus}
+          onToggle={actions.toggleStatus}
         />
       </header>
       {list.error && <ErrorBanner error={list.error} onRetry={list.refresh} />}
       <FirstRun />
       <FilterBar
         value={typed}
-        onChange={(patch) => setTyped((q) => ({ ...q, ...patch }))}
+        onChange={actions.patch}
         filtered={filtered}
-        onClear={() => setTyped((q) => (q.sort ? { sort: q.sort } : {}))}
+        onClear={actions.clear}
         ariaLabel={t('list.filter')}
         fromLabel={t('list.from')}
         searchPlaceholder={t('list.searchPlaceholder')}
@@ -94,14 +78,11 @@ export function StopSalesPage() {
       </div>
       <SyncPanel />
       {total === 0 && filtered ? (
-        <div className="state state-empty" data-testid="stop-sales-none-match">
-          <h2>{t('list.noneMatch')}</h2>
-        </div>
+        <EmptyState testId="stop-sales-none-match" title={t('list.noneMatch')} />
       ) : total === 0 ? (
-        <div className="state state-empty" data-testid="stop-sales-empty">
-          <h2>{t('list.empty')}</h2>
-          <p>{t('list.emptyHint')}</p>
-        </div>
+        <EmptyState testId="stop-sales-empty" title={t('list.empty')}>
+          {t('list.emptyHint')}
+        </EmptyState>
       ) : (
         <StopSalesTable
           list={list}
@@ -112,7 +93,7 @@ export function StopSalesPage() {
           busy={running}
           onSync={onSync}
           sort={typed.sort}
-          onSort={sortBy}
+          onSort={actions.sortBy}
         />
       )}
     </section>

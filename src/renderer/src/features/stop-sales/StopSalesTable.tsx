@@ -22,7 +22,7 @@ import {
 import type { StopSaleSortColumn } from '../../../../shared/stop-sales'
 import { PAGE_SIZE } from '../../data/stop-sales'
 import { useLanguage } from '../../i18n'
-import { SortableHeader } from '../../ui/ListControls'
+import { ListColGroup, ListHeadRow } from '../../ui/ListTable'
 import { allows } from '../status/actions'
 import { useStopSaleStatusLabels } from '../status/labels'
 import { remember, remembered, type Filters, type Sort } from './filters'
@@ -81,36 +81,17 @@ export function StopSalesTable(props: TableProps) {
   return (
     <div className="table-scroll" data-testid="stop-sales-scroll">
       <table className="grid virtual" data-testid="stop-sales-table" aria-rowcount={total + 1}>
-        <colgroup>
-          <col className="check" />
-          {columns.map((c) => (
-            <col key={c.key} style={c.width ? { width: c.width } : undefined} />
-          ))}
-          <col className="actions-col" />
-        </colgroup>
+        <ListColGroup check={40} columns={columns} actions={130} />
         <thead ref={headRef}>
-          <tr aria-rowindex={1}>
-            <th scope="col" className="check">
-              <span className="sr-only">{t('list.select')}</span>
-            </th>
-            {columns.map((c) => {
+          <ListHeadRow
+            rowIndex={1}
+            columns={columns.map((c) => {
               const label = t(`columns.${c.key}`)
-              return (
-                <SortableHeader
-                  key={c.key}
-                  label={label}
-                  title={label}
-                  className={c.className}
-                  column={c.sort}
-                  sort={sort}
-                  onSort={props.onSort}
-                />
-              )
+              return { ...c, label, title: label }
             })}
-            <th scope="col">
-              <span className="sr-only">{t('list.actions')}</span>
-            </th>
-          </tr>
+            sort={sort}
+            onSort={props.onSort}
+          />
         </thead>
         {/* A new query starts a new body at the top of its own result (the header keeps its focus). */}
         <VirtualRows key={dataKey} {...props} headHeight={headHeight} />

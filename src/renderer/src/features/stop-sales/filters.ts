@@ -3,16 +3,10 @@ import { useMemo, useState } from 'react'
 import type { StopSaleSortColumn, StopSaleStatus } from '../../../../shared/stop-sales'
 import type { StopSaleListQuery } from '../../data/stop-sales'
 import { useDebounced } from '../../ui/hooks'
+import { filtersQuery, isFiltered, type ListFilters, type ListSort } from '../../ui/list-filters'
 
-export type Sort = { column: StopSaleSortColumn; direction: 'asc' | 'desc' }
-export interface Filters {
-  statuses?: StopSaleStatus[]
-  hotel?: string
-  text?: string
-  from?: string
-  to?: string
-  sort?: Sort
-}
+export type Sort = ListSort<StopSaleSortColumn>
+export type Filters = ListFilters<StopSaleStatus, StopSaleSortColumn>
 
 /**
  * Where the list was when the person left it (to open a stop sale, say): the filters, the scroll
@@ -21,15 +15,6 @@ export interface Filters {
  */
 export let remembered: { filters: Filters; scrollTop: number; focusIndex: number; key: string } | undefined
 export const remember = (r: typeof remembered) => (remembered = r)
-
-const toListQuery = (f: Filters): StopSaleListQuery => ({
-  ...(f.statuses?.length ? { statuses: f.statuses } : {}),
-  ...(f.hotel?.trim() ? { hotel: f.hotel } : {}),
-  ...(f.text?.trim() ? { text: f.text } : {}),
-  ...(f.from ? { from: f.from } : {}),
-  ...(f.to && (!f.from || f.to >= f.from) ? { to: f.to } : {}),
-  ...(f.sort ? { sort: f.sort } : {}),
-})
 
 /**
  * The filters as typed (`typed`, for the inputs) and as asked for (`filters`, `listQuery`): what is
@@ -54,7 +39,6 @@ export function useStopSaleFilters() {
       ...(sort ? { sort } : {}),
     }
   }, [settledText, statusesKey, sortKey])
-  const listQuery = useMemo(() => toListQuery(filters), [filters])
-  const filtered = Boolean(typed.statuses?.length || typed.hotel || typed.text || typed.from || typed.to)
-  return { typed, setTyped, filters, listQuery, filtered }
+  const listQuery = useMemo<StopSaleListQuery>(() => filtersQuery(filters), [filters])
+  return { typed, setTyped, filters, listQuery, filtered: isFiltered(typed) }
 }
