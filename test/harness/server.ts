@@ -91,11 +91,10 @@ export async function startHarness(opts: {
     if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
       if (!tokenOk(url.searchParams.get('t'))) return send(res, 403, 'text/plain', 'token required')
       const html = await readFile(join(pageDir, 'index.html'), 'utf8')
-      // A classic script runs before the deferred module bundle, so window.sedna exists in time.
-      const injected = html.replace(
-        '<script type="module"',
-        `<script src="/__harness/bridge.js?t=${token}"></script>\n    <script type="module"`,
-      )
+      // The preload's stand-in: a classic script runs before the deferred module bundle, so window.sedna
+      // exists in time. At the end of the body, so that it does not hold up the fetching of the page's
+      // own scripts and styles (in Electron the preload is there before the page is even asked for).
+      const injected = html.replace('</body>', `  <script src="/__harness/bridge.js?t=${token}"></script>\n  </body>`)
       return send(res, 200, types['.html']!, injected)
     }
     if (req.method === 'GET' && path === '/__harness/bridge.js') {

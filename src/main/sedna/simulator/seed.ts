@@ -5,7 +5,7 @@
  * SGL…) a different id in every hotel, as Sedna does: a client that maps codes without the hotel gets
  * caught. Hotel 1302 is closed (`active: false`): it is listed only without isActive=true.
  */
-import seed from './seed.json'
+import seed from './seed.json' with { type: 'json' }
 import type { SimSeed } from './types'
 
 /** A fresh copy every call, so tests may edit theirs freely. */

@@ -26,9 +26,12 @@ function takeRestoreNote(): Restored | undefined {
   }
 }
 
-/** The restore that caused this page load, taken once at start (a render may run more than once). */
-let restored = takeRestoreNote()
+/**
+ * The restore that caused this page load, taken once (a render may run more than once) when first
+ * asked for — not at start: the home screen's first rows do not wait for the session storage.
+ */
+let restored: Restored | undefined | null = null
 
 /** What to say about it, until `forgetRestoreNote` (once it was shown). */
-export const restoreNote = () => restored
+export const restoreNote = () => (restored === null ? (restored = takeRestoreNote()) : restored)
 export const forgetRestoreNote = () => void (restored = undefined)

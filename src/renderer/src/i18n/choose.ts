@@ -11,7 +11,11 @@ export const storageKey = 'sedna.language'
 export const isLanguage = (v: unknown): v is Language =>
   typeof v === 'string' && (languages as readonly string[]).includes(v)
 
-export function initialLanguage(): Language {
+let initial: Language | undefined
+/** (Read once: the entry and i18next's start both ask, and the storage is slow to open.) */
+export const initialLanguage = (): Language => (initial ??= readInitialLanguage())
+
+function readInitialLanguage(): Language {
   try {
     const saved = window.localStorage.getItem(storageKey)
     if (isLanguage(saved)) return saved

@@ -202,7 +202,7 @@ export function DismissibleBanner({
 }
 
 /** Which import brought the record in (file, import number, record in the file, when), if one did. */
-export function ImportedFrom({
+function ImportedFrom({
   from,
   sourceRow,
 }: {

@@ -6,7 +6,7 @@
 import { useLanguage } from '../i18n'
 
 /** A column heading; one with a sort column is a button that sorts by it (again: the other way). */
-export function SortableHeader<C extends string>({
+function SortableHeader<C extends string>({
   label,
   className,
   title,
@@ -66,7 +66,7 @@ export function ListColGroup({
 }
 
 /** A list table's column: its key, its heading, and the sort column behind it (if it sorts). */
-export interface ListColumn<C extends string> {
+interface ListColumn<C extends string> {
   key: string
   label: string
   sort?: C | undefined
@@ -139,20 +139,22 @@ export function SelectCell({
   )
 }
 
-/** A row's Sync button. */
+/** A row's Sync button (its text comes from the table: one look-up for all rows, not one per row). */
 export function RowSyncButton({
   busy,
   onSync,
+  text,
   label,
   tabIndex,
 }: {
   busy: boolean
   onSync: () => void
+  /** "Sync", in the language shown. */
+  text: string
   /** Its accessible name, when "Sync" alone does not say which row. */
   label?: string | undefined
   tabIndex?: number | undefined
 }) {
-  const { t } = useLanguage()
   return (
     <button
       type="button"
@@ -162,7 +164,7 @@ export function RowSyncButton({
       aria-label={label}
       tabIndex={tabIndex}
     >
-      {t('list.sync')}
+      {text}
     </button>
   )
 }

@@ -18,7 +18,7 @@ export function pretty(body: string): string {
   }
 }
 
-export const outcomeLabels = (t: TFunction): Record<string, string> => ({
+const outcomeLabels = (t: TFunction): Record<string, string> => ({
   ok: t('detail.outcomes.ok'),
   failed: t('detail.outcomes.failed'),
   unknown: t('detail.outcomes.unknown'),
@@ -26,7 +26,7 @@ export const outcomeLabels = (t: TFunction): Record<string, string> => ({
 })
 
 /** A request body as a detail has it: as sent (when, how it went), a preview, or why there is none. */
-export interface Payload {
+interface Payload {
   source: 'sent' | 'preview' | 'unavailable'
   body: string | null
   sentAt: string | null

@@ -27,7 +27,7 @@ export const isFiltered = (f: ListFilters<string, string>) =>
   Boolean(f.statuses?.length || f.hotel || f.text || f.from || f.to)
 
 /** The list of statuses with that one added, or taken out when it was there. */
-export function toggled<S>(statuses: readonly S[] | undefined, status: S): S[] {
+function toggled<S>(statuses: readonly S[] | undefined, status: S): S[] {
   const current = new Set(statuses ?? [])
   if (current.has(status)) current.delete(status)
   else current.add(status)

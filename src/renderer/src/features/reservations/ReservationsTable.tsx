@@ -155,6 +155,7 @@ export function ReservationsTable(props: {
                     <RowSyncButton
                       busy={props.busy}
                       onSync={() => props.onSync(r.id)}
+                      text={t('list.sync')}
                       label={t('reservations.list.syncRow', { voucher: r.voucherNo })}
                     />
                   )}

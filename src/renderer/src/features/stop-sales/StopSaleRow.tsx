@@ -1,10 +1,12 @@
 /** One row of the stop-sales table; rows whose page has not arrived yet hold their place (and the focus). */
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { nightCount } from '../../../../shared/stop-sale-basics'
 import type { StopSale, StopSaleStatus } from '../../../../shared/stop-sales'
 import { codesText, formatNight, kindText } from '../../format'
-import { useWords } from '../../ui/words'
 import { RowSyncButton, SelectCell } from '../../ui/ListTable'
+import { useLanguage } from '../../i18n'
+import { wordMessage, type Coded } from '../../ui/words'
+import { useStopSaleStatusLabels } from '../status/labels'
 import { allows } from '../status/actions'
 
 export type ColumnKey =
@@ -12,13 +14,46 @@ export type ColumnKey =
 /** The columns, the check box and the actions. */
 export const COLUMN_COUNT = 9 + 2
 
+/**
+ * The rows' words in the language shown, looked up once for the whole table: a row then renders
+ * without a translation hook of its own (a screenful of rows is a few hundred look-ups fewer).
+ */
+export interface RowWords {
+  labels: Record<StopSaleStatus, string>
+  kinds: { open: string; close: string }
+  allRooms: string
+  allBoards: string
+  sync: string
+  loading: string
+  selectRow: (hotel: string, night: string) => string
+  word: (m: Coded | string | null | undefined) => string | null
+}
+
+export function useRowWords(): RowWords {
+  const { t } = useLanguage()
+  const labels = useStopSaleStatusLabels()
+  return useMemo(
+    () => ({
+      labels,
+      kinds: { open: t('common.kindOpen'), close: t('common.kindClose') },
+      allRooms: t('common.allRooms'),
+      allBoards: t('common.allBoards'),
+      sync: t('list.sync'),
+      loading: t('list.loadingRow'),
+      selectRow: (hotel, night) => t('list.selectRow', { hotel, night }),
+      word: (m) => (m === null || m === undefined ? null : typeof m === 'string' ? m : wordMessage(t, m)),
+    }),
+    [t, labels],
+  )
+}
+
 interface RowProps {
   index: number
   row: StopSale | undefined
   focused: boolean
   selected: boolean
   busy: boolean
-  labels: Record<StopSaleStatus, string>
+  words: RowWords
   onSelect: (id: number, on: boolean) => void
   onSync: (id: number) => void
 }
@@ -29,11 +64,11 @@ export const StopSaleRow = memo(function StopSaleRow({
   focused,
   selected,
   busy,
-  labels,
+  words,
   onSelect,
   onSync,
 }: RowProps) {
-  const { t, word } = useWords()
+  const { labels, word } = words
   // Only the focused row (and what is in it) is in the Tab order: the arrows move between rows.
   const tabIndex = focused ? 0 : -1
   // Its place in the whole result (the header is row 1).
@@ -42,19 +77,18 @@ export const StopSaleRow = memo(function StopSaleRow({
     return (
       <tr {...place} aria-busy="true" className="loading-row" data-testid="stop-sale-row-loading">
         <td colSpan={COLUMN_COUNT}>
-          <span className="muted">{t('list.loadingRow')}</span>
+          <span className="muted">{words.loading}</span>
         </td>
       </tr>
     )
   }
-  const kinds = { open: t('common.kindOpen'), close: t('common.kindClose') }
-  const rooms = codesText(s.roomCodes, t('common.allRooms'))
-  const boards = codesText(s.boardCodes, t('common.allBoards'))
-  const kind = kindText(s.kind, kinds)
+  const rooms = codesText(s.roomCodes, words.allRooms)
+  const boards = codesText(s.boardCodes, words.allBoards)
+  const kind = kindText(s.kind, words.kinds)
   return (
     <tr {...place} data-testid="stop-sale-row" data-id={s.id} data-status={s.status}>
       <SelectCell
-        label={t('list.selectRow', { hotel: s.hotelName, night: formatNight(s.firstNight) })}
+        label={words.selectRow(s.hotelName, formatNight(s.firstNight))}
         checked={selected}
         disabled={!allows(s, 'sync')}
         onChange={(on) => onSelect(s.id, on)}
@@ -85,7 +119,11 @@ export const StopSaleRow = memo(function StopSaleRow({
       <td className="num" data-testid="rec-id">
         {s.sednaRecId ?? '—'}
       </td>
-      <td>{allows(s, 'sync') && <RowSyncButton busy={busy} onSync={() => onSync(s.id)} tabIndex={tabIndex} />}</td>
+      <td>
+        {allows(s, 'sync') && (
+          <RowSyncButton busy={busy} onSync={() => onSync(s.id)} text={words.sync} tabIndex={tabIndex} />
+        )}
+      </td>
     </tr>
   )
 })

@@ -24,10 +24,9 @@ import { PAGE_SIZE } from '../../data/stop-sales'
 import { useLanguage } from '../../i18n'
 import { ListColGroup, ListHeadRow } from '../../ui/ListTable'
 import { allows } from '../status/actions'
-import { useStopSaleStatusLabels } from '../status/labels'
 import { remember, remembered, type Filters, type Sort } from './filters'
 import type { ListWindowState } from './list-window'
-import { COLUMN_COUNT, StopSaleRow, type ColumnKey } from './StopSaleRow'
+import { COLUMN_COUNT, StopSaleRow, useRowWords, type ColumnKey } from './StopSaleRow'
 
 /** Widths are fixed (table-layout: fixed): rows scrolled into view never make the columns jump. */
 const columns: Array<{ key: ColumnKey; sort?: StopSaleSortColumn; className?: string; width?: number }> = [
@@ -102,7 +101,7 @@ export function StopSalesTable(props: TableProps) {
 
 function VirtualRows(props: TableProps & { headHeight: number }) {
   const { list, total, headHeight } = props
-  const labels = useStopSaleStatusLabels()
+  const words = useRowWords()
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   // The scrolled box around the table. Found from the body, not by a ref of the parent's: that one is
   // attached only after this component's layout effects, where the virtualizer first looks for it.
@@ -141,7 +140,7 @@ function VirtualRows(props: TableProps & { headHeight: number }) {
     count: total,
     getScrollElement: scrollBox,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    overscan: 6,
     // The sticky header sits above the rows inside the scrolled box.
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
@@ -265,7 +264,7 @@ function VirtualRows(props: TableProps & { headHeight: number }) {
         focused={item.index === focus}
         selected={row ? props.selected.has(row.id) : false}
         busy={props.busy}
-        labels={labels}
+        words={words}
         onSelect={props.onSelect}
         onSync={props.onSync}
       />,
