@@ -1,16 +1,13 @@
 import { z } from 'zod'
 import { messageSchema } from './messages'
 import { reservationStatuses } from './reservation-basics'
-import type { ReservationStatus } from './reservations'
 import { stopSaleStatuses } from './stop-sale-basics'
-import { isoDateSchema, saleKindSchema, type StopSaleStatus } from './stop-sales'
+import { isoDateSchema, saleKindSchema } from './stop-sales'
 import { connectivityStateSchema, outboxKindSchema } from './sync'
 
 export { outboxKinds, outboxKindSchema, type OutboxKindName } from './sync'
 
-/** Statuses in which a record waits in the outbox (the sync works on them when they are due). */
-export const stopSaleQueueStatuses = ['queued', 'creating', 'created', 'updating'] as const satisfies StopSaleStatus[]
-export const reservationQueueStatuses = ['queued', 'sending', 'cancelling'] as const satisfies ReservationStatus[]
+export { reservationQueueStatuses, stopSaleQueueStatuses } from './record-actions'
 
 /**
  * Where a record waiting in the outbox stands:

@@ -31,8 +31,18 @@ export const STOP_SALE_SENDABLE: readonly StopSaleStatusName[] = [
   'created',
   'updating',
 ]
-/** Stop sales in the sync queue (the outbox claims them in turn). */
-export const STOP_SALE_QUEUED: readonly StopSaleStatusName[] = ['queued', 'creating', 'created', 'updating']
+/**
+ * Statuses in which a record waits in the outbox (the outbox claims them in turn when they are due).
+ * The one list: the queues, the queue view and the actions read it (zod-free, so the renderer may too).
+ */
+export const stopSaleQueueStatuses = [
+  'queued',
+  'creating',
+  'created',
+  'updating',
+] as const satisfies StopSaleStatusName[]
+export const reservationQueueStatuses = ['queued', 'sending', 'cancelling'] as const satisfies ReservationStatusName[]
+const STOP_SALE_QUEUED: readonly StopSaleStatusName[] = stopSaleQueueStatuses
 
 /** Reservations that may be sent with "Sync" (cancelling and cancelled are done; needs_review waits). */
 export const RESERVATION_SENDABLE: readonly ReservationStatusName[] = [
@@ -45,7 +55,7 @@ export const RESERVATION_SENDABLE: readonly ReservationStatusName[] = [
 /** Reservations that may still wait for a hotel, room, board or nationality mapping. */
 export const RESERVATION_FIXABLE: readonly ReservationStatusName[] = ['pending', 'failed', 'needs_attention']
 /** Reservations in the outbox's queue: to be sent, or their cancellation to be sent. */
-export const RESERVATION_QUEUED: readonly ReservationStatusName[] = ['queued', 'sending', 'cancelling']
+const RESERVATION_QUEUED: readonly ReservationStatusName[] = reservationQueueStatuses
 /** Never sent (no RecId, no send started): cancelled here only, in these states. */
 const CANCEL_LOCALLY: readonly ReservationStatusName[] = ['pending', 'queued', 'failed', 'needs_attention']
 

@@ -113,6 +113,20 @@ describe('queue.list', () => {
     expect(await queue()).toMatchObject({ items: [], total: 0 })
   })
 
+  it('while Sedna is known to be down, every waiting row says so, in its state and in its why alike', async () => {
+    app = await startSyncApp()
+    const [a, b] = app.add({}, {})
+    await app.sim.close()
+    expect(await sync([a!])).toMatchObject({ connectivity: 'offline' })
+    // Queued after Sedna was found down: not tried yet, and it will not go out before Sedna answers.
+    await sync([b!])
+    const items = (await queue()).items
+    expect(items.map((i) => i.id).sort()).toEqual([a, b].sort())
+    for (const item of items) {
+      expect(item).toMatchObject({ state: 'waiting-for-sedna', why: { code: 'queue.why.waitingForSedna' } })
+    }
+  })
+
   it('"try now" while Sedna seemed down asks it again; when it answers the wait is over', async () => {
     app = await startSyncApp()
     const port = app.sim.port

@@ -44,7 +44,9 @@ export interface Waiting {
 
 /** Where a waiting row stands and why, in the queue's words. */
 export function waitingOf(kind: AnyKind, row: OutboxRow, ctx: ViewContext): Waiting {
-  const state = waitingState(row, ctx.now, ctx.worker)
+  let state = waitingState(row, ctx.now, ctx.worker)
+  // Due, but Sedna is known to be down: it waits for Sedna like a row whose last try found it down.
+  if (state === 'due' && ctx.connectivity === 'offline') state = 'waiting-for-sedna'
   const owner = liveClaimOwner(row, ctx.now, ctx.worker) ?? null
   const cancel = kind.describe(row).action === 'cancel'
   let why: Message
@@ -53,7 +55,7 @@ export function waitingOf(kind: AnyKind, row: OutboxRow, ctx: ViewContext): Wait
       owner !== null && owner !== process.pid
         ? message('queue.why.sendingElsewhere', { pid: owner })
         : message('queue.why.sending')
-  } else if (row.waitingForNetwork || ctx.connectivity === 'offline') {
+  } else if (state === 'waiting-for-sedna') {
     why = message(cancel ? 'queue.why.cancelWaitingForSedna' : 'queue.why.waitingForSedna')
   } else if (state === 'retry-later') {
     why = message(cancel ? 'queue.why.cancelRetryLater' : 'queue.why.retryLater', {
