@@ -4,8 +4,9 @@
  * answer and the de-duplication by SourceId are GUESSES (sedna-api.md §6).
  */
 import { type Reply, json, result } from './aspnet'
-import { BindingError, type JsonObject, isObject, parseJsonArray, prop, stringProp } from './binding'
-import type { SimReservation } from './types'
+import { BindingError, type JsonObject, dayOf, isObject, parseJsonArray, prop, stringProp } from './binding'
+import { laterThan } from './stop-sales'
+import type { SimReservation, SimReservationEdit, SimReservationEntry } from './types'
 
 const FIRST_RESERVATION_ID = 500001
 
@@ -18,6 +19,8 @@ export interface ReservationFilter {
 export class ReservationStore {
   private records: SimReservation[] = []
   private nextRecId = FIRST_RESERVATION_ID
+
+  constructor(private readonly clock: () => number = Date.now) {}
 
   clear(): void {
     this.records = []
@@ -44,6 +47,7 @@ export class ReservationStore {
         return { ErrorType: 1, Message: 'SourceId already exists', RecId: 0 }
       }
       const recId = this.nextRecId++
+      const now = new Date(this.clock()).toISOString()
       this.records.push({
         RecId: recId,
         voucher,
@@ -51,7 +55,9 @@ export class ReservationStore {
         OperatorId: operatorId,
         status: 'active',
         element: structuredClone(element),
-        createdAt: new Date().toISOString(),
+        RecordUser: null,
+        createdAt: now,
+        updatedAt: now,
         cancelledAt: null,
       })
       return { ErrorType: 0, Message: null, RecId: recId }
@@ -74,6 +80,8 @@ export class ReservationStore {
         SourceId: r.SourceId,
         OperatorId: r.OperatorId,
         Status: r.status === 'active' ? 'Active' : 'Cancelled',
+        // GUESS, like the stop sales' RecordUser: who typed it in Sedna's screens (null via the API).
+        RecordUser: r.RecordUser,
       }))
   }
 
@@ -81,14 +89,70 @@ export class ReservationStore {
   cancel(operatorId: number, sourceId: string): Reply {
     const matches = this.records.filter((r) => r.OperatorId === operatorId && r.SourceId === sourceId)
     if (matches.length === 0) return result(1, `Rezervasyon bulunamadı (SourceId ${sourceId})`, 0)
-    const now = new Date().toISOString()
-    for (const r of matches) {
-      if (r.status === 'active') {
-        r.status = 'cancelled'
-        r.cancelledAt = now
-      }
-    }
+    for (const r of matches) this.markCancelled(r)
     return result(0, null, matches[matches.length - 1]!.RecId)
+  }
+
+  /** Sedna's screens: change element fields (replacing the key however the element spelled it). */
+  editByHand(recId: number, changes: SimReservationEdit): SimReservation {
+    const r = this.byId(recId)
+    for (const key of ['CheckinDate', 'CheckOutDate'] as const) {
+      const value = changes[key]
+      if (value !== undefined && dayOf(value) === null) throw new Error(`simulator ui: ${key} ${value}?`)
+    }
+    for (const [name, value] of Object.entries(changes)) {
+      for (const key of Object.keys(r.element)) if (key.toLowerCase() === name.toLowerCase()) delete r.element[key]
+      r.element[name] = value
+    }
+    r.updatedAt = laterThan(r.updatedAt, this.clock())
+    return structuredClone(r)
+  }
+
+  cancelByHand(recId: number): SimReservation {
+    const r = this.byId(recId)
+    this.markCancelled(r)
+    return structuredClone(r)
+  }
+
+  deleteByHand(recId: number): void {
+    const r = this.byId(recId)
+    this.records = this.records.filter((other) => other !== r)
+  }
+
+  /** Sedna's screens: a reservation typed in by `user`, RecId from the API's sequence. */
+  enterByHand(user: string, entry: SimReservationEntry): SimReservation {
+    const element = structuredClone(entry.element)
+    const operatorId = operatorOf(element, 0)
+    if (operatorId === 0) throw new Error('simulator ui: a reservation needs its OperatorId')
+    const now = new Date(this.clock()).toISOString()
+    const record: SimReservation = {
+      RecId: this.nextRecId++,
+      voucher: entry.voucher,
+      SourceId: stringProp(element, 'SourceId', 'reservation'),
+      OperatorId: operatorId,
+      status: 'active',
+      element,
+      RecordUser: user,
+      createdAt: now,
+      updatedAt: now,
+      cancelledAt: null,
+    }
+    this.records.push(record)
+    return structuredClone(record)
+  }
+
+  /** Cancelling an already cancelled reservation changes nothing (its dates stay). */
+  private markCancelled(r: SimReservation): void {
+    if (r.status !== 'active') return
+    r.status = 'cancelled'
+    r.updatedAt = laterThan(r.updatedAt, this.clock())
+    r.cancelledAt = r.updatedAt
+  }
+
+  private byId(recId: number): SimReservation {
+    const r = this.records.find((other) => other.RecId === recId)
+    if (!r) throw new Error(`simulator ui: no reservation ${recId}`)
+    return r
   }
 
   private findActive(operatorId: number, sourceId: string): SimReservation | undefined {

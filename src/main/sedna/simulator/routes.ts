@@ -50,6 +50,19 @@ function list(state: SimState, items: unknown[]): Reply {
   return json(state.shapes.lists === 'wrapped' ? { Data: items } : items)
 }
 
+/**
+ * A look-up list (stop sales, reservations) with the fields of `shapes.omitFields` taken out of each
+ * item, whatever their casing (a reservation element keeps the casing its sender used).
+ */
+function lookupList(state: SimState, items: JsonObject[]): Reply {
+  const omitted = new Set(state.shapes.omitFields.map((f) => f.toLowerCase()))
+  if (omitted.size === 0) return list(state, items)
+  return list(
+    state,
+    items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => !omitted.has(key.toLowerCase())))),
+  )
+}
+
 /** A session-authenticated list of seeded codes, no body; every item active. */
 function seedList(method: Route['method'], items: (seed: SimSeed) => Record<string, unknown>[]): Route {
   return {
@@ -66,7 +79,7 @@ function seedList(method: Route['method'], items: (seed: SimSeed) => Record<stri
 
 function stopSaleList(byUpdateDate: boolean) {
   return ({ state, query }: CallContext) =>
-    list(
+    lookupList(
       state,
       state.stopSales.list(
         {
@@ -203,7 +216,7 @@ export const routes: Record<string, Route> = {
     handle({ state, body }) {
       // An empty body binds a null filter: everything (GUESS).
       const filter: JsonObject = body.trim() === '' ? {} : asObject(parseJson(body, 'filter'))
-      return list(
+      return lookupList(
         state,
         state.reservations.find({
           voucher: stringProp(filter, 'VoucherNo', 'filter'),
@@ -221,7 +234,7 @@ export const routes: Record<string, Route> = {
     handle({ state, query }) {
       const voucher = queryValue(query, 'voucher')
       if (voucher === null || voucher === '') return badRequest('voucher', 'The voucher field is required.')
-      return list(
+      return lookupList(
         state,
         state.reservations.find({ voucher, sourceId: null, operatorId: intQuery(query, 'operatorId') }),
       )

@@ -79,15 +79,17 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const seed = opts.seed ?? defaultSeed()
+  const clock = opts.clock ?? Date.now
   const state: SimState = {
     seed,
     sessions: new Sessions(opts.users ?? DEFAULT_USERS),
-    stopSales: new StopSaleStore(seed, opts.firstRecId ?? 823259),
-    reservations: new ReservationStore(),
+    stopSales: new StopSaleStore(seed, opts.firstRecId ?? 823259, clock),
+    reservations: new ReservationStore(clock),
     shapes: {
       lists: opts.shapes?.lists ?? 'bare',
       hotelIdField: opts.shapes?.hotelIdField ?? 'RecId',
       hotelNameField: opts.shapes?.hotelNameField ?? 'Name',
+      omitFields: [...(opts.shapes?.omitFields ?? [])],
     },
   }
   const faults = new FaultBook()
@@ -242,6 +244,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     expireSessions: () => state.sessions.expireAll(),
     stopSales: () => state.stopSales.all(),
     reservations: () => state.reservations.all(),
+    // One store for every user of every account: what one person changes, all see (as in Sedna).
+    ui: {
+      editStopSale: (recId, changes) => state.stopSales.editByHand(recId, changes),
+      deleteStopSale: (recId) => state.stopSales.deleteByHand(recId),
+      enterStopSale: (user, entry) => state.stopSales.enterByHand(user, entry),
+      editReservation: (recId, changes) => state.reservations.editByHand(recId, changes),
+      cancelReservation: (recId) => state.reservations.cancelByHand(recId),
+      deleteReservation: (recId) => state.reservations.deleteByHand(recId),
+      enterReservation: (user, entry) => state.reservations.enterByHand(user, entry),
+    },
     requests: () => log.map((entry) => structuredClone(entry)),
     reset() {
       state.stopSales.clear()

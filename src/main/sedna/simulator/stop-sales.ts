@@ -15,7 +15,7 @@ import {
   prop,
   stringProp,
 } from './binding'
-import type { SimSeed, SimStopSale, SimStopSaleChildren } from './types'
+import type { SimSeed, SimStopSale, SimStopSaleChildren, SimStopSaleEdit, SimStopSaleEntry } from './types'
 
 /** The four child arrays: Sedna name of the array and of its id field, and our key. */
 const CHILD_ARRAYS = [
@@ -43,6 +43,11 @@ export interface StopSaleFilter {
 
 const OK_MESSAGE = 'Kayıt başarılı'
 
+/** The first clock value strictly after `previous` (ISO), so an update date always moves. */
+export function laterThan(previous: string, now: number): string {
+  return new Date(Math.max(now, Date.parse(previous) + 1)).toISOString()
+}
+
 export class StopSaleStore {
   private readonly records = new Map<number, SimStopSale>()
   private nextRecId: number
@@ -50,6 +55,7 @@ export class StopSaleStore {
   constructor(
     private readonly seed: SimSeed,
     private readonly firstRecId: number,
+    private readonly clock: () => number = Date.now,
   ) {
     this.nextRecId = firstRecId
   }
@@ -73,9 +79,9 @@ export class StopSaleStore {
     if (master.RecId === 0) {
       // Vendor: children on a new record end in a .NET "Object reference not set…" error.
       if (hasChildren) return nullReference()
-      const refused = this.checkReferences(master, children)
+      const refused = this.checkReferences(master.HotelId, idsOf(children))
       if (refused) return result(1, refused, 0)
-      const now = new Date().toISOString()
+      const now = new Date(this.clock()).toISOString()
       const recId = this.nextRecId++
       this.records.set(recId, { ...master, RecId: recId, children: idsOf(children), createdAt: now, updatedAt: now })
       return result(0, OK_MESSAGE, recId)
@@ -89,14 +95,14 @@ export class StopSaleStore {
         return result(1, `StopSaleId uyumsuz: ${wrong.where}.StopSaleId=${wrong.stopSaleId}, RecId=${master.RecId}`, 0)
       }
     }
-    const refused = this.checkReferences(master, children)
+    const refused = this.checkReferences(master.HotelId, idsOf(children))
     if (refused) return result(1, refused, 0)
     // PUT semantics: master and children replaced wholesale, so repeating phase 2 is harmless.
     this.records.set(master.RecId, {
       ...master,
       children: idsOf(children),
       createdAt: existing.createdAt,
-      updatedAt: new Date().toISOString(),
+      updatedAt: laterThan(existing.updatedAt, this.clock()),
     })
     return result(0, OK_MESSAGE, master.RecId)
   }
@@ -104,6 +110,9 @@ export class StopSaleStore {
   /**
    * `GetStopSaleList` / `…WithUpdateDate`: by hotel, by record day (creation, or last update when
    * `byUpdateDate`) and by stay dates overlapping [stopDateBegin, stopDateEnd]. Bounds inclusive.
+   * GUESS (sedna-api.md §5 says only "same parameters, filtered by update date"): recordDateBegin/End
+   * bound the update date there, by whole days (UTC days here; Sedna's are presumably Turkish time),
+   * so an incremental pull must overlap by a day. A deleted record is simply absent.
    */
   list(filter: StopSaleFilter, byUpdateDate: boolean): JsonObject[] {
     const inRange = (day: string, from: string | null, to: string | null) =>
@@ -155,16 +164,96 @@ export class StopSaleStore {
     return items
   }
 
+  /** Sedna's screens: change fields of a stored record (see SednaUi.editStopSale). */
+  editByHand(recId: number, changes: SimStopSaleEdit): SimStopSale {
+    const existing = this.records.get(recId)
+    if (!existing) throw new Error(`simulator ui: no stop sale ${recId}`)
+    const { children: childChanges, ...masterChanges } = changes
+    const children = { ...existing.children, ...structuredClone(childChanges ?? {}) }
+    const edited: SimStopSale = {
+      ...existing,
+      ...this.remarksFor(changes.HotelId ?? existing.HotelId, childChanges ?? {}, changes),
+      ...checkedDates(masterChanges),
+      children,
+      updatedAt: laterThan(existing.updatedAt, this.clock()),
+    }
+    const refused = this.checkReferences(edited.HotelId, children)
+    if (refused) throw new Error(`simulator ui: ${refused}`)
+    this.records.set(recId, edited)
+    return structuredClone(edited)
+  }
+
+  deleteByHand(recId: number): void {
+    if (!this.records.delete(recId)) throw new Error(`simulator ui: no stop sale ${recId}`)
+  }
+
+  /** Sedna's screens: a record typed in by `user`; defaults as the vendor's samples (GUESS for the UI). */
+  enterByHand(user: string, entry: SimStopSaleEntry): SimStopSale {
+    const { children: given, ...master } = entry
+    const children: SimStopSaleChildren = { rooms: [], operators: [], boards: [], markets: [], ...given }
+    const refused = this.checkReferences(entry.HotelId, children)
+    if (refused) throw new Error(`simulator ui: ${refused}`)
+    const now = new Date(this.clock()).toISOString()
+    const record: SimStopSale = {
+      RecId: this.nextRecId++,
+      DeclareDate: `${now.slice(0, 10)}T00:00:00`,
+      Active: 0,
+      RecordSource: 0,
+      StopType: 0,
+      Authority: 207,
+      State: 1,
+      RoomRemark: null,
+      OperatorRemark: null,
+      BoardRemark: null,
+      ...this.remarksFor(entry.HotelId, children, entry),
+      ...checkedDates(master),
+      HotelId: entry.HotelId,
+      BeginDate: entry.BeginDate,
+      EndDate: entry.EndDate,
+      RecordUser: user,
+      children: structuredClone(children),
+      createdAt: now,
+      updatedAt: now,
+    }
+    this.records.set(record.RecId, record)
+    return structuredClone(record)
+  }
+
+  /**
+   * The remarks Sedna's screens would show for the child lists that change (GUESS: built from the
+   * codes as the vendor's samples spell them, operators each followed by a comma); an explicitly
+   * given remark wins. An empty list ("all") leaves the remark empty.
+   */
+  private remarksFor(hotelId: number, children: Partial<SimStopSaleChildren>, given: SimStopSaleEdit) {
+    const rooms = this.seed.hotels.find((h) => h.id === hotelId)?.roomTypes ?? []
+    const codes = (ids: number[], known: { id: number; code: string }[]) =>
+      ids.map((id) => known.find((k) => k.id === id)?.code ?? String(id))
+    const out: Partial<Pick<SimStopSale, 'RoomRemark' | 'OperatorRemark' | 'BoardRemark'>> = {}
+    if (children.rooms) out.RoomRemark = codes(children.rooms, rooms).join(',') || null
+    if (children.operators) {
+      out.OperatorRemark =
+        codes(children.operators, this.seed.operators)
+          .map((c) => `${c},`)
+          .join('') || null
+    }
+    if (children.boards) out.BoardRemark = codes(children.boards, this.seed.boards).join(',') || null
+    for (const key of ['RoomRemark', 'OperatorRemark', 'BoardRemark'] as const) {
+      if (given[key] !== undefined) out[key] = given[key]
+    }
+    return out
+  }
+
   /** Unknown hotel, a room of another hotel, or an unknown operator/board/market: refused (message). */
-  private checkReferences(master: Master, children: ParsedChildren): string | null {
-    const hotel = this.seed.hotels.find((h) => h.id === master.HotelId)
-    if (!hotel) return `Otel bulunamadı (HotelId ${master.HotelId})`
-    const foreignRoom = children.rooms.find((c) => !hotel.roomTypes.some((t) => t.id === c.id))
-    if (foreignRoom) return `Oda tipi bu otele ait değil (RoomTypeId ${foreignRoom.id}, HotelId ${hotel.id})`
+  private checkReferences(hotelId: number, children: SimStopSaleChildren): string | null {
+    const hotel = this.seed.hotels.find((h) => h.id === hotelId)
+    if (!hotel) return `Otel bulunamadı (HotelId ${hotelId})`
+    const foreignRoom = children.rooms.find((id) => !hotel.roomTypes.some((t) => t.id === id))
+    if (foreignRoom !== undefined) return `Oda tipi bu otele ait değil (RoomTypeId ${foreignRoom}, HotelId ${hotel.id})`
     const known = { operators: this.seed.operators, boards: this.seed.boards, markets: this.seed.markets }
-    for (const key of ['operators', 'boards', 'markets'] as const) {
-      const unknown = children[key].find((c) => !known[key].some((k) => k.id === c.id))
-      if (unknown) return `Tanımsız kayıt: ${unknown.where} (${unknown.id})`
+    for (const c of CHILD_ARRAYS) {
+      if (c.key === 'rooms') continue
+      const i = children[c.key].findIndex((id) => !known[c.key].some((k) => k.id === id))
+      if (i >= 0) return `Tanımsız kayıt: ${c.array}[${i}] (${children[c.key][i]})`
     }
     return null
   }
@@ -221,6 +310,15 @@ function readChildren(obj: JsonObject): ParsedChildren {
     })
   }
   return out
+}
+
+/** The master fields of an edit, dates checked as the API's binding would check them. */
+function checkedDates(fields: Omit<SimStopSaleEdit, 'children'>): Partial<Master> {
+  for (const key of ['BeginDate', 'EndDate', 'DeclareDate'] as const) {
+    const value = fields[key]
+    if (typeof value === 'string' && dayOf(value) === null) throw new Error(`simulator ui: ${key} ${value}?`)
+  }
+  return fields
 }
 
 function idsOf(children: ParsedChildren): SimStopSaleChildren {

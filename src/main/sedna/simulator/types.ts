@@ -51,10 +51,20 @@ export interface SimulatorOptions {
     lists?: 'bare' | 'wrapped'
     hotelIdField?: 'RecId' | 'HotelId'
     hotelNameField?: 'Name' | 'HotelName'
+    /**
+     * Fields left out of every item of the look-up lists (GetStopSaleList, …WithUpdateDate,
+     * GetReservations, GetReservationByVoucher; not reference data): real answers are unseen, so a
+     * client must survive each one missing. Default: none.
+     */
+    omitFields?: OmittableField[]
   }
   /** First stop-sale RecId issued, default 823259 (the vendor's phase-2 sample id). */
   firstRecId?: number
+  /** The simulator's clock (ms since epoch), default Date.now: lets a test create on one day and edit on another. */
+  clock?: () => number
 }
+
+export type OmittableField = 'DeclareDate' | 'RecordUser' | 'SourceId' | 'RecId'
 
 export type Fault =
   | { kind: 'latency'; ms: number }
@@ -130,9 +140,13 @@ export interface SimReservation {
   SourceId: string | null
   OperatorId: number
   status: 'active' | 'cancelled'
-  /** The array element exactly as sent. */
+  /** The array element exactly as sent (then as edited in Sedna's screens). */
   element: Record<string, unknown>
+  /** Who entered it by hand in Sedna's screens; null for InsertReservation. */
+  RecordUser: string | null
   createdAt: string
+  /** Last change: insert, cancel or an edit in Sedna's screens. */
+  updatedAt: string
   cancelledAt: string | null
 }
 
@@ -162,8 +176,74 @@ export interface Simulator {
   stopSales(): SimStopSale[]
   reservations(): SimReservation[]
   requests(): SimRequest[]
+  /** Test-only: what people do in Sedna's own screens, beside the API. */
+  readonly ui: SednaUi
   /** Clears records, sessions, faults, request log and call counters; keeps seed and users. */
   reset(): void
   /** Also ends hanging connections. */
   close(): Promise<void>
+}
+
+/** Master fields and children a person can change on a stop sale in Sedna's screens. */
+export interface SimStopSaleEdit {
+  HotelId?: number
+  /** `YYYY-MM-DD` or `YYYY-MM-DDT00:00:00`, as the API takes them. */
+  BeginDate?: string
+  EndDate?: string
+  DeclareDate?: string | null
+  Active?: number
+  StopType?: number
+  Authority?: number
+  State?: number
+  /** Given: kept as given. Not given while that child list changes: rebuilt from the codes (GUESS). */
+  RoomRemark?: string | null
+  OperatorRemark?: string | null
+  BoardRemark?: string | null
+  /** Each list given replaces that list; an empty list means "all", as on the API. */
+  children?: Partial<SimStopSaleChildren>
+}
+
+/** A stop sale typed in by hand: hotel and nights required, the rest defaults as the API's samples. */
+export interface SimStopSaleEntry extends SimStopSaleEdit {
+  HotelId: number
+  BeginDate: string
+  EndDate: string
+}
+
+/** Element fields a person can change on a reservation in Sedna's screens. */
+export interface SimReservationEdit {
+  HotelId?: number
+  /** `YYYY-MM-DD`, as InsertReservation takes them. */
+  CheckinDate?: string
+  CheckOutDate?: string
+  RoomTypeId?: number
+  BoardId?: number
+  Adult?: number
+  Child?: number
+}
+
+/** A reservation typed in by hand: the element as InsertReservation would carry it. */
+export interface SimReservationEntry {
+  voucher: string
+  /** Must carry OperatorId and HotelId; SourceId only if the person typed one (usually none). */
+  element: Record<string, unknown>
+}
+
+/**
+ * Sedna's own screens, for tests: other people of the same account change the shared record behind
+ * the app's back. Every change moves the record's update date to the clock's now, strictly later than
+ * before; the creation date stays. Unknown ids and invalid references throw (a test's mistake).
+ * Each method returns a deep copy of the record as it now is.
+ */
+export interface SednaUi {
+  editStopSale(recId: number, changes: SimStopSaleEdit): SimStopSale
+  /** Gone from every list (a hard delete; a soft one is `editStopSale(id, { State: 0 })`). */
+  deleteStopSale(recId: number): void
+  /** Entered by `user` (its RecordUser), RecId from the API's sequence. */
+  enterStopSale(user: string, entry: SimStopSaleEntry): SimStopSale
+  editReservation(recId: number, changes: SimReservationEdit): SimReservation
+  /** Cancelled in the screens: the same state as CancelReservationBySourcId leaves. */
+  cancelReservation(recId: number): SimReservation
+  deleteReservation(recId: number): void
+  enterReservation(user: string, entry: SimReservationEntry): SimReservation
 }
