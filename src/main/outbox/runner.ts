@@ -53,10 +53,14 @@ export function createItemRunner<Row extends OutboxRow, Res extends AnyResolutio
     const job = kind.job(row)
     let turn: ItemTurn<Row, Res> | undefined
     try {
-      // 1. The account.
-      const profile = row.profileId === null && job.account === 'sent-with' ? undefined : deps.account(row.profileId)
+      // 1. The account. A record that went out with an account (its RecId, or a send that may have
+      //    landed) goes with that one only: when it was deleted, a person decides — never another account.
+      const wentOut = row.sednaRecId !== null || job.mayHaveGoneOut(row)
+      const onlyItsOwn = job.account === 'sent-with' || wentOut
+      const profile = row.profileId === null && onlyItsOwn ? undefined : deps.account(row.profileId)
       if (!profile) {
-        const why = job.withoutAccount ?? message(row.profileId ? 'park.accountDeleted' : 'park.noAccount')
+        const why =
+          job.withoutAccount ?? message(row.profileId !== null || wentOut ? 'park.accountDeleted' : 'park.noAccount')
         return park(row.id, 'needs_attention', why)
       }
       const unfit = job.unfit?.(profile, row)

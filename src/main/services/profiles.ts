@@ -1,12 +1,13 @@
 /** Sedna connection profiles: fields in SQLite, the password in the keychain. */
-import { and, eq, ne } from 'drizzle-orm'
+import { and, count, eq, inArray, ne } from 'drizzle-orm'
 import type { CallOutput } from '../../shared/ipc'
 import { message } from '../../shared/messages'
+import { reservationQueueStatuses, stopSaleQueueStatuses } from '../../shared/record-actions'
 import { isHttpAddress, profileInputSchema, type Profile, type ProfileWarning } from '../../shared/profiles'
 import type { z } from 'zod'
 import { credentialOrigin, sameCredential, type CredentialKey, type CredentialStore } from '../credentials'
 import type { Db } from '../db/database'
-import { sednaProfiles, stopSales, type ProfileRow } from '../db/schema'
+import { reservations, sednaProfiles, stopSales, type ProfileRow } from '../db/schema'
 import { AppFailure } from '../errors'
 import type { EventBus } from '../events'
 import { normalizeBaseUrl } from '../sedna/client'
@@ -276,6 +277,11 @@ export function createProfileService(deps: {
 
     async remove(id) {
       const row = get(id)
+      // Records this account is sending (or has started to): they can go out with it only. Refused
+      // until they are sent, so none is ever left half-sent with no account to finish it.
+      const inFlight = recordsInFlight(db, id)
+      if (inFlight > 0)
+        throw AppFailure.coded('conflict', message('account.recordsInFlight', { name: row.name, count: inFlight }))
       if (row.kind === 'sedna') await credentials.delete(credentialKeyOf(row))
       passwordStored.delete(id)
       await connections.invalidate(id)
@@ -314,4 +320,19 @@ export function createProfileService(deps: {
       }
     },
   }
+}
+
+/** Stop sales and reservations of this account waiting in the outbox or being sent (they went out with it). */
+function recordsInFlight(db: Db, profileId: number): number {
+  const stops = db
+    .select({ n: count() })
+    .from(stopSales)
+    .where(and(eq(stopSales.profileId, profileId), inArray(stopSales.status, [...stopSaleQueueStatuses])))
+    .get()
+  const bookings = db
+    .select({ n: count() })
+    .from(reservations)
+    .where(and(eq(reservations.profileId, profileId), inArray(reservations.status, [...reservationQueueStatuses])))
+    .get()
+  return (stops?.n ?? 0) + (bookings?.n ?? 0)
 }

@@ -323,6 +323,10 @@ export const messagesEn = {
     connectedChanged: 'Connected. Sedna says this account is operator {{operatorId}} (was {{previous}}).',
   },
   account: {
+    recordsInFlight_one:
+      '“{{name}}” still has {{count}} record being sent to Sedna with it. It can only be finished with this account: wait until it is sent (see the Queue), then delete the account.',
+    recordsInFlight_other:
+      '“{{name}}” still has {{count}} records being sent to Sedna with it. They can only be finished with this account: wait until they are sent (see the Queue), then delete the account.',
     notFound: 'Sedna profile #{{id}} does not exist.',
     demoReadOnly: 'The demo profile cannot be edited.',
     passwordRequired: 'Enter the Sedna password for the new profile.',

@@ -322,6 +322,10 @@ export const messagesTr: MessageResources = {
       'Bağlantı kuruldu. Sedna’ya göre bu hesap {{operatorId}} numaralı operatör (önceden {{previous}}).',
   },
   account: {
+    recordsInFlight_one:
+      '“{{name}}” hesabıyla Sedna’ya gönderilmekte olan {{count}} kayıt var. Bu kayıt yalnızca bu hesapla tamamlanabilir: gönderilmesini bekleyin (Kuyruk’a bakın), sonra hesabı silin.',
+    recordsInFlight_other:
+      '“{{name}}” hesabıyla Sedna’ya gönderilmekte olan {{count}} kayıt var. Bu kayıtlar yalnızca bu hesapla tamamlanabilir: gönderilmelerini bekleyin (Kuyruk’a bakın), sonra hesabı silin.',
     notFound: '{{id}} numaralı Sedna hesabı yok.',
     demoReadOnly: 'Deneme hesabı değiştirilemez.',
     passwordRequired: 'Yeni hesap için Sedna şifresini girin.',
