@@ -72,17 +72,22 @@ export function createOutboxCommands(deps: {
   async function settle(selection: Selection, wait: WaitOptions): Promise<SettledSummary> {
     const deadline = Date.now() + wait.maxWaitMs
     const stopped = () => stopping || (wait.stopped?.() ?? false)
+    // Only the rows still in the queue are read again: a `sync --all` of 100,000 shrinks as it goes.
+    let watched = selection
     for (;;) {
       const now = Date.now()
       const at = new Date(now).toISOString()
       const offline = connectivity.state === 'offline'
-      const waiting = kinds.flatMap((kind) =>
-        kind.queue
-          .rowsByIds(selection[selectionKey[kind.kind]])
-          .filter((r) => kind.queue.isWaiting(r.status))
-          // Unreachable, or a retry later than the deadline: "queued" for this run's purposes.
-          .filter((r) => !offline && !(r.nextAttemptAt && Date.parse(r.nextAttemptAt) > deadline)),
-      )
+      const next = { ...none }
+      const inQueue = kinds.flatMap((kind) => {
+        const key = selectionKey[kind.kind]
+        const rows = kind.queue.rowsByIds(watched[key]).filter((r) => kind.queue.isWaiting(r.status))
+        next[key] = rows.map((r) => r.id)
+        return rows
+      })
+      watched = next
+      // Unreachable, or a retry later than the deadline: "queued" for this run's purposes.
+      const waiting = inQueue.filter((r) => !offline && !(r.nextAttemptAt && Date.parse(r.nextAttemptAt) > deadline))
       if (!waiting.length || stopped() || now >= deadline) {
         if (!engine.running) return summary(selection)
       } else if (!engine.running) {

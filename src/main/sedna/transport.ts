@@ -36,6 +36,7 @@ const exchangeError = (f: SednaError): NonNullable<SednaExchange['error']> => ({
   ...(f.coded ? { coded: f.coded } : {}),
 })
 
+/** One request as the client asks for it (see `send`). */
 export interface SendRequest {
   query?: Query
   json?: unknown
@@ -81,19 +82,7 @@ export class SednaTransport {
    * Sedna, so an answer refused for its size leaves the outcome unknown. `probe`: any status is an
    * answer and the body is not read.
    */
-  async send(
-    action: string,
-    method: Dispatcher.HttpMethod,
-    req: {
-      query?: Query
-      json?: unknown
-      options: CallOptions
-      authenticated: boolean
-      limit: LimitKind
-      writes: boolean
-      probe?: boolean
-    },
-  ): Promise<unknown> {
+  async send(action: string, method: Dispatcher.HttpMethod, req: SendRequest): Promise<unknown> {
     const { url, shown } = requestUrls(this.baseUrl, action, req.query)
     const name = action || 'the address check'
     const limit = this.limits[req.limit]
