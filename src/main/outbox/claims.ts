@@ -31,12 +31,14 @@ export function waitingState(
   r: Claim & { waitingForNetwork: boolean; nextAttemptAt: string | null },
   now: string,
   worker: string,
+  /** Sedna is known to be down: a due row waits for it like one whose last try found it down. */
+  offline = false,
 ): QueueItemState {
   const ours = r.claimedBy === worker && r.leaseUntil !== null && r.leaseUntil >= now
   if (ours || liveClaimOwner(r, now, worker) !== undefined) return 'sending'
   if (r.waitingForNetwork) return 'waiting-for-sedna'
   if (r.nextAttemptAt && r.nextAttemptAt > now) return 'retry-later'
-  return 'due'
+  return offline ? 'waiting-for-sedna' : 'due'
 }
 
 export function processAlive(pid: number): boolean {

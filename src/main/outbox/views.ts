@@ -44,9 +44,7 @@ export interface Waiting {
 
 /** Where a waiting row stands and why, in the queue's words. */
 export function waitingOf(kind: AnyKind, row: OutboxRow, ctx: ViewContext): Waiting {
-  let state = waitingState(row, ctx.now, ctx.worker)
-  // Due, but Sedna is known to be down: it waits for Sedna like a row whose last try found it down.
-  if (state === 'due' && ctx.connectivity === 'offline') state = 'waiting-for-sedna'
+  const state = waitingState(row, ctx.now, ctx.worker, ctx.connectivity === 'offline')
   const owner = liveClaimOwner(row, ctx.now, ctx.worker) ?? null
   const cancel = kind.describe(row).action === 'cancel'
   let why: Message
