@@ -6,6 +6,8 @@
 /**
  * Where a stop sale stands on its way to Sedna. The sync engine moves a record
  * pending → creating → created (RecId known) → updating → synced; the others are parking states.
+ * changed_in_sedna / missing_in_sedna: synced, then Sedna's copy changed or vanished (seen by a pull);
+ * a person accepts Sedna's version or sends ours again.
  */
 export const stopSaleStatuses = [
   'pending',
@@ -14,6 +16,8 @@ export const stopSaleStatuses = [
   'created',
   'updating',
   'synced',
+  'changed_in_sedna',
+  'missing_in_sedna',
   'needs_attention',
   'needs_review',
   'failed',

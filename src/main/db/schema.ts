@@ -8,6 +8,7 @@ import type { Resolution } from '../../shared/resolution'
 import type { ReservationGuest, ReservationResolution, ReservationStatus } from '../../shared/reservations'
 import type { SaleKind, StopSaleStatus } from '../../shared/stop-sales'
 import type { Message, MessageParams } from '../../shared/messages'
+import type { DriftField, SednaFound } from '../../shared/sedna-records'
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
 
@@ -137,6 +138,10 @@ export const stopSales = sqliteTable(
      * filled on insert; rows stored before it existed are filled at start-up (services/hotel-keys.ts).
      */
     hotelKey: text('hotel_key'),
+    /** Found already in Sedna by the look before its first send and adopted (nothing written): whose it is. */
+    sednaFound: text('sedna_found', { mode: 'json' }).$type<SednaFound>(),
+    /** changed_in_sedna: the fields in which Sedna's copy differs from ours, as the last pull saw them. */
+    drift: text('drift', { mode: 'json' }).$type<DriftField[]>(),
     /** Nights covered, both ends inclusive: derived, never written (virtual, so it can be indexed for sorting). */
     nights: integer('nights').generatedAlwaysAs(
       sql`cast(julianday("last_night") - julianday("first_night") as integer) + 1`,
@@ -471,6 +476,11 @@ export const reservations = sqliteTable(
      * reservation, its stored requests and its import rows, a set number of days after check-out.
      */
     guestDataPurgedAt: text('guest_data_purged_at'),
+    /**
+     * Sedna's reservation the look before the first send found for this voucher: adopted when it is
+     * the same booking, else kept (as Sedna listed it) for the person who compares both versions.
+     */
+    sednaFound: text('sedna_found', { mode: 'json' }).$type<Record<string, unknown>>(),
     lastError: text('last_error'),
     /** The same as a code with its parameters (worded by the screen and the command line); null for rows from before codes. */
     lastErrorCode: text('last_error_code'),
@@ -528,3 +538,71 @@ export const appSettings = sqliteTable('app_settings', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: text('updated_at').notNull().default(now),
 })
+
+/**
+ * The mirror: Sedna's stop sales as the last pulls read them (GetStopSaleList…WithUpdateDate), per
+ * account, children included. Sedna is the record the desks share; this is the app's copy of it.
+ * Children lists are null when Sedna's answer did not carry them (its shapes are GUESSes).
+ */
+export const sednaStopSales = sqliteTable(
+  'sedna_stop_sales',
+  {
+    profileId: profileRef(),
+    recId: integer('rec_id').notNull(),
+    hotelId: integer('hotel_id'),
+    /** YYYY-MM-DD, both inclusive. */
+    beginDate: text('begin_date').notNull(),
+    endDate: text('end_date').notNull(),
+    declareDate: text('declare_date'),
+    stopType: integer('stop_type'),
+    state: integer('state'),
+    recordUser: text('record_user'),
+    roomRemark: text('room_remark'),
+    operatorRemark: text('operator_remark'),
+    boardRemark: text('board_remark'),
+    rooms: text('rooms', { mode: 'json' }).$type<number[]>(),
+    boards: text('boards', { mode: 'json' }).$type<number[]>(),
+    operators: text('operators', { mode: 'json' }).$type<number[]>(),
+    markets: text('markets', { mode: 'json' }).$type<number[]>(),
+    /** Sedna's own creation and update dates, as its list gave them (null when absent). */
+    recordDate: text('record_date'),
+    updateDate: text('update_date'),
+    /** When a pull last read it. */
+    pulledAt: text('pulled_at').notNull(),
+    /** When a full pull last missed it (deleted in Sedna); null while it is there. */
+    goneAt: text('gone_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.recId] }),
+    index('sedna_stop_sales_hotel_idx').on(t.profileId, t.hotelId, t.beginDate),
+    index('sedna_stop_sales_update_idx').on(t.profileId, t.updateDate),
+  ],
+)
+export type SednaStopSaleRow = typeof sednaStopSales.$inferSelect
+
+/** One pull of the mirror: what it asked for, how far it got, and its high-water mark. */
+export const sednaPulls = sqliteTable(
+  'sedna_pulls',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    profileId: profileRef(),
+    /** full: every record of the window (deletions seen); changes: by update date since the mark. */
+    kind: text('kind').$type<'full' | 'changes'>().notNull(),
+    startedAt: text('started_at').notNull().default(now),
+    finishedAt: text('finished_at'),
+    /** The nights asked for, YYYY-MM-DD. */
+    fromNight: text('from_night').notNull(),
+    toNight: text('to_night').notNull(),
+    /** changes: the update day asked from (the last mark less the overlap). */
+    sinceDay: text('since_day'),
+    /** The latest update date read (the next pull's mark); null until it finished. */
+    highWater: text('high_water'),
+    received: integer('received').notNull().default(0),
+    changed: integer('changed').notNull().default(0),
+    gone: integer('gone').notNull().default(0),
+    errorCode: text('error_code'),
+    errorParams: text('error_params', { mode: 'json' }).$type<MessageParams>(),
+  },
+  (t) => [index('sedna_pulls_profile_idx').on(t.profileId, t.id)],
+)
+export type SednaPullRow = typeof sednaPulls.$inferSelect

@@ -64,9 +64,21 @@ export interface OutboxQueue<Row extends OutboxRow, Res> {
   park(id: number, status: ParkStatus, message: Message, resolution?: Res): boolean
 }
 
-/** A look in Sedna for a record that may have landed. */
+/**
+ * Why the runner looks in Sedna: 'first-send' — before a record is ever sent, since another desk of the
+ * agency (or a person in Sedna's screens) may have entered it already; 'outcome-unknown' — an earlier
+ * send of ours may have landed without its RecId stored.
+ */
+export type LookReason = 'first-send' | 'outcome-unknown'
+
+/**
+ * What a look in Sedna found. `found.note`: what the attempt records (default: "found, adopted");
+ * `absent.note`: what it saw nonetheless (e.g. an overlapping record), recorded with the send.
+ */
 export type LookUpAnswer =
-  { outcome: 'found'; recId: number } | { outcome: 'absent' } | { outcome: 'undecidable'; evidence: Message }
+  | { outcome: 'found'; recId: number; note?: Message }
+  | { outcome: 'absent'; note?: Message }
+  | { outcome: 'undecidable'; evidence: Message }
 
 /** One write to Sedna within a turn (turn.write): committed first, attempts recorded, failures sorted. */
 export interface WriteStep<T> {
@@ -133,10 +145,12 @@ export interface OutboxJob<Row extends OutboxRow, Res extends AnyResolution> {
   operatorIdSent?(row: Row): number | null
   /** An earlier send may have landed but no RecId is stored: look in Sedna before sending again. */
   outcomeUnknown(row: Row): boolean
+  /** Look in Sedna before the very first send too (#14: Sedna is the record the desks share). */
+  lookFirst?: boolean
   /** Looks for it in Sedna (the runner records the attempt and acts on the answer). */
-  lookUp?(turn: Turn<Row, Res>, options: CallOptions): Promise<LookUpAnswer>
+  lookUp?(turn: Turn<Row, Res>, options: CallOptions, why: LookReason): Promise<LookUpAnswer>
   /** Found in Sedna: take its RecId. 'go-on': the send continues from there (e.g. phase 2). */
-  adopt?(turn: Turn<Row, Res>, recId: number): ItemOutcome | 'go-on'
+  adopt?(turn: Turn<Row, Res>, recId: number, why: LookReason): ItemOutcome | 'go-on'
   /** The look found nothing: clear the "may have gone out" mark (false: the claim is gone). */
   clearSent?(turn: Turn<Row, Res>): boolean
   /** After Sedna refused the send, look once: a refusal may mean an earlier try did land. */

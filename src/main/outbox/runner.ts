@@ -3,7 +3,8 @@
  *   1. the account it goes with (the one it was sent with, else the active one), and whether it fits;
  *   2. its Sedna ids — frozen as stored once a request may have gone out, so a repeat sends the same;
  *   3. the client and the operator id (Sedna's answer at login is the truth: stored when it differs);
- *   4. when an earlier send may have landed without its RecId stored: a look in Sedna first
+ *   4. a look in Sedna first — before a first send (another desk may have sent it: Sedna is the record
+ *      the desks share) and when an earlier send may have landed without its RecId stored
  *      (found → adopted, absent → sent, undecidable → a person decides);
  *   5. the kind's send, its writes through the turn (marks committed first, attempts recorded);
  *   6. one error handler for all: classify, back off (Retry-After capped), park, fail.
@@ -19,7 +20,7 @@ import { SednaError } from '../sedna/failures'
 import { retryDelay, type BackoffPolicy } from './backoff'
 import { classify } from './classify'
 import type { SyncWorker } from './engine'
-import type { AnyResolution, LookUpAnswer, OutboxJob, OutboxKind, OutboxRow, ParkStatus } from './kind'
+import type { AnyResolution, LookReason, LookUpAnswer, OutboxJob, OutboxKind, OutboxRow, ParkStatus } from './kind'
 import { withFailure } from './messages'
 import type { CheckpointName, ItemOutcome } from './outcome'
 import { ItemTurn, LostClaim, parkRow } from './turn'
@@ -90,10 +91,12 @@ export function createItemRunner<Row extends OutboxRow, Res extends AnyResolutio
       }
       turn = new ItemTurn(kind, job, row, profile, client, operatorId, resolution, deps.checkpoint)
 
-      // 4. Look before sending again when an earlier send may have landed. (Issue #14, "look in Sedna
-      //    before every first send", is this one condition: `|| !job.mayHaveGoneOut(row)`.)
-      if (job.lookUp && job.outcomeUnknown(row)) {
-        const looked = await lookAndSettle(job, turn)
+      // 4. Look before a first send, and before sending again when an earlier send may have landed.
+      const why = job.outcomeUnknown(row)
+        ? 'outcome-unknown'
+        : job.lookFirst && !job.mayHaveGoneOut(row) && 'first-send'
+      if (job.lookUp && why) {
+        const looked = await lookAndSettle(job, turn, why)
         if (looked !== 'go-on') return looked
       }
 
@@ -119,7 +122,7 @@ export function createItemRunner<Row extends OutboxRow, Res extends AnyResolutio
       // Sedna refused the record — perhaps because an earlier try did land: look once before failing.
       turn.failedWrite = undefined
       try {
-        const looked = await lookAndSettle(job, turn)
+        const looked = await lookAndSettle(job, turn, 'outcome-unknown')
         if (looked !== 'go-on') return looked
       } catch (lookErr) {
         return failed(lookErr, row, job, turn)
@@ -142,20 +145,25 @@ export function createItemRunner<Row extends OutboxRow, Res extends AnyResolutio
   }
 
   /** Looks for the record in Sedna and acts on the answer; 'go-on': send (from where it stands). */
-  async function lookAndSettle(job: OutboxJob<Row, Res>, turn: ItemTurn<Row, Res>): Promise<ItemOutcome | 'go-on'> {
+  async function lookAndSettle(
+    job: OutboxJob<Row, Res>,
+    turn: ItemTurn<Row, Res>,
+    why: LookReason,
+  ): Promise<ItemOutcome | 'go-on'> {
     const answer = await turn.look<LookUpAnswer>(
-      (options) => job.lookUp!(turn, options),
+      (options) => job.lookUp!(turn, options, why),
       (a) =>
         a.outcome === 'found'
-          ? message('outbox.attempt.found', { recId: a.recId })
+          ? (a.note ?? message('outbox.attempt.found', { recId: a.recId }))
           : a.outcome === 'absent'
-            ? message('outbox.attempt.absent')
+            ? (a.note ?? message('outbox.attempt.absent'))
             : a.evidence,
       (a) => a.outcome === 'undecidable',
     )
     if (answer.outcome === 'undecidable') return turn.park('needs_review', answer.evidence)
-    if (answer.outcome === 'found') return job.adopt!(turn, answer.recId)
-    turn.hold(job.clearSent!(turn))
+    if (answer.outcome === 'found') return job.adopt!(turn, answer.recId, why)
+    // Nothing went out before a first send: there is no "may have gone out" mark to clear.
+    if (why === 'outcome-unknown') turn.hold(job.clearSent!(turn))
     return 'go-on'
   }
 }
