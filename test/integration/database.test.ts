@@ -69,6 +69,8 @@ describe('database module', () => {
         'reservation_imports',
         'reservations',
         'sedna_profiles',
+        'sedna_pulls',
+        'sedna_stop_sales',
         'stop_sales',
         'sync_attempts',
       ])
