@@ -4,8 +4,9 @@
  * sync engine, HTTP client). Prints figures; asserts nothing, but exits 1 if the sync did not really
  * happen. Usage: npm run bench:sync [-- --count N --concurrency N --latency MS]
  *
- * Targets: 2 requests per stop sale (phase 1 + phase 2; reference data is cached) and an elapsed time
- * within 1.3× of the bound count × 2 × latency / concurrency.
+ * Targets: at most 2.1 requests per stop sale (phase 1 + phase 2, and the look in Sedna before the first
+ * send — one read per hotel every few seconds, batched over the hotel's waiting nights; reference data
+ * is cached) and an elapsed time within 1.3× of the bound count × 2 × latency / concurrency.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -95,6 +96,8 @@ try {
   const elapsedMs = performance.now() - t
   const during = sim.requests().slice(before)
   const writes = during.filter((r) => /Contract\/UpdateStopSale$/i.test(r.path)).length
+  const looks = during.filter((r) => /GetStopSaleList$/i.test(r.path)).length
+  const pulls = during.filter((r) => /GetStopSaleListWithUpdateDate$/i.test(r.path)).length
 
   const stored = sim.stopSales().length
   if (summary.synced !== count || stored !== count) {
@@ -117,13 +120,15 @@ try {
     console.log(`elapsed:                     ${(elapsedMs / 1000).toFixed(2)} s`)
     console.log(`requests per stop sale:      ${perStopSale.toFixed(3)} (${during.length} requests)`)
     console.log(`writes per stop sale:        ${(writes / count).toFixed(3)} (UpdateStopSale)`)
+    console.log(`looks before first sends:    ${looks} (GetStopSaleList), mirror pulls: ${pulls}`)
     console.log(`bound (N × 2 × latency / c): ${(boundMs / 1000).toFixed(2)} s`)
     console.log(`ratio elapsed / bound:       ${ratio.toFixed(3)}`)
     console.log(`main-process RSS:            ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`)
-    const ok = during.length === 2 * count && ratio <= 1.3
+    const ok = perStopSale <= 2.1 && writes === 2 * count && ratio <= 1.3
     console.log(
-      `targets (requests per stop sale = 2, ratio <= 1.3): ${ok ? 'met' : 'NOT met'}` +
-        ` (requests ${perStopSale === 2 ? 'ok' : 'off'}, ratio ${ratio <= 1.3 ? 'ok' : 'off'})`,
+      `targets (requests per stop sale <= 2.1, writes = 2, ratio <= 1.3): ${ok ? 'met' : 'NOT met'}` +
+        ` (requests ${perStopSale <= 2.1 ? 'ok' : 'off'}, writes ${writes === 2 * count ? 'ok' : 'off'},` +
+        ` ratio ${ratio <= 1.3 ? 'ok' : 'off'})`,
     )
   }
 } finally {

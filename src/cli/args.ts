@@ -39,6 +39,10 @@ const OPTIONS = {
   to: { type: 'string', value: 'FILE' },
   'allow-http': { type: 'boolean' },
   lang: { type: 'string', value: 'en|tr' },
+  full: { type: 'boolean' },
+  accept: { type: 'string', value: 'ID' },
+  resend: { type: 'string', value: 'ID' },
+  confirm: { type: 'boolean' },
 } as const satisfies Record<string, OptionSpec>
 
 type OptionName = keyof typeof OPTIONS
@@ -54,6 +58,8 @@ export type CommandName =
   | 'list'
   | 'sync'
   | 'queue'
+  | 'pull'
+  | 'reconcile'
   | 'map hotel'
   | 'map room'
   | 'map board'
@@ -153,6 +159,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: { min: 0, max: 0 },
     options: ['flush', 'wait'],
     summary: 'What waits to be sent (stop sales and reservations) and why; --flush tries it all now and waits.',
+  },
+  {
+    name: 'pull',
+    args: '[--full]',
+    positionals: { min: 0, max: 0 },
+    options: ['full'],
+    summary:
+      "Read Sedna's stop sales into the app's copy (the mirror) now: what changed since the last pull, or with --full every record from 30 nights ago to 18 months ahead (deletions in Sedna are noticed then); print the counts.",
+  },
+  {
+    name: 'reconcile',
+    args: `[--accept ID | --resend ID [--confirm] ${SYNC_WAIT}]`,
+    positionals: { min: 0, max: 0 },
+    options: ['accept', 'resend', 'confirm', 'wait'],
+    summary:
+      "Read every stop sale in Sedna (as pull --full), then compare each stop sale sent from here with its copy there: { pulled, adopted, changedInSedna: [{ id, recId, fields }], missingInSedna: [{ id, recId }] }. pulled: records Sedna listed; adopted: stop sales of this account that were found already in Sedna before their first send (linked to that record, nothing written); fields: [{ field, ours, sedna }] ('*' = all rooms or boards). Exit 4 when any changed in Sedna or is no longer there. --accept ID: that stop sale takes Sedna's version. --resend ID: ours is sent again on the same RecId; one deleted in Sedna is created anew only with --confirm (waited for as sync ID).",
   },
   {
     name: 'map hotel',
@@ -370,7 +392,8 @@ export function helpText(topic?: string): string {
     '  --lang en|tr     the language of messages (default: Turkish when LANG, LC_ALL or LC_MESSAGES starts with tr)',
     '',
     'Exit codes: 0 all done · 1 some stop sales or reservations failed or need attention ·',
-    '            2 bad usage or input · 3 Sedna unreachable (they stay queued for the next run).',
+    '            2 bad usage or input · 3 Sedna unreachable (they stay queued for the next run) ·',
+    '            4 (reconcile) some stop sales changed in Sedna or are no longer there.',
     'Password: SEDNA_PASSWORD, else the keychain (profile set stores it there when one is available).',
   )
   return lines.join('\n')

@@ -10,7 +10,7 @@ import { createHandlers, type Services } from './handlers'
 import { createDispatcher, type Dispatch } from './ipc/dispatch'
 import { createFileLogger, type Logger } from './log'
 import { databaseFileIn } from './paths'
-import { createReferenceCache } from './reference/reference-cache'
+import { cachedBoards, cachedRoomTypes, createReferenceCache } from './reference/reference-cache'
 import { createConnections, type DemoServer, type SednaConnections } from './services/sedna-connections'
 import type { SednaLimits, SednaTimeouts } from './sedna/client'
 import { createProfileService } from './services/profiles'
@@ -44,6 +44,8 @@ import { attemptsOf } from './stop-sales/attempts'
 import { resolveStopSale } from './stop-sales/resolve'
 import { stopSaleKind } from './stop-sales/sync'
 import type { ProfileRow } from './db/schema'
+import { createMirrorService, type MirrorService } from './mirror/service'
+import { createDriftService } from './drift/service'
 
 export interface AppContext {
   readonly database: OpenDatabase
@@ -96,6 +98,8 @@ export interface AppContextOptions {
     /** Pause after the database itself failed (locked, disk full) before the engine tries again. */
     databaseRetryMs?: number
   }
+  /** The mirror of Sedna's stop sales (#14): months of nights per request of a full pull; the clock (tests). */
+  mirror?: { chunkMonths?: number; now?: () => Date; firstPullDelayMs?: number }
 }
 
 const DAY_MS = 86_400_000
@@ -126,13 +130,18 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
   const credentials = opts.credentials ?? createKeychainStore()
   const concurrency = opts.sync?.concurrency ?? 4
   let connectivity: Connectivity | undefined
+  let mirrorRef: MirrorService | undefined
   const connections = createConnections({
     credentials,
     logger,
     connections: Math.max(8, concurrency * 2),
     // Any real request with the active account tells whether Sedna answers (not only the sync's).
+    // Not a mirror pull's: the pull before a run failing would otherwise hold every item back without
+    // its own reason (the items' sends and the probe tell whether Sedna answers).
     onExchange: (profileId, x) => {
-      if (connectivity && profiles.active()?.id === profileId) reportExchange(connectivity, x)
+      if (connectivity && profiles.active()?.id === profileId && !mirrorRef?.isPulling(profileId)) {
+        reportExchange(connectivity, x)
+      }
     },
     startDemoServer: opts.startDemoServer ?? startBuiltInSimulator,
     ...(opts.sednaTimeouts ? { timeouts: opts.sednaTimeouts } : {}),
@@ -171,8 +180,29 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
     },
   })
   const liveConnectivity = connectivity
+  const mirror: MirrorService = createMirrorService({
+    db,
+    sqlite: database.sqlite,
+    events,
+    logger,
+    profiles,
+    client: (profile) => connections.client(profile),
+    connectivity: () => liveConnectivity.state,
+    intervalMinutes: () => settings.get().pullIntervalMinutes,
+    onSettingsChange: (listener) => settings.onChange(listener),
+    ...opts.mirror,
+  })
+  mirrorRef = mirror
+  // After every good pull: the stop sales sent from here beside their copy in Sedna (#14 drift).
+  const drift = createDriftService({ db, sqlite: database.sqlite, events, logger, mirror })
+  mirror.onPulled((event) => {
+    drift.afterPull(event)
+  })
   // The outbox's kinds, and what its one item runner needs: accounts, clients, the retry policy, the crash-test hook.
-  const stopSaleOutbox = stopSaleKind(queue, (profile, row) => resolveStopSale(db, profile, row))
+  const stopSaleOutbox = stopSaleKind(queue, (profile, row) => resolveStopSale(db, profile, row), {
+    hotelRooms: (profileId, hotelId) => cachedRoomTypes(db, profileId, hotelId),
+    boards: (profileId) => cachedBoards(db, profileId),
+  })
   const reservationOutbox = reservationKind(reservationQueue, (profile, row) => resolveReservation(db, profile.id, row))
   const outboxKinds: AnyKind[] = [stopSaleOutbox, reservationOutbox]
   const runnerDeps: RunnerDeps = {
@@ -192,6 +222,9 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
     async beforeRun() {
       const profile = profiles.active()
       if (profile) await reference.ensureFresh(profile.id)
+      // What changed in Sedna, before sending: one 'changes' pull at most (never a full one after the
+      // first), only when something is due; a failed pull never holds the run up (mirror/service.ts).
+      if (engine?.nextDue().dueNow) await mirror.beforeRun()
     },
   })
   const syncService = createSyncService({
@@ -213,7 +246,7 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
       canChooseFiles: opts.chooseImportFile !== undefined,
     },
     stopSales: createStopSaleService(db, events),
-    stopSaleDetail: createStopSaleDetailService({ db, profiles }),
+    stopSaleDetail: createStopSaleDetailService({ db, profiles, sednaVersion: (row) => drift.versionOf(row) }),
     mappings: createMappingService({ db, profiles, reference, events }),
     profiles,
     reference,
@@ -255,6 +288,8 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
       resolve: (profile, r) => resolveReservation(db, profile.id, r),
     }),
     settings,
+    mirror,
+    drift,
     backups: createBackupService({
       database,
       migrationsFolder: opts.migrationsFolder,
@@ -303,6 +338,7 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
     start() {
       syncEngine.wake()
       services.backups.startDaily()
+      mirror.startSchedule()
       if (!purgeTimer) {
         purgeGuestData()
         purgeTimer = setInterval(purgeGuestData, DAY_MS)
@@ -315,7 +351,13 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
       await guestData.close()
       // Calls still out after a short grace are cancelled; the engine records each outcome, then the
       // database closes.
-      await syncEngine.close({ graceMs: opts.sync?.closeGraceMs ?? 5_000, abort: () => connections.abortAll() })
+      const engineClosed = syncEngine.close({
+        graceMs: opts.sync?.closeGraceMs ?? 5_000,
+        abort: () => connections.abortAll(),
+      })
+      // The engine starts nothing more from here; a pull in flight (its pre-run step, too) is cancelled.
+      await mirror.close()
+      await engineClosed
       await connections.closeAll()
       database.close()
     },

@@ -16,6 +16,8 @@ import type { ReservationService } from './reservations/service'
 import type { ReservationImportService } from './reservations/import/service'
 import type { SettingsService } from './services/settings'
 import type { BackupService } from './services/backups'
+import type { MirrorService } from './mirror/service'
+import type { DriftService } from './drift/service'
 
 export interface Services {
   info: { version: string; dataDir: string; databaseFile: string; runtime: string; canChooseFiles: boolean }
@@ -33,6 +35,10 @@ export interface Services {
   reservationImports: ReservationImportService
   settings: SettingsService
   backups: BackupService
+  /** Sedna's stop sales read back (#14). */
+  mirror: MirrorService
+  /** Stop sales whose copy in Sedna changed or vanished, and the person's choices (#14). */
+  drift: DriftService
 }
 
 export const createHandlers = (s: Services): Handlers => ({
@@ -79,6 +85,7 @@ export const createHandlers = (s: Services): Handlers => ({
   'reservations.detail': ({ id }) => s.reservations.detail(id),
   'reservations.attempts': ({ id }) => s.reservations.attempts(id),
   'reservations.cancel': ({ id }) => s.sync.cancelReservation(id),
+  'reservations.sendAnyway': ({ id }) => s.reservations.sendAnyway(id),
   'reservationImport.preview': (input) =>
     s.reservationImports.preview(
       'path' in input
@@ -94,4 +101,9 @@ export const createHandlers = (s: Services): Handlers => ({
   'backups.list': () => s.backups.list(),
   'backups.create': () => s.backups.create(),
   'backups.restore': (input) => s.backups.restore(input),
+  'mirror.pull': (input) => s.mirror.pull(input),
+  'mirror.status': () => s.mirror.status(),
+  'stopSales.acceptSedna': ({ id }) => s.drift.acceptSedna(id),
+  'stopSales.sendOursAgain': ({ id, confirm }) => s.drift.sendOursAgain(id, confirm === true),
+  'stopSales.reconcile': ({ profileId }) => s.drift.reconcile(profileId),
 })

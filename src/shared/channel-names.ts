@@ -46,6 +46,7 @@ export const callNames = [
   'reservations.detail',
   'reservations.attempts',
   'reservations.cancel',
+  'reservations.sendAnyway',
   'reservationImport.preview',
   'reservationImport.rows',
   'reservationImport.commit',
@@ -55,6 +56,11 @@ export const callNames = [
   'backups.list',
   'backups.create',
   'backups.restore',
+  'mirror.pull',
+  'mirror.status',
+  'stopSales.acceptSedna',
+  'stopSales.sendOursAgain',
+  'stopSales.reconcile',
 ] as const satisfies readonly CallName[]
 
 export const eventNames = [
@@ -67,6 +73,8 @@ export const eventNames = [
   'connectivity.changed',
   'settings.changed',
   'data.restored',
+  'mirror.progress',
+  'mirror.changed',
 ] as const satisfies readonly EventName[]
 
 /** A call or event of the contract missing above: the type error names it ("Property 'x' is missing"). */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { driftFieldSchema, sednaFoundSchema, sednaVersionSchema } from './contracts/drift'
 import { messageSchema } from './messages'
 import { importRefSchema, recordAccountSchema, sendingFields } from './records'
 import { resolutionSchema } from './resolution'
@@ -14,6 +15,10 @@ export const stopSaleRecordSchema = stopSaleSchema.extend({
   /** Exactly the DeclareDate sent in phase 1; null before phase 1. */
   declareDate: z.string().nullable(),
   phase1SentAt: z.string().nullable(),
+  /** Found already in Sedna by the look before its first send and adopted: who recorded it there, and when. */
+  sednaFound: sednaFoundSchema.nullable(),
+  /** changed_in_sedna: the fields in which Sedna's copy differs, as the last pull saw them. */
+  drift: z.array(driftFieldSchema),
 })
 export type StopSaleRecord = z.infer<typeof stopSaleRecordSchema>
 
@@ -70,6 +75,8 @@ export const stopSaleDetailSchema = z.object({
   payloads: z.object({ phase1: phasePayloadSchema, phase2: phasePayloadSchema }),
   /** Every request made to Sedna for it, oldest first (as stopSales.attempts). */
   attempts: z.array(syncAttemptSchema),
+  /** Sedna's copy of it as the mirror last read it, beside ours; null before any pull read its RecId. */
+  sednaVersion: sednaVersionSchema.nullable(),
 })
 export type StopSaleDetail = z.infer<typeof stopSaleDetailSchema>
 

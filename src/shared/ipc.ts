@@ -7,7 +7,9 @@ import type { z } from 'zod'
 import type { Result } from './result'
 import { accountCalls } from './contracts/accounts'
 import { appCalls } from './contracts/app'
+import { driftCalls } from './contracts/drift'
 import { events } from './contracts/events'
+import { mirrorCalls } from './contracts/mirror'
 import { outboxCalls } from './contracts/outbox'
 import { reservationCalls } from './contracts/reservations'
 import { stopSaleCalls } from './contracts/stop-sales'
@@ -27,7 +29,15 @@ function registry<const P extends readonly Record<string, unknown>[]>(...parts: 
 }
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 
-export const calls = registry(appCalls, stopSaleCalls, reservationCalls, outboxCalls, accountCalls)
+export const calls = registry(
+  appCalls,
+  stopSaleCalls,
+  reservationCalls,
+  outboxCalls,
+  accountCalls,
+  mirrorCalls,
+  driftCalls,
+)
 
 export type Calls = typeof calls
 export type CallName = keyof Calls

@@ -16,9 +16,11 @@ export type RecordKind = (typeof recordKinds)[number]
  * sync: send it now ("Sync") — not while it waits for a person's review, nor once it is done;
  * fix: map in place what it lacks (its hotel, a room or board code, a nationality);
  * cancel: cancel it (reservations only) — in Sedna once synced, here only when it was never sent;
- * tryNow: try it now instead of at its next-try time — it waits in the queue.
+ * tryNow: try it now instead of at its next-try time — it waits in the queue;
+ * acceptSedna: take Sedna's version of a stop sale changed there (the record here follows it);
+ * sendOursAgain: send a stop sale changed or deleted in Sedna again as ours (a deleted one: after a confirmation).
  */
-export const recordActions = ['sync', 'fix', 'cancel', 'tryNow'] as const
+export const recordActions = ['sync', 'fix', 'cancel', 'tryNow', 'acceptSedna', 'sendOursAgain'] as const
 export type RecordAction = (typeof recordActions)[number]
 
 /** Stop sales that may be sent with "Sync" (needs_review waits for a decision; synced is done). */
@@ -69,6 +71,8 @@ export function stopSaleActions(r: { status: StopSaleStatusName; unresolved: boo
     fix: r.status === 'needs_attention' && r.unresolved,
     cancel: false,
     tryNow: STOP_SALE_QUEUED.includes(r.status),
+    acceptSedna: r.status === 'changed_in_sedna',
+    sendOursAgain: r.status === 'changed_in_sedna' || r.status === 'missing_in_sedna',
   })
 }
 
@@ -85,6 +89,8 @@ export function reservationActions(r: {
     cancel:
       r.status === 'synced' || (r.sednaRecId === null && r.sendStartedAt === null && CANCEL_LOCALLY.includes(r.status)),
     tryNow: RESERVATION_QUEUED.includes(r.status),
+    acceptSedna: false,
+    sendOursAgain: false,
   })
 }
 

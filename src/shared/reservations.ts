@@ -146,8 +146,85 @@ export const reservationPayloadSchema = z.object({
 })
 export type ReservationPayload = z.infer<typeof reservationPayloadSchema>
 
+// ---- Sedna's version (#14: Sedna is the record the desks share) ---------------------------------
+
+/** What is compared between ours and a reservation Sedna lists for the same voucher ('state': it is cancelled). */
+export const sednaReservationFields = ['hotel', 'checkIn', 'checkOut', 'room', 'board', 'pax', 'state'] as const
+const intOrNull = z.number().int().nullable()
+
+/**
+ * A reservation as Sedna listed it for this voucher and operator (GetReservations or GetReservationByVoucher;
+ * its fields are GUESSES, read leniently: null = not listed).
+ */
+export const sednaReservationSchema = z.object({
+  recId: id.nullable(),
+  voucherNo: z.string().nullable(),
+  sourceId: z.string().nullable(),
+  hotelId: intOrNull,
+  hotelName: z.string().nullable(),
+  checkIn: z.string().nullable(),
+  checkOut: z.string().nullable(),
+  roomTypeId: intOrNull,
+  boardId: intOrNull,
+  adults: intOrNull,
+  children: intOrNull,
+  /** Its state as Sedna said it (e.g. "Active", "Cancelled"). */
+  state: z.string().nullable(),
+  cancelled: z.boolean(),
+  /** Who entered it in Sedna's own screens (null when it came through the API). */
+  recordUser: z.string().nullable(),
+  /** Where it differs from ours. Hotel and dates must be listed to be the same; room, board and pax are compared when listed. */
+  differs: z.array(z.enum(sednaReservationFields)),
+  /** Already the Sedna reservation of another reservation of this app. */
+  linked: z.boolean(),
+})
+export type SednaReservation = z.infer<typeof sednaReservationSchema>
+
+/** What the look before the first send found (stored as reservations.sedna_found). */
+export const sednaReservationFoundSchema = z.object({
+  seenAt: z.string(),
+  /** adopted: the same booking, its RecId taken (nothing booked); review: a person compares and decides. */
+  outcome: z.enum(['adopted', 'review']),
+  reservations: z.array(sednaReservationSchema),
+  /**
+   * A person chose "send ours anyway" then: the next look ignores the versions above as they were seen
+   * (it never parks again for them), but still notices one that appeared or changed since.
+   */
+  sendAnywayAt: z.string().nullable(),
+})
+export type SednaReservationFound = z.infer<typeof sednaReservationFoundSchema>
+
+/** Ours, as compared with Sedna's: the ids it is (or would be) sent with. */
+export const ourReservationSchema = z.object({
+  voucherNo: z.string(),
+  sourceId: z.string(),
+  hotelId: id.nullable(),
+  hotelName: z.string(),
+  checkIn: isoDate,
+  checkOut: isoDate,
+  roomTypeId: id.nullable(),
+  roomCode: z.string(),
+  boardId: id.nullable(),
+  boardCode: z.string(),
+  adults: z.number().int().nonnegative(),
+  children: z.number().int().nonnegative(),
+  status: reservationStatusSchema,
+  recId: id.nullable(),
+})
+
 export const reservationDetailSchema = z.object({
   record: reservationRecordSchema,
+  /**
+   * Ours beside Sedna's (null: the look before the first send found nothing). `canSendAnyway`: the look
+   * parked it for a person, who may send ours anyway (Sync) or cancel it here.
+   */
+  sednaVersion: z
+    .object({
+      ours: ourReservationSchema,
+      found: sednaReservationFoundSchema.nullable(),
+      canSendAnyway: z.boolean(),
+    })
+    .nullable(),
   /** The account a fix applies to (and the next Sync uses). */
   account: recordAccountSchema,
   import: importRefSchema.nullable(),

@@ -19,6 +19,13 @@ export const appSettingsSchema = z.object({
   proxyUrl: z.string().nullable().default(null),
   /** Guests' names, birth dates and passport numbers are removed this many days after check-out. */
   guestDataRetentionDays: z.number().int().min(1).max(3650).default(180),
+  /** How often the app reads what changed in Sedna into its mirror while it runs, in minutes; 0 = never. */
+  pullIntervalMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(10),
 })
 export type AppSettings = z.output<typeof appSettingsSchema>
 
@@ -50,6 +57,12 @@ export const appSettingsInputSchema = z.strictObject({
     .optional(),
   proxyUrl: z.union([z.literal('').transform(() => null), z.null(), proxyUrlSchema]).optional(),
   guestDataRetentionDays: z.number().int().min(1).max(3650).optional(),
+  pullIntervalMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .optional(),
 })
 export type AppSettingsInput = z.input<typeof appSettingsInputSchema>
 

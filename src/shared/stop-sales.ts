@@ -38,6 +38,11 @@ export const stopSaleSchema = z.object({
   updatedAt: z.string(),
   /** What a person may do with it now (sync, fix, tryNow). */
   actions: z.array(recordActionSchema),
+  /**
+   * Sedna already held it when it was about to be sent first (another desk, or a person in Sedna's
+   * screens): its record was adopted and nothing written. Who recorded it there, and when it was adopted.
+   */
+  adopted: z.object({ recordUser: z.string().nullable(), adoptedAt: z.string() }).nullable(),
 })
 export type StopSale = z.infer<typeof stopSaleSchema>
 

@@ -147,6 +147,7 @@ const malformedPerChannel: Record<CallName, unknown[]> = {
   'reservations.get': [{}, { id: 0 }, { id: '1' }],
   'reservations.detail': [{}, { id: -1 }, { id: 1, payload: true }],
   'reservations.attempts': [{}, { id: 1.5 }],
+  'reservations.sendAnyway': [{}, { id: 1 }, { id: 1, confirm: false }],
   'reservations.cancel': [
     {},
     { id: 1 },
@@ -179,6 +180,11 @@ const malformedPerChannel: Record<CallName, unknown[]> = {
     { path: '', confirm: true },
     { path: '/tmp/x.sqlite' },
   ],
+  'mirror.pull': [{ full: 'yes' }, { profileId: 0 }, { profileId: 1.5 }, { full: true, since: '2026-01-01' }],
+  'mirror.status': [{ profileId: 1 }],
+  'stopSales.acceptSedna': [{}, { id: 0 }, { id: '1' }, { id: 1, fields: ['rooms'] }],
+  'stopSales.sendOursAgain': [{}, { id: -1 }, { id: 1, confirm: 'yes' }, { id: 1, force: true }],
+  'stopSales.reconcile': [{ profileId: 0 }, { profileId: 'a' }, { full: true }],
 }
 
 describe('IPC dispatch over the real services', () => {

@@ -126,8 +126,9 @@ describe('the item runner', () => {
     const phases = (await invoke(app.ctx, 'stopSales.attempts', { id }))
       .map((a: { phase: string; outcome: string }) => `${a.phase}:${a.outcome}`)
       .filter((p: string) => !p.startsWith('login:'))
-    // The first worker's phase 1 (recorded when its answer came), the second's look and phase 2.
-    expect(phases.sort()).toEqual(['lookup:ok', 'phase1:ok', 'phase2:ok'])
+    // The first worker's look before its first send and its phase 1 (recorded when its answer came), the
+    // second's look and phase 2.
+    expect(phases.sort()).toEqual(['lookup:ok', 'lookup:ok', 'phase1:ok', 'phase2:ok'])
   })
 
   it('never more than N items in flight, both kinds in one budget (counted at the simulator)', async () => {

@@ -430,21 +430,33 @@ describe('resolve and send', () => {
     })
   })
 
-  it('wrong credentials: InsertReservation gets 401 (query credentials) and it waits for a person', async () => {
+  it('wrong credentials: refused at the look or on InsertReservation (query credentials), it waits for a person', async () => {
     app = await startSyncApp()
     const [id] = await importRecords([parsed()])
     await invoke(app.ctx, 'profiles.testConnection', { id: app.profileId })
-    await invoke(app.ctx, 'profiles.save', {
-      id: app.profileId,
-      name: 'Acente',
-      baseUrl: app.sim.url,
-      username: 'demo',
-      password: 'yanlış',
-      operatorCode: '7STAR',
-      allowHttp: true,
-    })
+    const save = (password: string) =>
+      invoke(app.ctx, 'profiles.save', {
+        id: app.profileId,
+        name: 'Acente',
+        baseUrl: app.sim.url,
+        username: 'demo',
+        password,
+        operatorCode: '7STAR',
+        allowHttp: true,
+      })
+    await save('yanlış')
+    // The look before the first send logs in first: refused there, nothing is sent.
     const summary = await sync([id!])
     expect(summary).toMatchObject({ reservations: { needsAttention: 1 } })
+    expect((await attempts(id!)).map((a: any) => `${a.phase}:${a.outcome}`).at(-1)).toBe('lookup:failed')
+    expect(summary.reservationResults[0].message).toMatchObject({ code: 'sednaFailure.loginRejectedSaying' })
+    expect(inserts()).toHaveLength(0)
+    expect(row(id!)).toMatchObject({ status: 'needs_attention', send_started_at: null })
+
+    // InsertReservation carries its own credentials in the query: refused there (401), the same.
+    await save('demo')
+    app.sim.addFault({ path: 'Integratiion/InsertReservation', calls: [1], fault: { kind: 'status', status: 401 } })
+    expect(await sync([id!])).toMatchObject({ reservations: { needsAttention: 1 } })
     expect(inserts().map((r) => r.status)).toEqual([401])
     expect(app.sim.reservations()).toHaveLength(0)
     expect(row(id!)).toMatchObject({ status: 'needs_attention', send_started_at: null })
@@ -519,25 +531,37 @@ describe('exactly once under faults', () => {
       expect(phases).toContain('lookup:ok')
       // Applied: found by its SourceId and adopted, not sent again. Not applied: sent once more.
       expect(inserts()).toHaveLength(applied ? 1 : 2)
+      // One look before the first send (nothing there), one before sending again.
       const lookups = app.sim.requests().filter((r) => /GetReservations$/i.test(r.path))
-      expect(lookups.length).toBe(1)
-      expect(JSON.parse(lookups[0]!.body)).toEqual({ VoucherNo: 'JUN2025001' })
+      expect(lookups.length).toBe(2)
+      for (const lookup of lookups) expect(JSON.parse(lookup.body)).toEqual({ VoucherNo: 'JUN2025001' })
     })
   }
 
-  it('a refusal because the SourceId exists (an earlier try did land) adopts that reservation', async () => {
+  it('a refusal because the SourceId exists (an earlier try, or another desk, did land) adopts that reservation', async () => {
     app = await startSyncApp()
     const [id] = await importRecords([parsed()])
-    // The app crashed after Sedna booked it but before anything was stored, on an older version that
-    // kept no send mark: Sedna already holds this SourceId.
-    const sourceId = row(id!).source_id
-    const client = await app.ctx.connections.client(app.ctx.services.profiles.get(app.profileId))
+    await invoke(app.ctx, 'profiles.testConnection', { id: app.profileId })
+    // The SourceId the send will carry (the detail previews it).
+    const preview = await invoke(app.ctx, 'reservations.detail', { id })
+    const sourceId = JSON.parse(preview.payload.body!)[0].SourceId as string
+    // Sedna books this SourceId while the look before the first send is on its way back (its answer,
+    // made before, shows nothing): the send is refused as a duplicate.
+    app.sim.addFault({ path: 'Integratiion/GetReservations', calls: [1], fault: { kind: 'late-answer', ms: 300 } })
+    const syncing = sync([id!])
+    await vi.waitFor(() => expect(app.sim.requests().some((r) => /GetReservations$/i.test(r.path))).toBe(true))
+    const client = new SednaClient({ baseUrl: app.sim.url, username: 'demo', password: async () => 'demo' })
     await client.insertReservation('JUN2025001', [{ HotelId: 18, OperatorId: 571, SourceId: sourceId }])
-    const summary = await sync([id!])
+    await client.close()
+    const summary = await syncing
     expect(summary).toMatchObject({ reservations: { synced: 1 } })
     expect(app.sim.reservations()).toHaveLength(1)
-    expect(row(id!).sedna_rec_id).toBe(app.sim.reservations()[0]!.RecId)
-    expect((await attempts(id!)).map((a: any) => `${a.phase}:${a.outcome}`)).toEqual(['send:failed', 'lookup:ok'])
+    expect(row(id!)).toMatchObject({ sedna_rec_id: app.sim.reservations()[0]!.RecId, source_id: sourceId })
+    expect((await attempts(id!)).map((a: any) => `${a.phase}:${a.outcome}`)).toEqual([
+      'lookup:ok',
+      'send:failed',
+      'lookup:ok',
+    ])
   })
 
   it("a plain refusal (ErrorType != 0) is parked as failed with Sedna's reason; Sync again sends it once", async () => {
@@ -629,7 +653,7 @@ describe('cancel', () => {
     expect(cancel.query).toEqual({ operatorId: '571', sourceId: row(id!).source_id })
     expect(row(id!)).toMatchObject({ status: 'cancelled', cancelled_at: expect.any(String), sedna_rec_id: recId })
     const history = (await attempts(id!)).map((a: any) => `${a.phase}:${a.outcome}`)
-    expect(history).toEqual(['send:ok', 'cancel:ok'])
+    expect(history).toEqual(['lookup:ok', 'send:ok', 'cancel:ok'])
     // Cancelled is final: neither Sync nor a second cancel sends anything.
     expect(await sync([id!])).toMatchObject({ reservations: { cancelled: 1 } })
     expect(await invoke(app.ctx, 'reservations.cancel', { id, confirm: true })).toMatchObject({

@@ -252,6 +252,7 @@ describe('quitting', () => {
         last_error: expect.stringMatching(/stopped before it finished/),
       })
       expect(file.prepare('select phase, outcome from sync_attempts where stop_sale_id = ?').all(id)).toEqual([
+        { phase: 'lookup', outcome: 'ok' }, // before the first send
         { phase: 'phase1', outcome: 'unknown' },
       ])
     } finally {
@@ -324,7 +325,7 @@ describe('claim lease', () => {
     app.ctx.database.sqlite.prepare('update sedna_profiles set operator_id = null').run()
     await app.ctx.connections.invalidate(app.profileId)
     for (const [path, calls] of [
-      ['Integratiion/GetStopSaleList', [1]],
+      ['Integratiion/GetStopSaleList', [2]], // the 1st was the look before the first send
       ['Contract/UpdateStopSale', [2, 4]],
     ] as const) {
       app.sim.addFault({ path, calls: [...calls], fault: { kind: 'status', status: 401 } })
@@ -368,8 +369,9 @@ describe('claim lease', () => {
     await app.ctx.connections.invalidate(app.profileId)
     // Look-up (401, re-login, unreadable → by voucher: 401, re-login), a refused send, the look-up again.
     const unauthorized = { kind: 'status', status: 401 } as const
-    app.sim.addFault({ path: 'Integratiion/GetReservations', calls: [1, 3], fault: unauthorized })
-    app.sim.addFault({ path: 'Integratiion/GetReservations', calls: [2, 4], fault: { kind: 'non-json' } })
+    // (GetReservations' first call was the look before the first send.)
+    app.sim.addFault({ path: 'Integratiion/GetReservations', calls: [2, 4], fault: unauthorized })
+    app.sim.addFault({ path: 'Integratiion/GetReservations', calls: [3, 5], fault: { kind: 'non-json' } })
     app.sim.addFault({ path: 'Reservation/GetReservationByVoucher', calls: [1, 3], fault: unauthorized })
     app.sim.addFault({
       path: 'Integratiion/InsertReservation',

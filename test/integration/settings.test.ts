@@ -15,7 +15,12 @@ describe('app settings', () => {
   it('reads the defaults, saves, and clears the proxy again', async () => {
     const first = await invoke(app.ctx, 'settings.get', {})
     expect(first.settings).toEqual(DEFAULT_SETTINGS)
-    expect(first.settings).toEqual({ retryAfterCapMinutes: 60, proxyUrl: null, guestDataRetentionDays: 180 })
+    expect(first.settings).toEqual({
+      retryAfterCapMinutes: 60,
+      proxyUrl: null,
+      guestDataRetentionDays: 180,
+      pullIntervalMinutes: 10,
+    })
     // The environment's proxy is shown, its password not.
     expect(first.environment).toEqual({
       httpsProxy: 'http://***:***@proxy.ofis.local:3128/',
@@ -31,6 +36,7 @@ describe('app settings', () => {
       retryAfterCapMinutes: 15,
       proxyUrl: 'http://proxy.example.com:8080',
       guestDataRetentionDays: 180,
+      pullIntervalMinutes: 10,
     })
     expect(app.ctx.services.settings.get().retryAfterCapMinutes).toBe(15)
     expect((await invoke(app.ctx, 'settings.save', { proxyUrl: '' })).settings.proxyUrl).toBeNull()

@@ -48,14 +48,18 @@ describe('two-phase sync', () => {
       status: 'synced',
       recId: first.RecId,
     })
-    // The attempt history holds both phases with their bodies.
+    // The attempt history holds the look in Sedna before the first send, then both phases with their bodies.
     const history = await attempts(a!)
     expect(history.map((h: { phase: string; outcome: string }) => `${h.phase}:${h.outcome}`)).toEqual([
+      'lookup:ok',
       'phase1:ok',
       'phase2:ok',
     ])
-    expect(JSON.parse(history[0].requestBody!)).toMatchObject({ RecId: 0, StopSaleRooms: [] })
-    expect(JSON.parse(history[1].requestBody!)).toMatchObject({
+    expect(history[0].message).toMatchObject({ code: 'outbox.attempt.absent' })
+    // One look served both stop sales (the same hotel): 2 writes each and 1 read in all.
+    expect(app.sim.requests().filter((r) => r.path.endsWith('/GetStopSaleList'))).toHaveLength(1)
+    expect(JSON.parse(history[1].requestBody!)).toMatchObject({ RecId: 0, StopSaleRooms: [] })
+    expect(JSON.parse(history[2].requestBody!)).toMatchObject({
       RecId: first.RecId,
       StopSaleRooms: [{ RoomTypeId: 63, StopSaleId: first.RecId }],
     })

@@ -8,6 +8,8 @@ import { importCommand } from './import'
 import { listCommand } from './list'
 import { mapCommand } from './map'
 import { profileSet, profileShow, profileTest, refsCountries, refsRefresh } from './profile'
+import { pullCommand } from './pull'
+import { reconcileCommand } from './reconcile'
 import { reservationsImport, reservationsList } from './reservations'
 import { queueCommand, reservationsCancel, reservationsSync, syncCommand, type RunControl } from './sync'
 
@@ -24,6 +26,8 @@ const HANDLERS: Record<Exclude<CommandName, 'sim' | 'help' | 'restore'>, Handler
   list: (cli, args) => listCommand(cli, args),
   sync: (cli, args, io, control) => syncCommand(cli, args, io, control),
   queue: (cli, args, io, control) => queueCommand(cli, args, io, control),
+  pull: (cli, args, io) => pullCommand(cli, args, io),
+  reconcile: (cli, args, io, control) => reconcileCommand(cli, args, io, control),
   'map hotel': (cli, args) => mapCommand(cli, args),
   'map room': (cli, args) => mapCommand(cli, args),
   'map board': (cli, args) => mapCommand(cli, args),

@@ -1,7 +1,8 @@
 /**
  * Everything about one reservation for the detail screen: the record as imported (guests included),
  * the account a fix applies to, what it resolves to, the InsertReservation request (as sent, or as it
- * would be sent now; credentials redacted) and every request made for it. Reads only: a resolution
+ * would be sent now, with the SourceId it would carry; credentials redacted), Sedna's version beside ours
+ * when the look before the first send found one, and every request made for it. Reads only: a resolution
  * made here for display is never stored.
  */
 import { message, type Message } from '../../shared/messages'
@@ -13,7 +14,10 @@ import { lastSent } from '../records/attempts'
 import { importRef, previewBlocker, resolutionView } from '../records/detail-parts'
 import { shownInsertReservation } from '../sedna/client'
 import { buildReservationPayload, type ResolvedReservation } from '../sedna/reservation-payload'
+import { sourceIdHolder } from './queue'
+import { ourVersion, parkedByFirstLook, storedSednaFound } from './sedna-version'
 import { attemptsOf, reservationRow, toReservation } from './service'
+import { sourceIdToSend } from './source-id'
 
 type Payload = ReservationDetail['payload']
 
@@ -23,6 +27,8 @@ export function createReservationDetail(deps: {
   resolve: (profile: ProfileRow, row: ReservationRow) => ReservationResolution
 }): (id: number) => ReservationDetail {
   const { db } = deps
+  const toSend = (r: ReservationRow, resolved: ResolvedReservation) =>
+    sourceIdToSend(r, resolved, (sourceId) => sourceIdHolder(db, sourceId, r.id) !== undefined)
   return (id) => {
     const r = reservationRow(db, id)
     const profile = accountOf(db, deps.activeProfile, r.profileId)
@@ -63,11 +69,12 @@ export function createReservationDetail(deps: {
     } else if (r.guestDataPurgedAt !== null) payload = unavailable(message('detail.guestDataRemoved'))
     else if (blocker) payload = unavailable(blocker)
     else {
+      const resolved = resolution.resolution as ResolvedReservation
       payload = {
         source: 'preview',
         url: shownInsertReservation(profile!.baseUrl, profile!.username, r.voucherNo),
         // Serialised as the client serialises it, so the preview reads exactly as the request would.
-        body: JSON.stringify(buildReservationPayload(r, resolution.resolution as ResolvedReservation, operatorId!)),
+        body: JSON.stringify(buildReservationPayload({ ...r, sourceId: toSend(r, resolved) }, resolved, operatorId!)),
         attemptId: null,
         sentAt: null,
         outcome: null,
@@ -75,9 +82,20 @@ export function createReservationDetail(deps: {
       }
     }
 
+    const found = storedSednaFound(r.sednaFound)
+    const review = parkedByFirstLook(r)
+    const ok = resolution.resolution?.ok ? resolution.resolution : null
+    // The SourceId it carries: as sent (or adopted), else the one the next send would carry (the one
+    // stored at import is provisional, source-id.ts).
+    const sourceId = r.sendStartedAt === null && r.sednaRecId === null && ok ? toSend(r, ok) : r.sourceId
+    const sednaVersion =
+      found || review ? { ours: ourVersion(r, resolution.resolution, sourceId), found, canSendAnyway: review } : null
+
     return {
+      sednaVersion,
       record: {
         ...toReservation(r, resolution.resolution?.ok === false),
+        sourceId,
         guests: r.guests,
         saleDate: r.saleDate,
         importId: r.importId,

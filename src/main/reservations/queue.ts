@@ -4,19 +4,23 @@
  * command line never send or cancel the same reservation at once. Every transition checks that the
  * claim is still ours. No network call happens here.
  */
-import { eq } from 'drizzle-orm'
+import { and, eq, ne } from 'drizzle-orm'
 import { message, type Message } from '../../shared/messages'
 import { reservationQueueStatuses } from '../../shared/queue'
-import type { ReservationResolution, ReservationStatus } from '../../shared/reservations'
+import type { ReservationResolution, ReservationStatus, SednaReservationFound } from '../../shared/reservations'
 import type { Db } from '../db/database'
 import { reservationAttempts, reservations } from '../db/schema'
 import { AppFailure } from '../errors'
 import { attemptValues, claimable, LeasedQueue, type AttemptFields } from '../outbox/leased-queue'
 import { attemptMessageColumns, lastErrorColumns } from '../outbox/messages'
+import { parkedByFirstLook, storedSednaFound } from './sedna-version'
 
 /** Statuses the engine works on when they are due. */
 export const RESERVATION_ACTIVE = reservationQueueStatuses
-/** Statuses a person may send (again) with "Sync". needs_review is excluded: a person must decide first. */
+/**
+ * Statuses a person may send (again) with "Sync". needs_review is excluded: a person must decide first
+ * (for one the look before its first send parked: "send ours anyway", `decideToSendAnyway`).
+ */
 export const RESERVATION_SENDABLE = [
   'pending',
   'failed',
@@ -27,6 +31,43 @@ export const RESERVATION_SENDABLE = [
 export interface ReservationAttemptRecord extends AttemptFields {
   phase: 'send' | 'lookup' | 'cancel' | 'login' | 'resolve'
   url?: string | undefined
+}
+
+/** The other reservation of this app that holds `sourceId` (the column is unique), if any. */
+export function sourceIdHolder(db: Db, sourceId: string, exceptId: number): number | undefined {
+  return db
+    .select({ id: reservations.id })
+    .from(reservations)
+    .where(and(eq(reservations.sourceId, sourceId), ne(reservations.id, exceptId)))
+    .get()?.id
+}
+
+/**
+ * A person compared ours with Sedna's version and chose to send ours anyway: back to pending (the next
+ * Sync sends it), the decision stored with what they saw (sedna_found), so the next look sets those
+ * versions aside and never parks it again for them. Only for a reservation the look before its first
+ * send parked (never sent, no RecId); anything else is refused and nothing changes.
+ */
+export function decideToSendAnyway(db: Db, id: number, now = new Date().toISOString()): void {
+  db.transaction(
+    (tx) => {
+      const row = tx.select().from(reservations).where(eq(reservations.id, id)).get()
+      if (!row) throw AppFailure.coded('not-found', message('record.reservationNotFound', { id }))
+      if (!parkedByFirstLook(row)) {
+        throw AppFailure.coded('conflict', message('outbox.sendAnyway.notAsked', { id, voucher: row.voucherNo }))
+      }
+      const seen = storedSednaFound(row.sednaFound)
+      const decided: SednaReservationFound = {
+        ...(seen ?? { seenAt: now, outcome: 'review', reservations: [] }),
+        sendAnywayAt: now,
+      }
+      tx.update(reservations)
+        .set({ status: 'pending', sednaFound: decided, ...lastErrorColumns(null), nextAttemptAt: null, updatedAt: now })
+        .where(eq(reservations.id, id))
+        .run()
+    },
+    { behavior: 'immediate' },
+  )
 }
 
 export type CancelRequest = { kind: 'queued' } | { kind: 'cancelled-locally' } | { kind: 'already-cancelled' }
@@ -94,8 +135,10 @@ export class ReservationQueue extends LeasedQueue<typeof reservations> {
           return { kind: 'queued' }
         }
         const claimed = row.claimedBy !== null && row.leaseUntil !== null && !claimable(row, now, this.worker)
+        // needs_review with no send started: parked by the look before its first send (ours never went out).
         const neverSent =
-          row.sendStartedAt === null && ['pending', 'queued', 'failed', 'needs_attention'].includes(row.status)
+          row.sendStartedAt === null &&
+          ['pending', 'queued', 'failed', 'needs_attention', 'needs_review'].includes(row.status)
         if (neverSent && !claimed) {
           tx.update(reservations)
             .set({
@@ -133,10 +176,59 @@ export class ReservationQueue extends LeasedQueue<typeof reservations> {
 
   // ---- transitions: each one checks the claim is still ours (LeasedQueue.transition) -----------
 
-  /** Committed before InsertReservation goes out: from here on a missing RecId means "look it up first". */
-  startSend(id: number, s: { profileId: number; operatorId: number; resolution: ReservationResolution }): boolean {
+  /**
+   * Committed before InsertReservation goes out: from here on a missing RecId means "look it up first".
+   * The SourceId it goes out with is frozen here (source-id.ts).
+   */
+  startSend(
+    id: number,
+    s: { profileId: number; operatorId: number; resolution: ReservationResolution; sourceId: string },
+  ): boolean {
     const now = this.iso()
     return this.startAttempt(id, { status: 'sending', ...s, sendStartedAt: now }, now)
+  }
+
+  sourceIdHolder(sourceId: string, exceptId: number): number | undefined {
+    return sourceIdHolder(this.db, sourceId, exceptId)
+  }
+
+  /** What the look before the first send found, kept for the person who compares (the claim is kept). */
+  noteSednaFound(id: number, found: SednaReservationFound): boolean {
+    return this.transition(id, { sednaFound: found }, false)
+  }
+
+  /**
+   * The look before the first send found the same booking in Sedna: its RecId (and its SourceId, the
+   * handle a cancel needs) taken, with the account and ids it was compared with. Nothing was booked.
+   */
+  adopted(
+    id: number,
+    a: {
+      recId: number
+      profileId: number
+      operatorId: number
+      resolution: ReservationResolution
+      sourceId: string
+      found: SednaReservationFound
+    },
+  ): boolean {
+    return this.transition(
+      id,
+      {
+        status: 'synced',
+        sednaRecId: a.recId,
+        profileId: a.profileId,
+        operatorId: a.operatorId,
+        resolution: a.resolution,
+        sourceId: a.sourceId,
+        sednaFound: a.found,
+        syncedAt: this.iso(),
+        ...lastErrorColumns(null),
+        nextAttemptAt: null,
+        waitingForNetwork: false,
+      },
+      true,
+    )
   }
 
   /** The look-up proved it never landed (or Sedna refused it): safe to send again. */

@@ -30,6 +30,8 @@ import {
 import { storedMessage } from '../records/stored-message'
 import { normalizeCode, normalizeHotelName } from '../reference/hotel-matching'
 import { sednaName } from '../sedna/reservation-payload'
+import { decideToSendAnyway } from './queue'
+import { parkedByFirstLook } from './sedna-version'
 
 export type ReservationListQuery = CallParsedInput<'reservations.list'>
 
@@ -38,6 +40,8 @@ export interface ReservationService {
   get(id: number): Reservation
   detail(id: number): ReservationDetail
   attempts(id: number): ReservationAttempt[]
+  /** A person chose to send ours anyway after comparing it with Sedna's version (queue.ts decideToSendAnyway). */
+  sendAnyway(id: number): Reservation
 }
 
 const SORT_COLUMNS: Record<ReservationSortColumn, SQLiteColumn[]> = {
@@ -116,6 +120,11 @@ export function createReservationService(deps: {
     attempts: (id) => (reservationRow(db, id), attemptsOf(db, id)),
 
     detail: (id) => deps.detail(id),
+
+    sendAnyway(id) {
+      decideToSendAnyway(db, id)
+      return toReservation(reservationRow(db, id))
+    },
   }
 }
 
@@ -153,11 +162,21 @@ export function toReservation(r: ReservationRow, unresolved = r.resolution?.ok =
     guestDataPurgedAt: r.guestDataPurgedAt,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
-    actions: reservationActions({
-      status: r.status,
-      unresolved,
-      sednaRecId: r.sednaRecId,
-      sendStartedAt: r.sendStartedAt,
-    }),
+    actions: actionsOf(r, unresolved),
   }
+}
+
+/**
+ * The shared rule, and one thing it cannot tell from the status: a reservation the look before its first
+ * send parked never went out, so it may be cancelled here. (Its "send ours anyway" is the detail's, with a
+ * confirmation — reservations.sendAnyway, sednaVersion.canSendAnyway — never a Sync.)
+ */
+function actionsOf(r: ReservationRow, unresolved: boolean) {
+  const actions = reservationActions({
+    status: r.status,
+    unresolved,
+    sednaRecId: r.sednaRecId,
+    sendStartedAt: r.sendStartedAt,
+  })
+  return parkedByFirstLook(r) && !actions.includes('cancel') ? [...actions, 'cancel' as const] : actions
 }

@@ -6,7 +6,8 @@
  *
  * Field choices:
  * - `SourceId` is the app's own id for the reservation (reservations.source_id), the handle for
- *   CancelReservationBySourcId and for recognising it in GetReservations after a lost answer.
+ *   CancelReservationBySourcId and for recognising it in GetReservations after a lost answer. It is
+ *   formed from the booking at the first send (reservations/source-id.ts): two desks carry the same.
  * - Each customer carries `SourceId` "<reservation SourceId>-<n>" (the vendor samples give guests one).
  * - Names upper-cased (VENDOR); titles Sedna's (Mr, Mrs, Chd, Inf, Grp), decided at import.
  * - `Nationality` is Sedna's own country name and `NationalityId` its id (vendor: "UKRAYNA", 79).

@@ -1,9 +1,10 @@
 /**
  * Everything about one stop sale for the detail screen: the record as imported, the account a fix
  * applies to, what it resolves to, the exact bodies of both phases (as sent, or as they would be sent
- * now) and the attempt history. Reads only: a resolution made here for display is never stored.
+ * now), the attempt history, and Sedna's copy of it beside ours (#14). Reads only: a resolution made here for display is never stored.
  */
 import { eq } from 'drizzle-orm'
+import type { SednaVersion } from '../../shared/contracts/drift'
 import { REC_ID_PLACEHOLDER, type PhasePayload, type StopSaleDetail } from '../../shared/detail'
 import { message, type Message } from '../../shared/messages'
 import type { Resolution } from '../../shared/resolution'
@@ -29,7 +30,12 @@ const PENDING_REC_ID = Number.MAX_SAFE_INTEGER
 
 type Phase = 'phase1' | 'phase2'
 
-export function createStopSaleDetailService(deps: { db: Db; profiles: ProfileService }): StopSaleDetailService {
+export function createStopSaleDetailService(deps: {
+  db: Db
+  profiles: ProfileService
+  /** Sedna's copy of the record beside ours, as the mirror last read it (drift/service.ts). */
+  sednaVersion: (row: StopSaleRow) => SednaVersion | null
+}): StopSaleDetailService {
   const { db, profiles } = deps
 
   /** The body as sent: the phase's last successful request, else its last request with a body. */
@@ -116,6 +122,8 @@ export function createStopSaleDetailService(deps: { db: Db; profiles: ProfileSer
           syncedAt: row.syncedAt,
           phase1SentAt: row.phase1SentAt,
           waitingForNetwork: row.waitingForNetwork,
+          sednaFound: row.sednaFound,
+          drift: row.drift ?? [],
         },
         account: accountRef(profile),
         import: importRef(db, 'imports', row.importId),
@@ -125,6 +133,7 @@ export function createStopSaleDetailService(deps: { db: Db; profiles: ProfileSer
           phase2: sent('phase2', attempts) ?? preview('phase2', row, profile, resolution),
         },
         attempts,
+        sednaVersion: deps.sednaVersion(row),
       }
     },
   }

@@ -5,12 +5,14 @@
  */
 import { randomUUID } from 'node:crypto'
 
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
 import type { Message } from '../../shared/messages'
 import { stopSaleQueueStatuses } from '../../shared/queue'
 import type { Resolution } from '../../shared/resolution'
+import type { SednaFound } from '../../shared/sedna-records'
 import type { StopSaleStatus } from '../../shared/stop-sales'
 import type { Db } from '../db/database'
-import { stopSales, syncAttempts } from '../db/schema'
+import { stopSales, syncAttempts, type StopSaleRow } from '../db/schema'
 import { attemptValues, LeasedQueue, type AttemptFields } from '../outbox/leased-queue'
 import { lastErrorColumns } from '../outbox/messages'
 
@@ -69,6 +71,93 @@ export class SyncQueue extends LeasedQueue<typeof stopSales> {
   /** Lookup proved phase 1 never landed: it is safe to create again. */
   clearPhase1(id: number): boolean {
     return this.transition(id, { phase1SentAt: null, status: 'queued' }, false)
+  }
+
+  /**
+   * Found already in Sedna before its first send: its RecId taken, nothing written there. 'taken': another
+   * local record of this account holds that RecId already (one Sedna record is never adopted twice).
+   */
+  adopt(
+    id: number,
+    found: SednaFound,
+    sent: { profileId: number; declareDate: string; resolution: Resolution },
+  ): 'adopted' | 'taken' | 'lost' {
+    return this.db.transaction(
+      (tx) => {
+        const holder = tx
+          .select({ id: stopSales.id })
+          .from(stopSales)
+          .where(
+            and(eq(stopSales.profileId, sent.profileId), eq(stopSales.sednaRecId, found.recId), ne(stopSales.id, id)),
+          )
+          .get()
+        if (holder) return 'taken'
+        const done = this.transition(
+          id,
+          {
+            ...sent,
+            status: 'synced',
+            sednaRecId: found.recId,
+            sednaFound: found,
+            syncedAt: this.iso(),
+            ...lastErrorColumns(null),
+            nextAttemptAt: null,
+            waitingForNetwork: false,
+          },
+          true,
+        )
+        return done ? 'adopted' : 'lost'
+      },
+      { behavior: 'immediate' },
+    )
+  }
+
+  /** Which of `recIds` other stop sales of the account hold already. */
+  recIdsHeld(profileId: number, recIds: readonly number[], exceptId: number): Set<number> {
+    if (!recIds.length) return new Set()
+    const rows = this.db
+      .select({ recId: stopSales.sednaRecId })
+      .from(stopSales)
+      .where(
+        and(eq(stopSales.profileId, profileId), inArray(stopSales.sednaRecId, [...recIds]), ne(stopSales.id, exceptId)),
+      )
+      .all()
+    return new Set(rows.map((r) => r.recId!))
+  }
+
+  /** The nights the account's waiting stop sales at this hotel cover: one look in Sedna serves them all. */
+  waitingSpan(row: StopSaleRow): { from: string; to: string } {
+    const span = this.db
+      .select({ from: sql<string>`min(${stopSales.firstNight})`, to: sql<string>`max(${stopSales.lastNight})` })
+      .from(stopSales)
+      .where(
+        and(
+          eq(stopSales.hotelKey, row.hotelKey ?? ''),
+          inArray(stopSales.status, [...ACTIVE_STATUSES]),
+          isNull(stopSales.sednaRecId),
+        ),
+      )
+      .get()
+    return {
+      from: span?.from && span.from < row.firstNight ? span.from : row.firstNight,
+      to: span?.to && span.to > row.lastNight ? span.to : row.lastNight,
+    }
+  }
+
+  /** This desk's notices of the other kind at the row's hotel over its nights, not yet in Sedna. */
+  localOpposites(row: StopSaleRow): StopSaleRow[] {
+    return this.db
+      .select()
+      .from(stopSales)
+      .where(
+        and(
+          eq(stopSales.hotelKey, row.hotelKey ?? ''),
+          ne(stopSales.kind, row.kind),
+          isNull(stopSales.sednaRecId),
+          sql`${stopSales.firstNight} <= ${row.lastNight} and ${stopSales.lastNight} >= ${row.firstNight}`,
+        ),
+      )
+      .all()
   }
 
   synced(id: number): boolean {

@@ -285,6 +285,7 @@ export function toStopSale(row: StopSaleRow, unresolved = row.resolution?.ok ===
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     actions: stopSaleActions({ status: row.status, unresolved }),
+    adopted: row.sednaFound ? { recordUser: row.sednaFound.recordUser, adoptedAt: row.sednaFound.adoptedAt } : null,
   }
 }
 

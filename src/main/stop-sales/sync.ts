@@ -4,27 +4,124 @@
  *   queued → creating (phase 1 may be out) → created (RecId committed) → updating → synced
  * Each step's local write is committed before its request (the outbox runner's turn.write), so after a
  * crash or a lost answer the next turn resumes where it was: phase 2 again (idempotent), or a look in
- * Sedna before a phase 1 is ever repeated (the runner looks when `outcomeUnknown`). The shared steps —
- * account, frozen resolution, client, attempts, classification, backoff, park — are the runner's.
+ * Sedna before a phase 1 is ever repeated (the runner looks when `outcomeUnknown`). Before the very
+ * first send it looks too: another desk, or a person in Sedna's screens, may have entered the same stop
+ * already (sedna/stop-sale-scope.ts); found → adopted, nothing written. The shared steps — account,
+ * frozen resolution, client, attempts, classification, backoff, park — are the runner's.
  */
 import { message } from '../../shared/messages'
 import type { Resolution } from '../../shared/resolution'
 import type { ProfileRow, StopSaleRow } from '../db/schema'
-import type { OutboxJob, OutboxKind, Turn } from '../outbox/kind'
+import type { LookUpAnswer, OutboxJob, OutboxKind, Turn } from '../outbox/kind'
+import type { ItemOutcome } from '../outbox/outcome'
+import type { CallOptions } from '../sedna/client'
 import { withFailure } from '../outbox/messages'
 import { parkRow } from '../outbox/turn'
+import type { SednaStopSaleRecord } from '../sedna/responses'
 import { findSentStopSale } from '../sedna/stop-sale-lookup'
 import { buildStopSalePayload, declareDateFor, type ResolvedIds } from '../sedna/stop-sale-payload'
+import { findSameScope } from '../sedna/stop-sale-scope'
+import { HotelLooks } from './looks'
 import type { AttemptRecord, SyncQueue } from './queue'
 
 type StopSaleTurn = Turn<StopSaleRow, Resolution>
+
+/** What the look before a first send needs of the reference cache: "all" is a full list too. */
+export interface ScopeReference {
+  hotelRooms(profileId: number, hotelId: number): { id: number; code: string }[]
+  boards(profileId: number): { id: number; code: string }[]
+}
 
 /** The stop-sale kind of the outbox over its queue; `resolve` turns a row into Sedna ids (resolve.ts). */
 export function stopSaleKind(
   queue: SyncQueue,
   resolve: (profile: ProfileRow, row: StopSaleRow) => Resolution,
+  reference: ScopeReference,
+  looks = new HotelLooks(),
 ): OutboxKind<StopSaleRow, Resolution> {
   const declareDateOf = (row: StopSaleRow) => row.declareDate ?? declareDateFor(row.sourceReceivedAt, row.createdAt)
+  /** The Sedna record a first-send look found, until the runner hands it to adopt. */
+  const foundBy = new Map<number, SednaStopSaleRecord>()
+  /** RecIds found for a row of this process and not yet stored: no concurrent turn adopts them too. */
+  const reserved = new Map<number, number>()
+
+  /** Before a first send: is the same stop already in Sedna (another desk, or typed in there)? */
+  async function lookFirst(t: StopSaleTurn, options: CallOptions): Promise<LookUpAnswer> {
+    const r = t.resolution as ResolvedIds
+    const row = t.row
+    const listed = await looks.records(
+      t.profile.id,
+      r.hotelId,
+      { from: row.firstNight, to: row.lastNight },
+      () => queue.waitingSpan(row),
+      async (from, to) =>
+        (await t.client.getStopSaleList({ hotelId: r.hotelId, stopDateBegin: from, stopDateEnd: to }, options)).items,
+    )
+    const answer = findSameScope(
+      {
+        hotelId: r.hotelId,
+        firstNight: row.firstNight,
+        lastNight: row.lastNight,
+        stopType: row.kind === 'close' ? 0 : 1,
+        declareDate: declareDateOf(row),
+        operatorId: t.operatorId,
+        operatorCode: t.profile.operatorCode!,
+        resolution: r,
+        allRooms: t.profile.allRooms,
+        allBoards: t.profile.allBoards,
+        hotelRooms: reference.hotelRooms(t.profile.id, r.hotelId),
+        boards: reference.boards(t.profile.id),
+      },
+      listed,
+      (recIds) => {
+        const held = queue.recIdsHeld(t.profile.id, recIds, row.id)
+        for (const [recId, by] of reserved) if (by !== row.id) held.add(recId)
+        return held
+      },
+      queue.localOpposites(row).map((o) => ({ ...o, declareDate: declareDateOf(o) })),
+    )
+    if (answer.outcome !== 'found') return answer
+    foundBy.set(row.id, answer.record)
+    reserved.set(answer.record.RecId, row.id)
+    return { outcome: 'found', recId: answer.record.RecId, note: answer.note }
+  }
+
+  /** Stores an adoption; the RecId's reservation ends with it (it is in the database then). */
+  function adoptOnce<T>(recId: number, store: () => T): T {
+    try {
+      return store()
+    } finally {
+      reserved.delete(recId)
+    }
+  }
+
+  /** Adopted instead of sent: its RecId, who recorded it in Sedna and when; nothing written there. */
+  function adoptFound(t: StopSaleTurn, recId: number): ItemOutcome {
+    const record = foundBy.get(t.row.id)
+    foundBy.delete(t.row.id)
+    const text = (v: unknown) => (typeof v === 'string' && v ? v : null)
+    const adopted = adoptOnce(recId, () =>
+      queue.adopt(
+        t.row.id,
+        {
+          recId,
+          recordUser: text(record?.RecordUser),
+          declareDate: text(record?.DeclareDate),
+          recordDate: text(record?.UpdateDate) ?? text(record?.RecordDate),
+          adoptedAt: new Date().toISOString(),
+        },
+        { profileId: t.profile.id, declareDate: declareDateOf(t.row), resolution: t.resolution! },
+      ),
+    )
+    if (adopted === 'lost') t.hold(false)
+    if (adopted === 'taken') {
+      // Another process on this data folder took that RecId a moment ago: look again shortly.
+      const why = message('outbox.recIdTaken', { recId })
+      t.hold(queue.retryLater(t.row.id, 1_000, why, false))
+      return { kind: 'retry', offline: false, message: why }
+    }
+    return { kind: 'synced', recId }
+  }
   /** The UpdateStopSale body: phase 1 with RecId 0, phase 2 with the RecId Sedna gave. */
   const body = (t: StopSaleTurn, recId: number) =>
     buildStopSalePayload(
@@ -52,9 +149,12 @@ export function stopSaleKind(
     storedResolution: (row) => row.resolution,
     mayHaveGoneOut: (row) => row.sednaRecId !== null || row.phase1SentAt !== null,
     outcomeUnknown: (row) => row.sednaRecId === null && row.phase1SentAt !== null,
+    lookFirst: true,
     // Phase 1 may have landed: read the hotel's stop sales for those nights back and match what was sent.
-    lookUp: (t, options) => findSentStopSale(t.client, body(t, 0), t.recIdsInUse(), options),
-    adopt(t, recId) {
+    lookUp: (t, options, why) =>
+      why === 'first-send' ? lookFirst(t, options) : findSentStopSale(t.client, body(t, 0), t.recIdsInUse(), options),
+    adopt(t, recId, why) {
+      if (why === 'first-send') return adoptFound(t, recId)
       t.hold(queue.storeRecId(t.row.id, recId))
       t.recId = recId
       return 'go-on'

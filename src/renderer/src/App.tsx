@@ -1,8 +1,12 @@
-/** The window: top bar (pages, Sedna's reachability, language), the page of the hash, the status bar. */
+/**
+ * The window: top bar (pages, Sedna's reachability, the age of the app's copy of Sedna, language), the
+ * page of the hash, the status bar.
+ */
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, type ComponentType } from 'react'
 import { appQueries } from './data/app'
 import { ConnectivityIndicator } from './features/shell/Connectivity'
+import { MirrorIndicator } from './features/shell/MirrorIndicator'
 import { pageIds, useRoute, type PageId, type Route } from './features/shell/routes'
 import { StopSalesPage } from './features/stop-sales/StopSalesPage'
 import { languageNames, languages, setLanguage, useLanguage, type Language } from './i18n'
@@ -66,6 +70,7 @@ export function App() {
           ))}
         </nav>
         <ConnectivityIndicator />
+        <MirrorIndicator />
         <label className="language">
           <span className="sr-only">{t('app.language')}</span>
           <select

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { defineEvent } from '../contract'
 import { connectivityStateSchema, syncProgressSchema } from '../sync'
+import { pullProgressSchema } from './mirror'
 
 export const events = {
   'stopSales.changed': defineEvent({
@@ -40,6 +41,14 @@ export const events = {
   'reservations.changed': defineEvent({
     summary: 'Reservations were added or changed; lists should refetch',
     payload: z.object({ ids: z.array(z.number().int().positive()) }),
+  }),
+  'mirror.progress': defineEvent({
+    summary: "How far a pull of Sedna's stop sales into the mirror has got (and when it finished or failed)",
+    payload: pullProgressSchema,
+  }),
+  'mirror.changed': defineEvent({
+    summary: "A pull of an account's mirror ended (its status, and maybe its records, changed)",
+    payload: z.object({ profileId: z.number().int().positive() }),
   }),
   'data.restored': defineEvent({
     summary: 'The data was replaced by a backup; the window reloads everything',

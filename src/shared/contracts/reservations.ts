@@ -47,6 +47,12 @@ export const reservationCalls = {
     input: z.strictObject({ id: positiveId, confirm: z.literal(true) }),
     output: reservationCancelResultSchema,
   }),
+  'reservations.sendAnyway': defineCall({
+    summary:
+      "Send ours anyway: a reservation the look before its first send parked beside Sedna's version goes back to pending (the next Sync books it), after staff confirmed; the versions compared are not asked about again",
+    input: z.strictObject({ id: positiveId, confirm: z.literal(true) }),
+    output: reservationSchema,
+  }),
   'reservationImport.preview': defineCall({
     summary: 'Read a parsed-reservations file (JSON or CSV) and say, row by row, what importing it would do',
     input: z.union([

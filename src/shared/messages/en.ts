@@ -343,6 +343,7 @@ export const messagesEn = {
     unexpected: 'Unexpected error: {{detail}}',
     /** {{failure}} is the code of the failure whose parameters come along. */
     willLook: '$t(errors.{{failure}}) (The outcome is unknown: Sedna will be checked before sending again.)',
+    recIdTaken: 'Sedna record {{recId}} was just linked to another stop sale of this app; Sedna will be checked again.',
     attempt: {
       created: 'Created as RecId {{recId}}',
       saved: 'Rooms, operator, boards and markets saved on RecId {{recId}}',
@@ -351,6 +352,13 @@ export const messagesEn = {
       cancelledLocally: 'Cancelled before it was ever sent to Sedna: nothing to cancel there.',
       found: 'Found in Sedna as RecId {{recId}}: adopted, not sent again',
       absent: 'Not in Sedna: it is safe to send it',
+      reservationAdopted:
+        'Already in Sedna as RecId {{recId}} (the same booking: voucher {{voucher}}, hotel, dates, room, board and pax): adopted, not booked again',
+      adopted:
+        'Already in Sedna as RecId {{recId}} (recorded by {{recordUser}}, declared {{declareDate}}): adopted, nothing written',
+      reopenedSince:
+        'Sedna holds the same stop ({{ids}}) declared earlier, but the sale was opened on some of these nights since: sent again',
+      overlaps: 'Not in Sedna as such; Sedna record(s) {{ids}} already cover some of these nights ({{from}} – {{to}})',
       shownCancelled: 'Sedna shows it cancelled',
       notShownCancelled: 'Sedna does not show it cancelled',
     },
@@ -363,6 +371,10 @@ export const messagesEn = {
         'Reservation #{{id}} (voucher {{voucher}}) may or may not be in Sedna: check it there first (see its detail).',
       beingSent:
         'Reservation #{{id}} (voucher {{voucher}}) is being sent to Sedna right now; cancel it once it is synced.',
+    },
+    sendAnyway: {
+      notAsked:
+        "Reservation #{{id}} (voucher {{voucher}}) is not waiting for a decision about Sedna's version, so nothing was changed.",
     },
   },
   /** Why a record waits for a person instead of going to Sedna. */
@@ -385,6 +397,10 @@ export const messagesEn = {
     stopSaleNoDeclareDate_other:
       'Sedna lists records {{ids}} for these nights without a DeclareDate, so it cannot be told whether one of them is this stop sale.',
     stopSaleSeveral: 'Sedna holds records {{ids}} that all match this stop sale; keep one and tell the app which.',
+    stopSaleUnclear_one:
+      'Sedna lists record {{ids}} for these nights without saying enough (its type, operator, rooms or boards) to tell whether it is this stop sale.',
+    stopSaleUnclear_other:
+      'Sedna lists records {{ids}} for these nights without saying enough (their type, operator, rooms or boards) to tell whether one of them is this stop sale.',
     reservationNoSourceId_one:
       'Sedna lists reservation {{ids}} for voucher {{voucher}} without a SourceId, so it cannot be told whether it is this reservation (SourceId {{sourceId}}).',
     reservationNoSourceId_other:
@@ -395,6 +411,19 @@ export const messagesEn = {
       "Sedna's reservation with SourceId {{sourceId}} is already linked to another reservation of this app.",
     reservationSeveral:
       "Sedna holds reservations {{ids}} with this reservation's SourceId {{sourceId}} (voucher {{voucher}}); keep one and tell the app which.",
+    // The look before a reservation's first send (another desk, or a person in Sedna, may have entered it).
+    reservationInSednaCancelled:
+      'Sedna already holds voucher {{voucher}} as cancelled (RecId {{ids}}). Compare both versions in the detail, then send ours anyway or cancel it here.',
+    reservationInSednaDiffers:
+      'Sedna already holds voucher {{voucher}} (RecId {{ids}}), but not as this booking. Compare both versions in the detail, then send ours anyway or cancel it here.',
+    reservationInSednaLinked:
+      "Sedna's reservation {{ids}} for voucher {{voucher}} is this same booking, and it is already linked to another reservation of this app: this one looks like a second copy. Cancel it here, or send it anyway.",
+    reservationInSednaSeveral:
+      'Sedna holds this same booking (voucher {{voucher}}) more than once: RecIds {{ids}}. Keep one in Sedna and cancel this one here.',
+    reservationInSednaNoRecId:
+      'Sedna lists this same booking (voucher {{voucher}}) without a record id, so it cannot be linked. Check it in Sedna; if it is there, cancel this one here.',
+    reservationSameHere:
+      'The same booking (voucher {{voucher}}, the same hotel, dates, room, board and pax) is already reservation #{{id}} of this app: this one looks like a second copy. Cancel it here, or send it anyway.',
   },
   queue: {
     /** Why a record waits in the queue ({{at}}: dd.MM.yyyy HH:mm:ss, local time). */
@@ -408,6 +437,71 @@ export const messagesEn = {
         'Sedna is not reachable; the cancellation will be sent automatically when Sedna answers again.',
       cancelRetryLater: 'The cancellation will be tried again at {{at}}.',
     },
+  },
+  /** The mirror (#14): Sedna's stop sales read back by pulls; how old the copy is, and why a pull failed. */
+  mirror: {
+    never: "Sedna's stop sales have not been read yet.",
+    age: {
+      justNow: "Sedna's stop sales were read just now ({{at}}).",
+      minutes_one: "Sedna's stop sales were read {{count}} minute ago ({{at}}).",
+      minutes_other: "Sedna's stop sales were read {{count}} minutes ago ({{at}}).",
+      hours_one: "Sedna's stop sales were read {{count}} hour ago ({{at}}).",
+      hours_other: "Sedna's stop sales were read {{count}} hours ago ({{at}}).",
+      days_one: "Sedna's stop sales were read {{count}} day ago ({{at}}).",
+      days_other: "Sedna's stop sales were read {{count}} days ago ({{at}}).",
+    },
+    /** {{failure}} is the code of the failure whose parameters come along. */
+    pullFailed: "Sedna's stop sales could not be read: $t(errors.{{failure}}) What was read before is kept.",
+    progress: "Reading Sedna's stop sales: {{done}} of {{total}} months, {{received}} records so far.",
+    pulledFull:
+      "Read every stop sale in Sedna for the nights {{from}} – {{to}}: {{received}} received, {{changed}} new or changed, {{gone}} deleted in Sedna; the app's copy holds {{records}} ({{seconds}} s).",
+    pulledChanges:
+      "Read what changed in Sedna since {{since}}: {{received}} received, {{changed}} new or changed; the app's copy holds {{records}} ({{seconds}} s).",
+    skipped_one: "{{count}} record in Sedna's answer could not be read (no RecId or no dates) and was left out.",
+    skipped_other: "{{count}} records in Sedna's answer could not be read (no RecId or no dates) and were left out.",
+    goneNotChecked: 'So this time no record was marked as deleted in Sedna.',
+    closing: 'The app is closing: Sedna is not read any more.',
+  },
+  /**
+   * Drift (#14): a stop sale sent from here whose copy in Sedna was changed or deleted there. History lines
+   * (what a read of Sedna found, what a person chose), refusals, and the command line's reconcile.
+   */
+  drift: {
+    flaggedChanged:
+      'A read of Sedna found its copy (RecId {{recId}}) changed there: compare both versions in the detail and choose which one stays.',
+    flaggedMissing:
+      'A read of Sedna no longer found RecId {{recId}}: it was deleted there. If it should still be in Sedna, send it again from the detail.',
+    inLineAgain: "Sedna's copy (RecId {{recId}}) is the same as this record again.",
+    accepted:
+      "Sedna's version taken (RecId {{recId}}): $t(errors.drift.kind.{{kind}}), nights {{from}} – {{to}}, $t(errors.drift.rooms.{{roomScope}}), $t(errors.drift.boards.{{boardScope}}).",
+    kind: { close: 'stop sale', open: 'open sale' },
+    rooms: { all: 'all rooms', some: 'rooms {{rooms}}' },
+    boards: { all: 'all boards', some: 'boards {{boards}}' },
+    resendQueued:
+      "Ours is to be sent again on RecId {{recId}} (phase 2), replacing the version changed in Sedna: a person's choice.",
+    recreateQueued: 'To be created anew in Sedna (RecId {{recId}} was deleted there): a person confirmed it.',
+    confirmNeeded:
+      'Stop sale #{{id}} is no longer in Sedna (RecId {{recId}} was deleted there). Sending it again creates a new record in Sedna: confirm that first. Nothing was changed.',
+    notChanged:
+      'Stop sale #{{id}} is not marked as changed in Sedna, so there is no version of Sedna to accept. Nothing was changed.',
+    notDrifted:
+      'Stop sale #{{id}} is neither changed in Sedna nor deleted there, so there is nothing to send again. Nothing was changed.',
+    noSednaCopy:
+      "Sedna's copy of stop sale #{{id}} (RecId {{recId}}) has not been read, or is no longer there: read Sedna again first. Nothing was changed.",
+    unknownRooms:
+      "Sedna's version of stop sale #{{id}} names room types the app does not know at this hotel ({{ids}}): refresh the reference data in Settings, then try again. Nothing was changed.",
+    unknownBoards:
+      "Sedna's version of stop sale #{{id}} names boards the app does not know ({{ids}}): refresh the reference data in Settings, then try again. Nothing was changed.",
+    reconciledRead: 'Read every stop sale in Sedna: {{pulled}} received.',
+    reconciledNone: 'Every stop sale sent from here is the same as its copy in Sedna.',
+    reconciledChanged_one: '{{count}} stop sale was changed in Sedna:',
+    reconciledChanged_other: '{{count}} stop sales were changed in Sedna:',
+    reconciledMissing_one: '{{count}} stop sale is no longer in Sedna:',
+    reconciledMissing_other: '{{count}} stop sales are no longer in Sedna:',
+    reconciledAdopted_one:
+      '{{count}} stop sale of this account was found already in Sedna before its first send (linked to that record, nothing written).',
+    reconciledAdopted_other:
+      '{{count}} stop sales of this account were found already in Sedna before their first send (linked to those records, nothing written).',
   },
   /** Sedna's failures that have no code of their own above (`sedna.*`). */
   sednaFailure: {

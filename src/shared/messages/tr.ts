@@ -341,6 +341,7 @@ export const messagesTr: MessageResources = {
     databaseFailed: 'Veritabanına yazılamadığı için durduruldu; yeniden denenecek.',
     unexpected: 'Beklenmeyen hata: {{detail}}',
     willLook: '$t(errors.{{failure}}) (Sonucu belli değil: yeniden göndermeden önce Sedna’da var mı diye bakılacak.)',
+    recIdTaken: 'Sedna’daki {{recId}} numaralı kayıt az önce bu uygulamadaki başka bir satış durdurmaya bağlandı; Sedna’ya yeniden bakılacak.',
     attempt: {
       created: 'RecId {{recId}} olarak oluşturuldu',
       saved: 'Odalar, operatör, pansiyonlar ve pazarlar RecId {{recId}} kaydına işlendi',
@@ -349,6 +350,14 @@ export const messagesTr: MessageResources = {
       cancelledLocally: 'Sedna’ya hiç gönderilmeden iptal edildi: orada iptal edilecek bir şey yok.',
       found: 'Sedna’da RecId {{recId}} olarak bulundu: bu kayıt benimsendi, yeniden gönderilmedi',
       absent: 'Sedna’da yok: gönderilmesinde sakınca yok',
+      reservationAdopted:
+        'Sedna’da zaten RecId {{recId}} olarak var (aynı rezervasyon: {{voucher}} voucher’ı; otel, tarihler, oda, pansiyon ve kişi sayısı aynı): bu kayıt benimsendi, yeniden rezervasyon yapılmadı',
+      adopted:
+        'Sedna’da zaten RecId {{recId}} olarak var ({{recordUser}} girmiş, bildirim tarihi {{declareDate}}): bu kayıt benimsendi, hiçbir şey yazılmadı',
+      reopenedSince:
+        'Sedna’da aynı durdurma ({{ids}}) daha önceki bir tarihle var, ancak o zamandan beri bu gecelerin bir kısmında satış açılmış: yeniden gönderildi',
+      overlaps:
+        'Sedna’da birebir yok; Sedna’daki {{ids}} numaralı kayıt(lar) bu gecelerin bir kısmını zaten kapsıyor ({{from}} – {{to}})',
       shownCancelled: 'Sedna’da iptal edilmiş görünüyor',
       notShownCancelled: 'Sedna’da iptal edilmiş görünmüyor',
     },
@@ -361,6 +370,10 @@ export const messagesTr: MessageResources = {
         '#{{id}} numaralı rezervasyon (voucher {{voucher}}) Sedna’da olabilir de olmayabilir de: önce Sedna’dan kontrol edin (ayrıntısına bakın).',
       beingSent:
         '#{{id}} numaralı rezervasyon (voucher {{voucher}}) şu anda Sedna’ya gönderiliyor; eşitlendikten sonra iptal edin.',
+    },
+    sendAnyway: {
+      notAsked:
+        '#{{id}} numaralı rezervasyon (voucher {{voucher}}) Sedna’daki sürümle ilgili bir karar beklemiyor; hiçbir şey değiştirilmedi.',
     },
   },
   park: {
@@ -382,6 +395,10 @@ export const messagesTr: MessageResources = {
       'Sedna bu geceler için {{ids}} numaralı kayıtları DeclareDate olmadan listeliyor; hangisinin bu satış durdurma olduğu anlaşılamıyor.',
     stopSaleSeveral:
       'Sedna’da bu satış durdurmayla birebir eşleşen birden çok kayıt var ({{ids}}); birini bırakın ve uygulamaya hangisi olduğunu bildirin.',
+    stopSaleUnclear_one:
+      'Sedna bu geceler için {{ids}} numaralı kaydı listeliyor, ancak türünü, operatörünü, odalarını ya da pansiyonlarını tam vermediği için bu satış durdurma olup olmadığı anlaşılamıyor.',
+    stopSaleUnclear_other:
+      'Sedna bu geceler için {{ids}} numaralı kayıtları listeliyor, ancak türlerini, operatörlerini, odalarını ya da pansiyonlarını tam vermediği için hangisinin bu satış durdurma olduğu anlaşılamıyor.',
     reservationNoSourceId_one:
       'Sedna {{voucher}} voucher’ı için {{ids}} numaralı rezervasyonu SourceId olmadan listeliyor; bu rezervasyon (SourceId {{sourceId}}) olup olmadığı anlaşılamıyor.',
     reservationNoSourceId_other:
@@ -392,6 +409,18 @@ export const messagesTr: MessageResources = {
       'Sedna’daki SourceId’si {{sourceId}} olan rezervasyon bu uygulamadaki başka bir rezervasyona zaten bağlı.',
     reservationSeveral:
       'Sedna’da bu rezervasyonun SourceId’siyle ({{sourceId}}, voucher {{voucher}}) birden çok rezervasyon var: {{ids}}; birini bırakın ve uygulamaya hangisi olduğunu bildirin.',
+    reservationInSednaCancelled:
+      'Sedna’da {{voucher}} voucher’ı iptal edilmiş olarak zaten var (RecId {{ids}}). Detayda iki sürümü karşılaştırın; sonra bizimkini yine de gönderin ya da burada iptal edin.',
+    reservationInSednaDiffers:
+      'Sedna’da {{voucher}} voucher’ı zaten var (RecId {{ids}}), ancak bu rezervasyonla aynı değil. Detayda iki sürümü karşılaştırın; sonra bizimkini yine de gönderin ya da burada iptal edin.',
+    reservationInSednaLinked:
+      'Sedna’daki {{ids}} numaralı rezervasyon ({{voucher}} voucher’ı) bununla aynı ve bu uygulamadaki başka bir rezervasyona zaten bağlı: bu, ikinci bir kopya gibi görünüyor. Burada iptal edin ya da yine de gönderin.',
+    reservationInSednaSeveral:
+      'Sedna’da aynı rezervasyon ({{voucher}} voucher’ı) birden çok kez var: RecId {{ids}}. Sedna’da birini bırakın, bunu da burada iptal edin.',
+    reservationInSednaNoRecId:
+      'Sedna bu rezervasyonun aynısını ({{voucher}} voucher’ı) kayıt numarası olmadan listeliyor, bu yüzden bağlanamıyor. Sedna’da kontrol edin; oradaysa bunu burada iptal edin.',
+    reservationSameHere:
+      'Aynı rezervasyon ({{voucher}} voucher’ı; otel, tarihler, oda, pansiyon ve kişi sayısı aynı) bu uygulamada zaten #{{id}} numaralı rezervasyon olarak var: bu, ikinci bir kopya gibi görünüyor. Burada iptal edin ya da yine de gönderin.',
   },
   queue: {
     why: {
@@ -404,6 +433,65 @@ export const messagesTr: MessageResources = {
         'Sedna’ya ulaşılamıyor; iptal isteği Sedna yeniden yanıt verdiğinde kendiliğinden gönderilecek.',
       cancelRetryLater: 'İptal isteği yeniden denenecek. Bir sonraki deneme: {{at}}.',
     },
+  },
+  mirror: {
+    never: 'Sedna’daki stop sale’ler henüz okunmadı.',
+    age: {
+      justNow: 'Sedna’daki stop sale’ler az önce okundu ({{at}}).',
+      minutes_one: 'Sedna’daki stop sale’ler {{count}} dakika önce okundu ({{at}}).',
+      minutes_other: 'Sedna’daki stop sale’ler {{count}} dakika önce okundu ({{at}}).',
+      hours_one: 'Sedna’daki stop sale’ler {{count}} saat önce okundu ({{at}}).',
+      hours_other: 'Sedna’daki stop sale’ler {{count}} saat önce okundu ({{at}}).',
+      days_one: 'Sedna’daki stop sale’ler {{count}} gün önce okundu ({{at}}).',
+      days_other: 'Sedna’daki stop sale’ler {{count}} gün önce okundu ({{at}}).',
+    },
+    pullFailed: 'Sedna’daki stop sale’ler okunamadı: $t(errors.{{failure}}) Daha önce okunanlar korunuyor.',
+    progress: 'Sedna’daki stop sale’ler okunuyor: {{total}} ayın {{done}} ayı tamam, şu ana kadar {{received}} kayıt.',
+    pulledFull:
+      'Sedna’daki {{from}} – {{to}} geceleri için tüm stop sale’ler okundu: {{received}} kayıt geldi, {{changed}} yeni ya da değişmiş, {{gone}} Sedna’da silinmiş; uygulamadaki kopyada {{records}} kayıt var ({{seconds}} sn).',
+    pulledChanges:
+      'Sedna’da {{since}} tarihinden bu yana değişenler okundu: {{received}} kayıt geldi, {{changed}} yeni ya da değişmiş; uygulamadaki kopyada {{records}} kayıt var ({{seconds}} sn).',
+    skipped_one: 'Sedna’nın yanıtındaki {{count}} kayıt okunamadı (RecId ya da tarih yok), dışarıda bırakıldı.',
+    skipped_other: 'Sedna’nın yanıtındaki {{count}} kayıt okunamadı (RecId ya da tarih yok), dışarıda bırakıldı.',
+    goneNotChecked: 'Bu yüzden bu sefer hiçbir kayıt Sedna’da silinmiş sayılmadı.',
+    closing: 'Uygulama kapanıyor: Sedna’dan artık okuma yapılmıyor.',
+  },
+  drift: {
+    flaggedChanged:
+      'Sedna okunduğunda oradaki kopyasının (RecId {{recId}}) değiştirildiği görüldü: ayrıntıda iki sürümü karşılaştırıp hangisinin kalacağını seçin.',
+    flaggedMissing:
+      'Sedna okunduğunda RecId {{recId}} artık bulunamadı: kayıt orada silinmiş. Sedna’da hâlâ olması gerekiyorsa ayrıntıdan yeniden gönderin.',
+    inLineAgain: 'Sedna’daki kopyası (RecId {{recId}}) yeniden bu kayıtla aynı.',
+    accepted:
+      'Sedna’daki sürüm alındı (RecId {{recId}}): $t(errors.drift.kind.{{kind}}), geceler {{from}} – {{to}}, $t(errors.drift.rooms.{{roomScope}}), $t(errors.drift.boards.{{boardScope}}).',
+    kind: { close: 'satış durdurma', open: 'satışa açma' },
+    rooms: { all: 'tüm odalar', some: 'odalar {{rooms}}' },
+    boards: { all: 'tüm pansiyonlar', some: 'pansiyonlar {{boards}}' },
+    resendQueued:
+      'Bizdeki sürüm RecId {{recId}} üzerine yeniden gönderilecek (2. aşama) ve Sedna’da değiştirilen sürümün yerine geçecek: bir kullanıcının seçimi.',
+    recreateQueued: 'Sedna’da yeniden oluşturulacak (RecId {{recId}} orada silinmişti): bir kullanıcı onayladı.',
+    confirmNeeded:
+      '{{id}} numaralı stop sale artık Sedna’da yok (RecId {{recId}} orada silinmiş). Yeniden göndermek Sedna’da yeni bir kayıt oluşturur: önce bunu onaylayın. Hiçbir şey değiştirilmedi.',
+    notChanged:
+      '{{id}} numaralı stop sale Sedna’da değişmiş olarak işaretli değil; kabul edilecek bir Sedna sürümü yok. Hiçbir şey değiştirilmedi.',
+    notDrifted:
+      '{{id}} numaralı stop sale ne Sedna’da değiştirilmiş ne de orada silinmiş; yeniden gönderilecek bir şey yok. Hiçbir şey değiştirilmedi.',
+    noSednaCopy:
+      '{{id}} numaralı stop sale’in Sedna’daki kopyası (RecId {{recId}}) okunmamış ya da artık orada değil: önce Sedna’yı yeniden okuyun. Hiçbir şey değiştirilmedi.',
+    unknownRooms:
+      '{{id}} numaralı stop sale’in Sedna’daki sürümünde, uygulamanın bu otelde tanımadığı oda tipleri var ({{ids}}): Ayarlar’dan referans verilerini yenileyip tekrar deneyin. Hiçbir şey değiştirilmedi.',
+    unknownBoards:
+      '{{id}} numaralı stop sale’in Sedna’daki sürümünde, uygulamanın tanımadığı pansiyon tipleri var ({{ids}}): Ayarlar’dan referans verilerini yenileyip tekrar deneyin. Hiçbir şey değiştirilmedi.',
+    reconciledRead: 'Sedna’daki tüm stop sale’ler okundu: {{pulled}} kayıt geldi.',
+    reconciledNone: 'Buradan gönderilen tüm stop sale’ler Sedna’daki kopyalarıyla aynı.',
+    reconciledChanged_one: '{{count}} stop sale Sedna’da değiştirilmiş:',
+    reconciledChanged_other: '{{count}} stop sale Sedna’da değiştirilmiş:',
+    reconciledMissing_one: '{{count}} stop sale artık Sedna’da yok:',
+    reconciledMissing_other: '{{count}} stop sale artık Sedna’da yok:',
+    reconciledAdopted_one:
+      'Bu hesabın {{count}} stop sale’i ilk gönderilmeden önce Sedna’da zaten bulundu (o kayda bağlandı, hiçbir şey yazılmadı).',
+    reconciledAdopted_other:
+      'Bu hesabın {{count}} stop sale’i ilk gönderilmeden önce Sedna’da zaten bulundu (o kayıtlara bağlandı, hiçbir şey yazılmadı).',
   },
   sednaFailure: {
     loginAgain: 'Sedna, {{action}} için yeniden oturum açılmasını istedi (HTTP 401).',

@@ -132,7 +132,7 @@ export function createReservationImportService(deps: {
             const inserted = tx
               .insert(reservations)
               .values({
-                // Replaced below by "R<id>-<random>" once the id is known (the column is unique).
+                // Replaced below by the provisional "R<id>-<random>" once the id is known (the column is unique).
                 sourceId: `pending-${randomUUID()}`,
                 voucherNo: p.voucherNo,
                 hotelName: p.hotelName,
@@ -228,7 +228,10 @@ export function createReservationImportService(deps: {
   }
 }
 
-/** The app's own id for a reservation in Sedna: "R<id>-<6 hex>" (see schema.ts). */
+/**
+ * A reservation's provisional SourceId, "R<id>-<6 hex>" (the column is unique): the one it is sent with is
+ * formed from the booking at its first send (source-id.ts), so that two desks carry the same.
+ */
 export function newSourceId(id: number): string {
   return `R${id}-${randomBytes(3).toString('hex')}`
 }

@@ -42,7 +42,10 @@ export interface SimulatorOptions {
   port?: number
   /** Default: [{ username: 'demo', password: 'demo', operatorId: 571 }]. */
   users?: SimUser[]
-  /** Default: defaultSeed(). */
+  /**
+   * Default: defaultSeed(). Used as given, not copied: a test may change its reference data while the
+   * simulator runs (Sedna's lists changing between two calls of the app).
+   */
   seed?: SimSeed
   /** Added to every request (benchmarks), default 0. */
   latencyMs?: number

@@ -2,12 +2,14 @@
  * Main's change events → the queries they make out of date, in one table. Each event refetches what
  * is on screen and marks the rest stale (fetched when next shown); an event that arrives while its
  * previous refetch still runs is applied right after it, so refreshes of the same data never overlap.
- * (`sync.progress` feeds the sync store, `import.progress` the import screen.)
+ * (`sync.progress` feeds the sync store, `import.progress` the import screen, `mirror.progress` the top bar:
+ * data/mirror.ts.)
  */
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { EventName, EventPayload } from '../../../shared/ipc'
 import { onEvent } from '../api'
 import { appKeys } from './app'
+import { mirrorKeys } from './mirror'
 import { profileKeys, referenceKeys } from './profiles'
 import { reservationKeys } from './reservations'
 import { noteRestore } from './restore-note'
@@ -50,13 +52,22 @@ const refreshes: { [E in EventName]?: Refresh<E> } = {
     client.setQueryData(syncKeys.status(), (s) => (s ? { ...s, connectivity: state } : s))
     return client.invalidateQueries({ queryKey: syncKeys.all })
   },
-  // Details name the account a record is (or will be) sent with.
+  // Details name the account a record is (or will be) sent with; the mirror's status names the accounts.
   'profiles.changed': (client) =>
     Promise.all([
       client.invalidateQueries({ queryKey: profileKeys.all }),
       client.invalidateQueries({ queryKey: referenceKeys.all }),
+      client.invalidateQueries({ queryKey: mirrorKeys.all }),
       allDetails(client),
     ]),
+  // A read of Sedna ended: its time and counts, and what it found changed or gone in the list and details.
+  'mirror.changed': (client) => {
+    client.removeQueries({ queryKey: stopSaleKeys.pages(), type: 'inactive' })
+    return Promise.all([
+      client.invalidateQueries({ queryKey: mirrorKeys.all }),
+      client.invalidateQueries({ queryKey: stopSaleKeys.all }),
+    ])
+  },
   // A detail not sent yet is resolved against the reference data to show what it would send.
   'reference.changed': (client, { profileId }) =>
     Promise.all([client.invalidateQueries({ queryKey: referenceKeys.ofProfile(profileId) }), allDetails(client)]),

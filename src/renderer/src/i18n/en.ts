@@ -44,6 +44,8 @@ export const en = {
     needs_attention: 'Needs attention',
     needs_review: 'Needs review',
     failed: 'Failed',
+    changed_in_sedna: 'Changed in Sedna',
+    missing_in_sedna: 'Not in Sedna',
   },
   columns: {
     status: 'Status',
@@ -84,6 +86,34 @@ export const en = {
     matching_one: '{{total}} stop sale matches',
     matching_other: '{{total}} stop sales match',
     loadingRow: 'Loading…',
+    adopted: 'Already in Sedna',
+    adoptedBy:
+      'Sedna already held this stop sale, recorded by {{user}}: the app linked it to that record (RecId {{recId}}) and wrote nothing.',
+    adoptedByUnknown:
+      'Sedna already held this stop sale (it does not say who recorded it): the app linked it to that record (RecId {{recId}}) and wrote nothing.',
+    changedHint:
+      'Sedna’s copy was changed after it was sent: open it to compare both versions and choose which one stays.',
+    missingHint: 'This stop sale is no longer in Sedna (deleted there): open it to decide whether to send it again.',
+  },
+  /** The top bar's note on the app's copy of Sedna's stop sales (the mirror): its age, a read running, a failure. */
+  mirror: {
+    never: 'Sedna not read yet',
+    justNow: 'Sedna read just now',
+    minutes_one: 'Sedna read {{count}} min ago',
+    minutes_other: 'Sedna read {{count}} min ago',
+    hours_one: 'Sedna read {{count}} h ago',
+    hours_other: 'Sedna read {{count}} h ago',
+    days_one: 'Sedna read {{count}} day ago',
+    days_other: 'Sedna read {{count}} days ago',
+    title:
+      'Sedna’s stop sales were last read on {{at}}; the app’s copy holds {{records}}. Changes made in Sedna show here after each read.',
+    titleNever: 'Sedna’s stop sales have not been read into the app yet.',
+    reading: 'Reading Sedna: {{done}} of {{total}}',
+    readingStarted: 'Reading Sedna…',
+    readingTitle: 'Reading Sedna’s stop sales: {{received}} records so far.',
+    failed: 'last read failed',
+    readNow: 'Read now',
+    readNowTitle: 'Read what changed in Sedna now',
   },
   sync: {
     sending: 'Sending to Sedna…',
@@ -404,6 +434,58 @@ export const en = {
     attemptBodies: 'Request and response of this {{phase}} attempt ({{time}})',
     requestBody: 'Request body',
     responseBody: 'Response body',
+    /** Sedna's copy of the stop sale beside ours (#14: drift), and the two choices when it moved away. */
+    sedna: {
+      title: 'Sedna’s version',
+      hint: 'Sedna’s copy of this stop sale as the app last read it, field by field beside ours. Other people may change or delete it in Sedna’s own screens.',
+      historyPhase: 'Sedna’s copy',
+      adopted:
+        'When it was about to be sent, Sedna already held this stop sale, recorded by {{user}} (RecId {{recId}}, declared {{declared}}): the app linked it to that record and wrote nothing.',
+      someone: 'someone (Sedna does not say who)',
+      changed:
+        'Sedna’s copy was changed after it was sent. Compare both versions, then keep Sedna’s or send ours again.',
+      missing:
+        'RecId {{recId}} is no longer in Sedna: it was deleted there. Send ours again to create it anew, or leave it as it is.',
+      missingSince:
+        'RecId {{recId}} is no longer in Sedna: it was deleted there (noticed {{time}}). Send ours again to create it anew, or leave it as it is.',
+      same: 'Sedna’s copy is the same as ours.',
+      stale:
+        'Sedna’s copy was read before this stop sale was last sent: the next read of Sedna shows whether it matches.',
+      notRead: 'Sedna’s copy has not been read yet. Sedna is read every few minutes while the app runs.',
+      field: 'Field',
+      ours: 'Ours',
+      theirs: 'Sedna (RecId {{recId}})',
+      differs: '(differs)',
+      notTold: 'not said by Sedna',
+      noneListed: 'none listed',
+      stateActive: 'in force',
+      stateOther: 'cancelled in Sedna (State {{state}})',
+      stopType: 'StopType {{value}}',
+      fields: {
+        firstNight: 'First night',
+        lastNight: 'Last night',
+        kind: 'Kind',
+        rooms: 'Rooms',
+        boards: 'Boards',
+        state: 'State',
+      },
+      recordUser: 'Recorded by',
+      declareDate: 'DeclareDate',
+      updated: 'Last changed in Sedna',
+      readAt: 'Read from Sedna',
+      goneAt: 'Deleted in Sedna (noticed)',
+      accept: 'Keep Sedna’s version',
+      accepting: 'Keeping Sedna’s version…',
+      acceptHint: 'This stop sale takes Sedna’s nights, kind, rooms and boards; nothing is sent.',
+      sendAgain: 'Send ours again',
+      sendAgainMissing: 'Create it again in Sedna…',
+      sendAgainHint: 'Ours goes to Sedna again on the same RecId and replaces Sedna’s changes.',
+      confirmTitle: 'Create stop sale #{{id}} in Sedna again?',
+      confirmText:
+        'Someone deleted RecId {{recId}} in Sedna. Sending ours again creates a new record there with our nights, rooms and boards (the app first checks that Sedna does not hold the same stop already).',
+      confirm: 'Yes, create it again',
+      keep: 'No, leave it',
+    },
   },
   mapping: {
     code: 'code {{code}}',
@@ -574,6 +656,33 @@ export const en = {
       sending: 'Cancelling…',
       keep: 'No, keep it',
     },
+    sedna: {
+      title: 'Sedna’s version',
+      hint: 'What Sedna held for this voucher when the app looked, before sending it the first time.',
+      field: 'Field',
+      ours: 'Ours',
+      theirs: 'Sedna, RecId {{recId}}',
+      status: 'Status',
+      recordUser: 'Entered by',
+      viaApi: 'through the API',
+      linked: 'Linked here',
+      linkedYes: 'yes, to another reservation of this app',
+      differs: '(differs)',
+      adopted:
+        'When it was first sent, Sedna already held this booking (RecId {{recId}}): the app took that reservation instead of booking it again.',
+      review:
+        'Sedna already holds this voucher. Compare both versions: send ours anyway to book it in Sedna as well, or cancel it here if Sedna’s is the right one.',
+      sameHere:
+        'The same booking is already another reservation of this app (see the reason above). Cancel this copy here, or send it anyway.',
+      decided:
+        'On {{time}}, after these versions were compared, ours was chosen to be sent anyway; they are not asked about again.',
+      sendAnyway: 'Send ours anyway…',
+      confirmTitle: 'Send reservation {{voucher}} anyway?',
+      confirmText:
+        'Sedna already holds this voucher. Sending ours books it in Sedna as well, as a new reservation; the versions shown here are not asked about again. If Sedna’s is the right one, cancel ours instead.',
+      confirm: 'Yes, send ours',
+      keep: 'No, not now',
+    },
     fix: {
       titleParked: 'Needs attention: tell the app what these mean in Sedna',
       titlePending: 'Before it can be sent: tell the app what these mean in Sedna',
@@ -644,11 +753,16 @@ export const en = {
     retention: 'Keep guests’ personal data for (days after check-out)',
     retentionHint:
       'Afterwards names, birth dates and passport numbers are removed from this computer; the reservation itself is kept.',
+    mirror: 'Reading Sedna back',
+    pullInterval: 'Read what changed in Sedna every (minutes)',
+    pullIntervalHint:
+      'While the app runs, it reads Sedna’s stop sales this often, so that changes made in Sedna — by another desk or in Sedna’s own screens — show here. 0 turns this off; Sedna is still read before every sync and when you press “Read now” at the top.',
     save: 'Save settings',
     invalid: {
       proxyUrl: 'Enter the proxy like http://proxy.example.com:8080 (or leave it empty).',
       retryAfterCapMinutes: 'A whole number of minutes from 1 to 1440.',
       guestDataRetentionDays: 'A whole number of days from 1 to 3650.',
+      pullIntervalMinutes: 'A whole number of minutes from 0 (off) to 1440.',
     },
   },
   /** Main's coded messages (`AppError.code`), worded with their params. */

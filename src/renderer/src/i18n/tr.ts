@@ -44,6 +44,8 @@ export const tr: Resources = {
     needs_attention: 'İlgilenilmesi gerekiyor',
     needs_review: 'İnceleme gerekiyor',
     failed: 'Başarısız',
+    changed_in_sedna: 'Sedna’da değişti',
+    missing_in_sedna: 'Sedna’da yok',
   },
   columns: {
     status: 'Durum',
@@ -85,6 +87,34 @@ export const tr: Resources = {
     matching_one: 'Uyan: {{total}} satış durdurma',
     matching_other: 'Uyan: {{total}} satış durdurma',
     loadingRow: 'Yükleniyor…',
+    adopted: 'Sedna’da zaten var',
+    adoptedBy:
+      'Bu satış durdurma Sedna’da zaten vardı, {{user}} girmiş: uygulama onu Sedna’daki kayda (RecId {{recId}}) bağladı, hiçbir şey yazmadı.',
+    adoptedByUnknown:
+      'Bu satış durdurma Sedna’da zaten vardı (kimin girdiği belli değil): uygulama onu Sedna’daki kayda (RecId {{recId}}) bağladı, hiçbir şey yazmadı.',
+    changedHint:
+      'Gönderildikten sonra Sedna’daki kopyası değiştirilmiş: iki sürümü karşılaştırıp hangisinin kalacağını seçmek için açın.',
+    missingHint:
+      'Bu satış durdurma artık Sedna’da yok (orada silinmiş): yeniden gönderilip gönderilmeyeceğine karar vermek için açın.',
+  },
+  mirror: {
+    never: 'Sedna henüz okunmadı',
+    justNow: 'Sedna az önce okundu',
+    minutes_one: 'Sedna {{count}} dk önce okundu',
+    minutes_other: 'Sedna {{count}} dk önce okundu',
+    hours_one: 'Sedna {{count}} sa önce okundu',
+    hours_other: 'Sedna {{count}} sa önce okundu',
+    days_one: 'Sedna {{count}} gün önce okundu',
+    days_other: 'Sedna {{count}} gün önce okundu',
+    title:
+      'Sedna’daki satış durdurmalar en son {{at}} tarihinde okundu; uygulamadaki kopyada {{records}} kayıt var. Sedna’da yapılan değişiklikler her okumadan sonra burada görünür.',
+    titleNever: 'Sedna’daki satış durdurmalar henüz uygulamaya okunmadı.',
+    reading: 'Sedna okunuyor: {{done}}/{{total}}',
+    readingStarted: 'Sedna okunuyor…',
+    readingTitle: 'Sedna’daki satış durdurmalar okunuyor: şimdiye kadar {{received}} kayıt.',
+    failed: 'son okuma başarısız',
+    readNow: 'Şimdi oku',
+    readNowTitle: 'Sedna’da neyin değiştiğini şimdi oku',
   },
   sync: {
     sending: 'Sedna’ya gönderiliyor…',
@@ -416,6 +446,59 @@ export const tr: Resources = {
     attemptBodies: 'Bu {{phase}} denemesinin isteği ve yanıtı ({{time}})',
     requestBody: 'İstek gövdesi',
     responseBody: 'Yanıt gövdesi',
+    sedna: {
+      title: 'Sedna’daki sürüm',
+      hint: 'Bu stop sale’in uygulamanın en son okuduğu Sedna kopyası, alan alan bizimkinin yanında. Başkaları Sedna’nın kendi ekranlarından kaydı değiştirebilir ya da silebilir.',
+      historyPhase: 'Sedna’daki kopya',
+      adopted:
+        'Gönderilmek üzereyken bu stop sale Sedna’da zaten vardı; kaydı {{user}} girmiş (RecId {{recId}}, bildirim tarihi {{declared}}): uygulama bu kayda bağladı, hiçbir şey yazmadı.',
+      someone: 'biri (Sedna kim olduğunu belirtmiyor)',
+      changed:
+        'Sedna’daki kopya gönderildikten sonra değiştirilmiş. İki sürümü karşılaştırın, sonra Sedna’dakini kabul edin ya da bizimkini yeniden gönderin.',
+      missing:
+        'RecId {{recId}} artık Sedna’da yok: orada silinmiş. Yeniden oluşturmak için bizimkini tekrar gönderin ya da olduğu gibi bırakın.',
+      missingSince:
+        'RecId {{recId}} artık Sedna’da yok: orada silinmiş ({{time}} tarihinde fark edildi). Yeniden oluşturmak için bizimkini tekrar gönderin ya da olduğu gibi bırakın.',
+      same: 'Sedna’daki kopya bizimkiyle aynı.',
+      stale:
+        'Sedna’daki kopya, bu stop sale en son gönderilmeden önce okunmuş: aynı olup olmadığı Sedna bir sonraki okunuşunda görülecek.',
+      notRead: 'Sedna’daki kopya henüz okunmadı. Uygulama açıkken Sedna birkaç dakikada bir okunur.',
+      field: 'Alan',
+      ours: 'Bizdeki',
+      theirs: 'Sedna’daki (RecId {{recId}})',
+      differs: '(farklı)',
+      notTold: 'Sedna belirtmiyor',
+      noneListed: 'hiçbiri seçilmemiş',
+      stateActive: 'geçerli',
+      stateOther: 'Sedna’da iptal edilmiş (State {{state}})',
+      stopType: 'StopType {{value}}',
+      fields: {
+        firstNight: 'İlk gece',
+        lastNight: 'Son gece',
+        kind: 'Tür',
+        rooms: 'Odalar',
+        boards: 'Pansiyonlar',
+        state: 'Durum',
+      },
+      recordUser: 'Kaydı giren',
+      declareDate: 'DeclareDate',
+      updated: 'Sedna’da son değişiklik',
+      readAt: 'Sedna’dan okunma',
+      goneAt: 'Sedna’da silinme (fark edilme)',
+      accept: 'Sedna’daki sürümü kabul et',
+      accepting: 'Sedna’daki sürüm kabul ediliyor…',
+      acceptHint:
+        'Bu stop sale Sedna’daki gecelere, türe, odalara ve pansiyonlara göre güncellenir; Sedna’ya hiçbir şey gönderilmez.',
+      sendAgain: 'Bizimkini yeniden gönder',
+      sendAgainMissing: 'Sedna’da yeniden oluştur…',
+      sendAgainHint:
+        'Bizdeki sürüm aynı RecId ile Sedna’ya yeniden gönderilir ve oradaki değişikliklerin yerine geçer.',
+      confirmTitle: '{{id}} numaralı stop sale Sedna’da yeniden oluşturulsun mu?',
+      confirmText:
+        'RecId {{recId}} Sedna’da biri tarafından silinmiş. Bizimkini yeniden göndermek, orada bizim gecelerimiz, odalarımız ve pansiyonlarımızla yeni bir kayıt oluşturur (uygulama önce Sedna’da aynı stop sale’in zaten olup olmadığına bakar).',
+      confirm: 'Evet, yeniden oluştur',
+      keep: 'Hayır, böyle kalsın',
+    },
   },
   mapping: {
     code: 'kod {{code}}',
@@ -588,6 +671,33 @@ export const tr: Resources = {
       sending: 'İptal ediliyor…',
       keep: 'Hayır, kalsın',
     },
+    sedna: {
+      title: 'Sedna’daki sürüm',
+      hint: 'Uygulama bu rezervasyonu ilk kez göndermeden önce baktığında Sedna’da bu voucher için ne vardı.',
+      field: 'Alan',
+      ours: 'Bizimki',
+      theirs: 'Sedna, RecId {{recId}}',
+      status: 'Durum',
+      recordUser: 'Giren',
+      viaApi: 'API üzerinden',
+      linked: 'Burada bağlı',
+      linkedYes: 'evet, bu uygulamadaki başka bir rezervasyona',
+      differs: '(farklı)',
+      adopted:
+        'İlk gönderilirken bu rezervasyon Sedna’da zaten vardı (RecId {{recId}}): uygulama yeniden rezervasyon yapmak yerine o kaydı benimsedi.',
+      review:
+        'Bu voucher Sedna’da zaten var. İki sürümü karşılaştırın: Sedna’da ayrıca rezervasyon yapmak için bizimkini yine de gönderin, Sedna’daki doğruysa bunu burada iptal edin.',
+      sameHere:
+        'Aynı rezervasyon bu uygulamada başka bir rezervasyon olarak zaten var (yukarıdaki nedene bakın). Bu kopyayı burada iptal edin ya da yine de gönderin.',
+      decided:
+        '{{time}} tarihinde bu sürümler karşılaştırıldı ve bizimkinin yine de gönderilmesi seçildi; bunlar bir daha sorulmaz.',
+      sendAnyway: 'Bizimkini yine de gönder…',
+      confirmTitle: '{{voucher}} rezervasyonu yine de gönderilsin mi?',
+      confirmText:
+        'Bu voucher Sedna’da zaten var. Bizimkini göndermek Sedna’da ayrıca yeni bir rezervasyon oluşturur; burada gösterilen sürümler bir daha sorulmaz. Sedna’daki doğruysa bunun yerine bizimkini iptal edin.',
+      confirm: 'Evet, bizimkini gönder',
+      keep: 'Hayır, şimdi değil',
+    },
     fix: {
       titleParked: 'İlgilenilmesi gerekiyor: bunların Sedna’da neye karşılık geldiğini belirtin',
       titlePending: 'Gönderilmeden önce: bunların Sedna’da neye karşılık geldiğini belirtin',
@@ -658,11 +768,16 @@ export const tr: Resources = {
     retention: 'Misafirlerin kişisel verilerini saklama süresi (çıkıştan sonra gün)',
     retentionHint:
       'Bu süreden sonra adlar, doğum tarihleri ve pasaport numaraları bu bilgisayardan silinir; rezervasyonun kendisi kalır.',
+    mirror: 'Sedna’yı geri okuma',
+    pullInterval: 'Sedna’daki değişiklikleri okuma sıklığı (dakika)',
+    pullIntervalHint:
+      'Uygulama açıkken Sedna’daki satış durdurmaları bu sıklıkla okur; böylece Sedna’da — başka bir masada ya da Sedna’nın kendi ekranlarında — yapılan değişiklikler burada görünür. 0 bunu kapatır; Sedna yine de her senkronizasyondan önce ve üstteki “Şimdi oku” düğmesine basıldığında okunur.',
     save: 'Ayarları kaydet',
     invalid: {
       proxyUrl: 'Proxy’yi http://proxy.ornek.com:8080 biçiminde girin (ya da boş bırakın).',
       retryAfterCapMinutes: '1 ile 1440 arasında tam sayı (dakika).',
       guestDataRetentionDays: '1 ile 3650 arasında tam sayı (gün).',
+      pullIntervalMinutes: '0 (kapalı) ile 1440 arasında tam sayı (dakika).',
     },
   },
   backups: {

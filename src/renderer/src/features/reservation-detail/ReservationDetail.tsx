@@ -1,5 +1,6 @@
 /**
  * One reservation, everything about it: as imported (guests included), what it resolves to in Sedna,
+ * Sedna's version beside ours when the look before its first send found one (and "send ours anyway"),
  * the InsertReservation request (as sent, or as the next Sync would send it; credentials shown as ***),
  * every request made for it; Sync; Cancel (after a confirmation); and, while it waits for a mapping,
  * the pickers that fix it in place. Fetched again when main says this reservation changed.
@@ -21,6 +22,7 @@ import { CancellingBanner, CancelResultBanner, MappedBanner } from './banners'
 import { ConfirmCancel, useCancelReservation } from './CancelReservation'
 import { ImportedFacts, ReservationResolution, SednaFacts } from './ReservationFacts'
 import { AttemptsView, GuestsView, PayloadView } from './ReservationRequests'
+import { SednaVersion } from './SednaVersion'
 
 export function ReservationDetail({ id }: { id: number }) {
   const { t, word } = useWords()
@@ -110,6 +112,7 @@ export function ReservationDetail({ id }: { id: number }) {
       )}
 
       {canFix && <FixInPlace kind="reservation" detail={d} unresolved={unresolved} onMapped={onMapped} />}
+      {d.sednaVersion && <SednaVersion id={id} version={d.sednaVersion} busy={busy} />}
 
       <FactColumns
         idPrefix="reservation-"

@@ -1,6 +1,7 @@
 /**
  * The app's own settings (not per Sedna account): how Sedna is reached (proxy), how long a Sedna
- * "Retry-After" may hold an item back, and how long guests' personal data is kept after check-out.
+ * "Retry-After" may hold an item back, how often Sedna's stop sales are read back into the app, and how
+ * long guests' personal data is kept after check-out.
  */
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState, type ChangeEvent, type FormEvent } from 'react'
@@ -12,33 +13,52 @@ import { useLanguage } from '../../i18n'
 import { ErrorBanner } from '../../ui/ErrorBanner'
 import { Field, SaveBar } from '../../ui/Field'
 
-type Key = 'proxyUrl' | 'retryAfterCapMinutes' | 'guestDataRetentionDays'
+type Key = 'proxyUrl' | 'retryAfterCapMinutes' | 'guestDataRetentionDays' | 'pullIntervalMinutes'
 
 /** The settings typed as whole numbers: where their words are (`appSettings.<words>`, `<words>Hint`), their test ids. */
 const numbers = {
   retryAfterCapMinutes: { words: 'retryAfterCap', testId: 'retry-after-cap' },
   guestDataRetentionDays: { words: 'retention', testId: 'retention-days' },
+  pullIntervalMinutes: { words: 'pullInterval', testId: 'pull-interval' },
 } as const
 
 export function AppSettingsSection() {
   const { t } = useLanguage()
   const loaded = useQuery(appQueries.settings())
   const error = appError(loaded.error)
+  // Here, not in the form: the saved settings come back changed and the form starts afresh with them.
+  const [saved, setSaved] = useState(false)
   return (
     <div className="card form" data-testid="app-settings">
       <h2>{t('appSettings.title')}</h2>
       {error && <ErrorBanner error={error} onRetry={() => void loaded.refetch()} />}
-      {loaded.data && <AppSettingsForm key={JSON.stringify(loaded.data.settings)} view={loaded.data} />}
+      {loaded.data && (
+        <AppSettingsForm
+          key={JSON.stringify(loaded.data.settings)}
+          view={loaded.data}
+          saved={saved}
+          onSaved={setSaved}
+        />
+      )}
     </div>
   )
 }
 
-function AppSettingsForm({ view }: { view: SettingsView }) {
+function AppSettingsForm({
+  view,
+  saved,
+  onSaved,
+}: {
+  view: SettingsView
+  saved: boolean
+  onSaved: (saved: boolean) => void
+}) {
   const { t } = useLanguage()
   const [form, setForm] = useState<Record<Key, string>>({
     proxyUrl: view.settings.proxyUrl ?? '',
     retryAfterCapMinutes: String(view.settings.retryAfterCapMinutes),
     guestDataRetentionDays: String(view.settings.guestDataRetentionDays),
+    pullIntervalMinutes: String(view.settings.pullIntervalMinutes),
   })
   const save = useMutation({
     mutationFn: () =>
@@ -46,14 +66,20 @@ function AppSettingsForm({ view }: { view: SettingsView }) {
         proxyUrl: form.proxyUrl.trim(),
         retryAfterCapMinutes: Number(form.retryAfterCapMinutes),
         guestDataRetentionDays: Number(form.guestDataRetentionDays),
+        // Empty is not 0 (off): it is refused and said so.
+        pullIntervalMinutes: form.pullIntervalMinutes.trim() ? Number(form.pullIntervalMinutes) : NaN,
       }),
+    onSuccess: () => onSaved(true),
   })
   const error = appError(save.error)
   const fieldError = (key: Key) =>
     error?.issues?.some((i) => i.path === key) ? t(`appSettings.invalid.${key}`) : undefined
   const input = (key: Key) => ({
     value: form[key],
-    onChange: (e: ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value })),
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      onSaved(false)
+      setForm((f) => ({ ...f, [key]: e.target.value }))
+    },
   })
   const numberField = (key: keyof typeof numbers) => (
     <Field
@@ -91,9 +117,11 @@ function AppSettingsForm({ view }: { view: SettingsView }) {
       {env.noProxy && <p className="muted">{t('appSettings.noProxy', { hosts: env.noProxy })}</p>}
       <p className="muted">{t('appSettings.certificates')}</p>
       {numberField('retryAfterCapMinutes')}
+      <h3>{t('appSettings.mirror')}</h3>
+      {numberField('pullIntervalMinutes')}
       <h3>{t('appSettings.data')}</h3>
       {numberField('guestDataRetentionDays')}
-      <SaveBar error={error} pending={save.isPending} saved={save.isSuccess} label={t('appSettings.save')} />
+      <SaveBar error={error} pending={save.isPending} saved={saved} label={t('appSettings.save')} />
     </form>
   )
 }

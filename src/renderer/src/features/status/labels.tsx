@@ -15,6 +15,8 @@ export const stopSaleStatusLabels = (t: TFunction): Record<StopSaleStatus, strin
   needs_attention: t('status.needs_attention'),
   needs_review: t('status.needs_review'),
   failed: t('status.failed'),
+  changed_in_sedna: t('status.changed_in_sedna'),
+  missing_in_sedna: t('status.missing_in_sedna'),
 })
 
 export const reservationStatusLabels = (t: TFunction): Record<ReservationStatusName, string> => ({

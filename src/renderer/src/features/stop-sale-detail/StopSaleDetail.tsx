@@ -1,7 +1,8 @@
 /**
  * One stop sale, everything about it: the record as imported, what it resolves to in Sedna, the exact
- * bodies of both phases, every request made for it; Sync; and, when it waits for a mapping, the pickers
- * that fix it in place. Fetched again when main says this stop sale changed — never polled.
+ * bodies of both phases, every request made for it; Sync; when it waits for a mapping, the pickers
+ * that fix it in place; and Sedna's copy of it beside ours, with the choices when it moved away (#14).
+ * Fetched again when main says this stop sale changed — never polled.
  */
 import { stopSaleQueries } from '../../data/stop-sales'
 import { codesText, formatNight, kindText } from '../../format'
@@ -17,6 +18,7 @@ import { StopSaleStatusBadge } from '../status/labels'
 import { SyncButton, SyncNotices } from '../sync/DetailSync'
 import { runSync, useSyncState } from '../sync/store'
 import { MappedBanner } from './banners'
+import { StopSaleSednaVersion } from './SednaVersion'
 import { ImportedFacts, SednaFacts, StopSaleResolution } from './StopSaleFacts'
 import { StopSaleRequests } from './StopSaleRequests'
 
@@ -71,6 +73,7 @@ export function StopSaleDetail({ id }: { id: number }) {
       {r.status !== 'synced' && !canFix && <LastErrorBanner error={word(r.lastError)} testId="detail-last-error" />}
 
       {canFix && <FixInPlace kind="stopSale" detail={d} unresolved={unresolved} onMapped={onMapped} />}
+      <StopSaleSednaVersion detail={d} busy={sync.running} />
 
       <FactColumns
         idPrefix=""

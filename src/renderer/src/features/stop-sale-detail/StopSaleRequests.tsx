@@ -32,7 +32,11 @@ export function StopSaleRequests({ detail: d }: { detail: StopSaleDetail }) {
       <DetailSection titleId="attempts-title" title={t('detail.attemptHistory')}>
         <AttemptsTable
           attempts={d.attempts}
-          phases={{ phase1: t('detail.phases.phase1'), phase2: t('detail.phases.phase2') }}
+          phases={{
+            phase1: t('detail.phases.phase1'),
+            phase2: t('detail.phases.phase2'),
+            drift: t('detail.sedna.historyPhase'),
+          }}
           emptyText={t('detail.noAttempts')}
           testId="attempts-table"
           rowTestId="attempt"

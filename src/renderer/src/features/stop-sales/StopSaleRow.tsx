@@ -27,6 +27,11 @@ export interface RowWords {
   loading: string
   selectRow: (hotel: string, night: string) => string
   word: (m: Coded | string | null | undefined) => string | null
+  /** A synced stop sale Sedna already held (adopted): its badge, and who recorded it there. */
+  adopted: string
+  adoptedTitle: (adopted: NonNullable<StopSale['adopted']>, recId: number | null) => string
+  /** What the statuses of a record Sedna's copy moved away from mean, and what to do. */
+  statusHints: Partial<Record<StopSaleStatus, string>>
 }
 
 export function useRowWords(): RowWords {
@@ -42,6 +47,12 @@ export function useRowWords(): RowWords {
       loading: t('list.loadingRow'),
       selectRow: (hotel, night) => t('list.selectRow', { hotel, night }),
       word: (m) => (m === null || m === undefined ? null : typeof m === 'string' ? m : wordMessage(t, m)),
+      adopted: t('list.adopted'),
+      adoptedTitle: ({ recordUser }, recId) =>
+        recordUser
+          ? t('list.adoptedBy', { user: recordUser, recId: recId ?? '—' })
+          : t('list.adoptedByUnknown', { recId: recId ?? '—' }),
+      statusHints: { changed_in_sedna: t('list.changedHint'), missing_in_sedna: t('list.missingHint') },
     }),
     [t, labels],
   )
@@ -68,7 +79,6 @@ export const StopSaleRow = memo(function StopSaleRow({
   onSelect,
   onSync,
 }: RowProps) {
-  const { labels, word } = words
   // Only the focused row (and what is in it) is in the Tab order: the arrows move between rows.
   const tabIndex = focused ? 0 : -1
   // Its place in the whole result (the header is row 1).
@@ -95,9 +105,7 @@ export const StopSaleRow = memo(function StopSaleRow({
         tabIndex={tabIndex}
       />
       <td>
-        <span className={`badge status-${s.status}`} title={word(s.lastError) ?? labels[s.status]}>
-          {labels[s.status]}
-        </span>
+        <StatusCell row={s} words={words} />
       </td>
       <td className="hotel" title={s.hotelName}>
         <a href={`#/stop-sale/${s.id}`} data-testid="open-detail" tabIndex={tabIndex}>
@@ -127,3 +135,32 @@ export const StopSaleRow = memo(function StopSaleRow({
     </tr>
   )
 })
+
+/**
+ * The status badge; its tooltip says why (the last error) or what the status means. A synced stop sale
+ * Sedna already held reads "Already in Sedna", with who recorded it there in the tooltip.
+ */
+function StatusCell({ row: s, words }: { row: StopSale; words: RowWords }) {
+  if (s.status === 'synced' && s.adopted) {
+    return (
+      <span
+        className="badge status-synced adopted"
+        title={words.adoptedTitle(s.adopted, s.sednaRecId)}
+        data-testid="row-status"
+        data-adopted=""
+      >
+        {words.adopted}
+      </span>
+    )
+  }
+  const label = words.labels[s.status]
+  return (
+    <span
+      className={`badge status-${s.status}`}
+      title={words.word(s.lastError) ?? words.statusHints[s.status] ?? label}
+      data-testid="row-status"
+    >
+      {label}
+    </span>
+  )
+}

@@ -30,7 +30,7 @@ import { COLUMN_COUNT, StopSaleRow, useRowWords, type ColumnKey } from './StopSa
 
 /** Widths are fixed (table-layout: fixed): rows scrolled into view never make the columns jump. */
 const columns: Array<{ key: ColumnKey; sort?: StopSaleSortColumn; className?: string; width?: number }> = [
-  { key: 'status', sort: 'status', width: 150 },
+  { key: 'status', sort: 'status', width: 170 },
   { key: 'hotel', sort: 'hotel' },
   { key: 'firstNight', sort: 'firstNight', width: 112 },
   { key: 'lastNight', sort: 'lastNight', width: 112 },
