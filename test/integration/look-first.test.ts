@@ -220,6 +220,15 @@ describe("Sedna's answer shapes and faults on the look itself", () => {
     expect(stopSaleWrites(app.sim)).toHaveLength(0)
   })
 
+  it('without RecId: the listed stop cannot be read, so a person decides and nothing is written', async () => {
+    app = await startSyncApp({}, { shapes: { omitFields: ['RecId'] } })
+    typedIn(app, 'ayse')
+    const [id] = app.add({})
+    expect(await sync(app, [id!])).toMatchObject({ needsReview: 1 })
+    expect(app.row(id!)).toMatchObject({ status: 'needs_review', last_error_code: 'lookup.stopSaleUnreadable' })
+    expect(stopSaleWrites(app.sim)).toHaveLength(0)
+  })
+
   it('wrapped lists are read as bare ones', async () => {
     app = await startSyncApp({}, { shapes: { lists: 'wrapped' } })
     const byHand = typedIn(app, 'ayse')

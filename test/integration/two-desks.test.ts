@@ -250,7 +250,8 @@ describe('two desks, one Sedna account', { timeout: 600_000 }, () => {
         const before = duplicateStopSales(raceSim) + duplicateBookings(raceSim)
         // Both desks press "Sync all pending" at the same moment.
         const summaries = await Promise.all(processes.map((d) => d.ask({ cmd: 'sync' })))
-        for (const s of summaries) expect(s, JSON.stringify(s)).toMatchObject({ synced: 4, failed: 0, queued: 0, needsAttention: 0 })
+        for (const s of summaries)
+          expect(s, JSON.stringify(s)).toMatchObject({ synced: 4, failed: 0, queued: 0, needsAttention: 0 })
         perRound.push(duplicateStopSales(raceSim) + duplicateBookings(raceSim) - before)
       }
       const stopSaleDups = duplicateStopSales(raceSim)

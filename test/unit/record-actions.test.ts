@@ -19,6 +19,9 @@ describe('stop sales', () => {
     ['needs_attention', ['sync', 'fix'], ['sync']],
     ['needs_review', [], []],
     ['failed', ['sync'], ['sync']],
+    // Sedna's copy changed, or vanished: a person accepts it or sends ours again (never a plain Sync).
+    ['changed_in_sedna', ['acceptSedna', 'sendOursAgain'], ['acceptSedna', 'sendOursAgain']],
+    ['missing_in_sedna', ['sendOursAgain'], ['sendOursAgain']],
   ]
 
   it('covers every status', () => {

@@ -223,6 +223,8 @@ function followSide(
       return { ok: true, codes: [], all: true, ids: [], remark: [] }
     case 'ids': {
       const found = side.ids.map((id) => anyKnown.find((k) => k.id === id))
+      const unknown = side.ids.filter((_, i) => !found[i]).map(String)
+      if (unknown.length) return { ok: false, unknown }
       const codes = [...new Set(found.map((k) => k!.code))]
       const all = sednaAll(side, mode, known)
       return { ok: true, codes: all ? [] : codes, all, ids: [...side.ids], remark: codes }

@@ -23,10 +23,12 @@ export async function findSentStopSale(
   recIdsInUse: ReadonlySet<number>,
   options?: CallOptions,
 ): Promise<LookupResult> {
-  const { items } = await client.getStopSaleList(
+  const { items, skipped } = await client.getStopSaleList(
     { hotelId: sent.HotelId, stopDateBegin: sent.BeginDate.slice(0, 10), stopDateEnd: sent.EndDate.slice(0, 10) },
     options,
   )
+  // Items that could not be read (no RecId…) may be the one sent: a person decides.
+  if (skipped > 0) return { outcome: 'undecidable', evidence: message('lookup.stopSaleUnreadable', { count: skipped }) }
   const candidates = items.filter(
     (r) =>
       (r.HotelId === undefined || r.HotelId === sent.HotelId) &&

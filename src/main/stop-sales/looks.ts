@@ -5,13 +5,14 @@
  * stop sale). Concurrent asks for the same hotel share one request. Kept short on purpose: the look is
  * only as good as it is fresh — another desk's send after it is not in it.
  */
+import type { ListResult } from '../sedna/client'
 import type { SednaStopSaleRecord } from '../sedna/responses'
 
 interface Entry {
   from: string
   to: string
   at: number
-  records: Promise<SednaStopSaleRecord[]>
+  records: Promise<ListResult<SednaStopSaleRecord>>
 }
 
 export class HotelLooks {
@@ -31,8 +32,8 @@ export class HotelLooks {
     hotelId: number,
     want: { from: string; to: string },
     span: () => { from: string; to: string },
-    read: (from: string, to: string) => Promise<SednaStopSaleRecord[]>,
-  ): Promise<SednaStopSaleRecord[]> {
+    read: (from: string, to: string) => Promise<ListResult<SednaStopSaleRecord>>,
+  ): Promise<ListResult<SednaStopSaleRecord>> {
     const key = `${profileId}:${hotelId}`
     const now = this.now()
     const held = this.entries.get(key)

@@ -54,9 +54,12 @@ export function stopSaleKind(
       r.hotelId,
       { from: row.firstNight, to: row.lastNight },
       () => queue.waitingSpan(row),
-      async (from, to) =>
-        (await t.client.getStopSaleList({ hotelId: r.hotelId, stopDateBegin: from, stopDateEnd: to }, options)).items,
+      (from, to) => t.client.getStopSaleList({ hotelId: r.hotelId, stopDateBegin: from, stopDateEnd: to }, options),
     )
+    // Items Sedna listed that could not be read (no RecId…) may be this very stop: a person decides.
+    if (listed.skipped > 0) {
+      return { outcome: 'undecidable', evidence: message('lookup.stopSaleUnreadable', { count: listed.skipped }) }
+    }
     const answer = findSameScope(
       {
         hotelId: r.hotelId,
@@ -72,7 +75,7 @@ export function stopSaleKind(
         hotelRooms: reference.hotelRooms(t.profile.id, r.hotelId),
         boards: reference.boards(t.profile.id),
       },
-      listed,
+      listed.items,
       (recIds) => {
         const held = queue.recIdsHeld(t.profile.id, recIds, row.id)
         for (const [recId, by] of reserved) if (by !== row.id) held.add(recId)

@@ -397,6 +397,10 @@ export const messagesEn = {
     stopSaleNoDeclareDate_other:
       'Sedna lists records {{ids}} for these nights without a DeclareDate, so it cannot be told whether one of them is this stop sale.',
     stopSaleSeveral: 'Sedna holds records {{ids}} that all match this stop sale; keep one and tell the app which.',
+    stopSaleUnreadable_one:
+      'Sedna listed a stop sale for these nights that the app cannot read (no record id), so it cannot be told whether it is this stop sale. Check in Sedna.',
+    stopSaleUnreadable_other:
+      'Sedna listed {{count}} stop sales for these nights that the app cannot read (no record id), so it cannot be told whether one of them is this stop sale. Check in Sedna.',
     stopSaleUnclear_one:
       'Sedna lists record {{ids}} for these nights without saying enough (its type, operator, rooms or boards) to tell whether it is this stop sale.',
     stopSaleUnclear_other:

@@ -341,7 +341,8 @@ export const messagesTr: MessageResources = {
     databaseFailed: 'Veritabanına yazılamadığı için durduruldu; yeniden denenecek.',
     unexpected: 'Beklenmeyen hata: {{detail}}',
     willLook: '$t(errors.{{failure}}) (Sonucu belli değil: yeniden göndermeden önce Sedna’da var mı diye bakılacak.)',
-    recIdTaken: 'Sedna’daki {{recId}} numaralı kayıt az önce bu uygulamadaki başka bir satış durdurmaya bağlandı; Sedna’ya yeniden bakılacak.',
+    recIdTaken:
+      'Sedna’daki {{recId}} numaralı kayıt az önce bu uygulamadaki başka bir satış durdurmaya bağlandı; Sedna’ya yeniden bakılacak.',
     attempt: {
       created: 'RecId {{recId}} olarak oluşturuldu',
       saved: 'Odalar, operatör, pansiyonlar ve pazarlar RecId {{recId}} kaydına işlendi',
@@ -395,6 +396,10 @@ export const messagesTr: MessageResources = {
       'Sedna bu geceler için {{ids}} numaralı kayıtları DeclareDate olmadan listeliyor; hangisinin bu satış durdurma olduğu anlaşılamıyor.',
     stopSaleSeveral:
       'Sedna’da bu satış durdurmayla birebir eşleşen birden çok kayıt var ({{ids}}); birini bırakın ve uygulamaya hangisi olduğunu bildirin.',
+    stopSaleUnreadable_one:
+      'Sedna bu geceler için uygulamanın okuyamadığı (kayıt numarası olmayan) bir satış durdurma listeledi; bu satış durdurma olup olmadığı anlaşılamıyor. Sedna’dan kontrol edin.',
+    stopSaleUnreadable_other:
+      'Sedna bu geceler için uygulamanın okuyamadığı (kayıt numarası olmayan) {{count}} satış durdurma listeledi; hangisinin bu satış durdurma olduğu anlaşılamıyor. Sedna’dan kontrol edin.',
     stopSaleUnclear_one:
       'Sedna bu geceler için {{ids}} numaralı kaydı listeliyor, ancak türünü, operatörünü, odalarını ya da pansiyonlarını tam vermediği için bu satış durdurma olup olmadığı anlaşılamıyor.',
     stopSaleUnclear_other:
