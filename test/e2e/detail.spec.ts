@@ -98,8 +98,8 @@ test('an unknown hotel is fixed in place, synced, and remembered for the next st
   await nextRow.getByRole('link', { name: typo }).click()
   await expect(page.getByTestId('detail-status')).toHaveAttribute('data-status', 'synced')
   await expect(page).toHaveURL(new RegExp(`#/stop-sale/${next}$`))
-  // Never parked: only the two phases.
-  await expect(page.getByTestId('attempt')).toHaveCount(2)
+  // Never parked: the look in Sedna before the first send, then the two phases.
+  await expect(page.getByTestId('attempt')).toHaveCount(3)
   expect(consoleErrors).toEqual([])
 })
 
@@ -158,7 +158,7 @@ test('an unknown room code and board are fixed one after the other', async ({
   expect(consoleErrors).toEqual([])
 })
 
-test('a synced stop sale shows both bodies as sent and its two requests', async ({
+test('a synced stop sale shows both bodies as sent, the look before it and its two requests', async ({
   page,
   sedna,
   consoleErrors,
@@ -190,18 +190,21 @@ test('a synced stop sale shows both bodies as sent and its two requests', async 
   await expect(page.getByTestId('payload-phase1').locator('pre')).toContainText('"RecId": 0')
   await expect(page.getByTestId('payload-phase2').locator('pre')).toContainText(`"StopSaleId": ${recId}`)
 
+  // The look in Sedna before the first send (nothing there), then the two phases.
   const attempts = page.getByTestId('attempt')
-  await expect(attempts).toHaveCount(2)
-  await expect(attempts.nth(0)).toHaveAttribute('data-phase', 'phase1')
+  await expect(attempts).toHaveCount(3)
+  await expect(attempts.nth(0)).toHaveAttribute('data-phase', 'lookup')
   await expect(attempts.nth(0)).toHaveAttribute('data-outcome', 'ok')
-  await expect(attempts.nth(1)).toHaveAttribute('data-phase', 'phase2')
+  await expect(attempts.nth(1)).toHaveAttribute('data-phase', 'phase1')
   await expect(attempts.nth(1)).toHaveAttribute('data-outcome', 'ok')
-  await expect(attempts.nth(0).locator('tr').first()).toContainText('Phase 1')
-  await expect(attempts.nth(0).locator('tr').first()).toContainText('OK')
-  await expect(attempts.nth(0).locator('tr').first()).toContainText('200')
+  await expect(attempts.nth(2)).toHaveAttribute('data-phase', 'phase2')
+  await expect(attempts.nth(2)).toHaveAttribute('data-outcome', 'ok')
+  await expect(attempts.nth(1).locator('tr').first()).toContainText('Phase 1')
+  await expect(attempts.nth(1).locator('tr').first()).toContainText('OK')
+  await expect(attempts.nth(1).locator('tr').first()).toContainText('200')
 
   // Bodies are folded away until asked for.
-  const phase2Bodies = attempts.nth(1).locator('details')
+  const phase2Bodies = attempts.nth(2).locator('details')
   await expect(phase2Bodies.locator('pre').first()).toBeHidden()
   await phase2Bodies.locator('summary').click()
   await expect(phase2Bodies.locator('pre').first()).toHaveText(sent[1]!)

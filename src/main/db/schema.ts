@@ -419,9 +419,9 @@ export const reservations = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     /**
-     * The app's own id for it in Sedna (InsertReservation SourceId; CancelReservationBySourcId):
-     * "R<id>-<6 hex>", fixed at import. The random part keeps it unique for the Sedna operator even if
-     * this database is ever started afresh (ids would begin at 1 again).
+     * The app's own id for it in Sedna (InsertReservation SourceId; CancelReservationBySourcId). Formed
+     * from the booking at its first send (reservations/source-id.ts: two desks sending the same booking
+     * carry the same one) and frozen then; until then a unique placeholder "R<id>-<6 hex>" from the import.
      */
     sourceId: text('source_id').notNull(),
     voucherNo: text('voucher_no').notNull(),
