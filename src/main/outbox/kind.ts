@@ -114,11 +114,15 @@ export interface Turn<Row extends OutboxRow, Res extends AnyResolution> {
   /** RecIds other rows of this account hold (never adopt one twice). */
   recIdsInUse(): Set<number>
   write<T>(step: WriteStep<T>): Promise<T>
-  /** A read in Sedna, recorded as a 'lookup' attempt with `note` of its answer. */
+  /**
+   * A read in Sedna, recorded as a 'lookup' attempt with `note` of its answer — unless `quiet` says the
+   * answer needs no line and the read made no request of its own (another turn's shared read served it).
+   */
   look<A>(
     read: (options: CallOptions) => Promise<A>,
     note: (answer: A) => Message,
     parked?: (answer: A) => boolean,
+    quiet?: (answer: A) => boolean,
   ): Promise<A>
   /** Parks the row for a person. */
   park(status: ParkStatus, message: Message, credentials?: boolean): ItemOutcome

@@ -159,6 +159,8 @@ export function createItemRunner<Row extends OutboxRow, Res extends AnyResolutio
             ? (a.note ?? message('outbox.attempt.absent'))
             : a.evidence,
       (a) => a.outcome === 'undecidable',
+      // "Not there" before a first send, from a read another turn made: no line (each one is a commit).
+      (a) => why === 'first-send' && a.outcome === 'absent' && !a.note,
     )
     if (answer.outcome === 'undecidable') return turn.park('needs_review', answer.evidence)
     if (answer.outcome === 'found') return job.adopt!(turn, answer.recId, why)

@@ -108,10 +108,13 @@ export class ItemTurn<Row extends OutboxRow, Res extends AnyResolution> implemen
     read: (options: CallOptions) => Promise<A>,
     note: (answer: A) => Message,
     parked: (answer: A) => boolean = () => false,
+    quiet: (answer: A) => boolean = () => false,
   ): Promise<A> {
     const calls = this.exchanges()
     try {
       const answer = await read(calls.options)
+      // An answer worth no line of its own, served by another turn's request: nothing to record.
+      if (calls.list.length === 0 && quiet(answer)) return answer
       this.record(calls.list, 'lookup', parked(answer) ? 'parked' : 'ok', note(answer))
       return answer
     } catch (err) {
