@@ -8,9 +8,8 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKeychainStore } from '../../src/main/credentials'
 import { startSimulator, type Simulator } from '../../src/main/sedna/simulator'
-import { ensureCliBuilt, runCli, startProxy, type Proxy } from '../support/cli'
+import { ensureCliBuilt, forgetCliPassword, type Proxy, runCli, startProxy } from '../support/cli'
 import { tempDataDir } from '../support/fixtures'
 
 const PASSWORD = 'Ayna-Kule-4417'
@@ -51,15 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close()
   await sim?.close()
-  try {
-    await createKeychainStore({ service: KEYCHAIN_SERVICE }).delete({
-      profileId: 1,
-      baseUrl: url(),
-      username: USER.username,
-    })
-  } catch {
-    // no keychain here: nothing was stored
-  }
+  await forgetCliPassword(KEYCHAIN_SERVICE, url(), USER.username)
   data.cleanup()
 })
 

@@ -9,9 +9,8 @@ import { randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKeychainStore } from '../../src/main/credentials'
 import { startSimulator, type Simulator } from '../../src/main/sedna/simulator'
-import { ensureCliBuilt, runCli, startProxy, type Proxy } from '../support/cli'
+import { ensureCliBuilt, forgetCliPassword, type Proxy, runCli, startProxy } from '../support/cli'
 import { tempDataDir } from '../support/fixtures'
 
 const PASSWORD = 'Kule-Ayna-7144'
@@ -47,15 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close()
   await sim?.close()
-  try {
-    await createKeychainStore({ service: KEYCHAIN_SERVICE }).delete({
-      profileId: 1,
-      baseUrl: url(),
-      username: USER.username,
-    })
-  } catch {
-    // no keychain here: nothing was stored
-  }
+  await forgetCliPassword(KEYCHAIN_SERVICE, url(), USER.username)
   data.cleanup()
   files.cleanup()
 })

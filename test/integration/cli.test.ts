@@ -9,9 +9,17 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKeychainStore } from '../../src/main/credentials'
 import { startSimulator, type Simulator } from '../../src/main/sedna/simulator'
-import { ensureCliBuilt, oldSystemNode, runCli, startCli, startProxy, transcript, type Proxy } from '../support/cli'
+import {
+  ensureCliBuilt,
+  forgetCliPassword,
+  oldSystemNode,
+  type Proxy,
+  runCli,
+  startCli,
+  startProxy,
+  transcript,
+} from '../support/cli'
 import { tempDataDir } from '../support/fixtures'
 
 const SAMPLES = join(import.meta.dirname, '../../../shared/samples/parsed')
@@ -104,15 +112,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close()
   await sim?.close()
-  try {
-    await createKeychainStore({ service: KEYCHAIN_SERVICE }).delete({
-      profileId: 1,
-      baseUrl: url(),
-      username: USER.username,
-    })
-  } catch {
-    // no keychain on this machine: nothing was stored
-  }
+  await forgetCliPassword(KEYCHAIN_SERVICE, url(), USER.username)
   data.cleanup()
   files.cleanup()
 })

@@ -301,8 +301,10 @@ describe("the person's choice", () => {
     expect(app.sim.stopSales().filter((r) => r.BeginDate.startsWith(night(30)))).toHaveLength(1)
     expect(simRecord(app, recId)).toMatchObject({ children: { rooms: [1364], boards: [1] } })
     expect(app.row(b)).toMatchObject({ status: 'synced', sedna_found: null, drift: null })
-    // Looked first (nothing there), then both phases: created once.
-    expect((await history(app, b)).map((h) => h.phase).slice(-4)).toEqual(['drift', 'lookup', 'phase1', 'phase2'])
+    // Looked first (nothing there), then both phases: created once. (The look may be served by a read of
+    // the same hotel made moments before; "nothing there" from a read it did not make leaves no line.)
+    const phases = (await history(app, b)).map((h) => h.phase).filter((p) => p !== 'lookup')
+    expect(phases.slice(-3)).toEqual(['drift', 'phase1', 'phase2'])
     await pull(app)
     expect(statusOf(app, b)).toBe('synced')
     // Not drifted any more: nothing to send again.

@@ -254,3 +254,45 @@ describe("Sedna's answer shapes and faults on the look itself", () => {
     expect(stopSaleWrites(app.sim)).toHaveLength(2)
   })
 })
+
+describe('a send whose outcome is unknown, the account or a mapping changed meanwhile (item 7)', () => {
+  /** Staff edit the account (its record user) and map STDSV at hotel 18 to another room type. */
+  const changeEverything = async (a: SyncApp) => {
+    a.ctx.database.sqlite.prepare("update sedna_profiles set record_user = 'Yeni Kullanıcı', authority_id = 208").run()
+    await invoke(a.ctx, 'mappings.setRoom', { profileId: a.profileId, hotelId: 18, code: 'STDSV', roomTypeId: 1364 })
+  }
+  const phase1Bodies = (a: SyncApp) =>
+    stopSaleWrites(a.sim)
+      .map((r) => r.body)
+      .filter((b) => JSON.parse(b).RecId === 0)
+
+  it('phase 1 landed, its answer lost: the look still recognises it, and phase 2 keeps what was sent', async () => {
+    app = await startSyncApp()
+    app.sim.addFault({ path: 'Contract/UpdateStopSale', calls: [1], fault: { kind: 'drop-response' } })
+    const [id] = app.add({})
+    expect(await sync(app, [id!])).toMatchObject({ queued: 1 })
+    await changeEverything(app)
+    await invoke(app.ctx, 'queue.tryNow', { items: [{ kind: 'stopSale', id: id! }] })
+    await vi.waitFor(() => expect(app!.row(id!).status).toBe('synced'), { timeout: 10_000, interval: 50 })
+    const [record] = app.sim.stopSales()
+    expect(app.sim.stopSales()).toHaveLength(1)
+    expect(record).toMatchObject({ RecordUser: 'Entegrasyon', Authority: 207 })
+    expect(record!.children.rooms).toEqual([63])
+    expect(phase1Bodies(app)).toHaveLength(1)
+  })
+
+  it('phase 1 never landed (500): sent again byte for byte as the first time', async () => {
+    app = await startSyncApp()
+    app.sim.addFault({ path: 'Contract/UpdateStopSale', calls: [1], fault: { kind: 'http-500' } })
+    const [id] = app.add({})
+    expect(await sync(app, [id!])).toMatchObject({ queued: 1 })
+    await changeEverything(app)
+    await invoke(app.ctx, 'queue.tryNow', { items: [{ kind: 'stopSale', id: id! }] })
+    await vi.waitFor(() => expect(app!.row(id!).status).toBe('synced'), { timeout: 10_000, interval: 50 })
+    const bodies = phase1Bodies(app)
+    expect(bodies).toHaveLength(2)
+    expect(bodies[1]).toBe(bodies[0])
+    expect(app.sim.stopSales()).toHaveLength(1)
+    expect(app.sim.stopSales()[0]!.children.rooms).toEqual([63])
+  })
+})

@@ -13,9 +13,8 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKeychainStore } from '../../src/main/credentials'
 import { startSimulator, type Simulator } from '../../src/main/sedna/simulator'
-import { ensureCliBuilt, runCli } from '../support/cli'
+import { ensureCliBuilt, forgetCliPassword, runCli } from '../support/cli'
 import { migrationsFolder, projectRoot } from '../harness/server'
 import { tempDataDir } from '../support/fixtures'
 
@@ -181,15 +180,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim?.close()
   for (const d of desks) {
-    try {
-      await createKeychainStore({ service: d.service }).delete({
-        profileId: 1,
-        baseUrl: sim.url,
-        username: USER.username,
-      })
-    } catch {
-      // The keychain may be gone already; nothing is left to clean then.
-    }
+    await forgetCliPassword(d.service, sim.url, USER.username)
     d.data.cleanup()
   }
   files.cleanup()

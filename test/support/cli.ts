@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net'
 import { delimiter, join } from 'node:path'
+import { createKeychainStore } from '../../src/main/credentials'
 import { projectRoot } from '../harness/server'
 
 export const launcher = join(projectRoot, 'bin', 'sedna-stop-sales.cjs')
@@ -181,5 +182,14 @@ export async function startProxy(targetPort: number): Promise<Proxy> {
       for (const s of sockets) s.destroy()
       if (srv) await new Promise<void>((resolve) => srv.close(() => resolve()))
     },
+  }
+}
+
+/** Removes what `profile set` stored in the keychain under `service` (account 1); none there is fine. */
+export async function forgetCliPassword(service: string, baseUrl: string, username: string): Promise<void> {
+  try {
+    await createKeychainStore({ service }).delete({ profileId: 1, baseUrl, username })
+  } catch {
+    // No keychain on this machine, or it is gone already: nothing was stored, nothing is left.
   }
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm'
 import type { Message } from '../../shared/messages'
 import { stopSaleQueueStatuses } from '../../shared/queue'
 import type { Resolution } from '../../shared/resolution'
@@ -109,6 +109,20 @@ export class SyncQueue extends LeasedQueue<typeof stopSales> {
         return done ? 'adopted' : 'lost'
       },
       { behavior: 'immediate' },
+    )
+  }
+
+  /** The body phase 1 last went out with, as stored with its attempt (undefined: none stored). */
+  sentPhase1Body(id: number): string | undefined {
+    return (
+      this.db
+        .select({ body: syncAttempts.requestBody })
+        .from(syncAttempts)
+        .where(
+          and(eq(syncAttempts.stopSaleId, id), eq(syncAttempts.phase, 'phase1'), isNotNull(syncAttempts.requestBody)),
+        )
+        .orderBy(desc(syncAttempts.id))
+        .get()?.body ?? undefined
     )
   }
 

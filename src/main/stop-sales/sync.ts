@@ -14,7 +14,7 @@ import type { Resolution } from '../../shared/resolution'
 import type { ProfileRow, StopSaleRow } from '../db/schema'
 import type { LookUpAnswer, OutboxJob, OutboxKind, Turn } from '../outbox/kind'
 import type { ItemOutcome } from '../outbox/outcome'
-import type { CallOptions } from '../sedna/client'
+import type { CallOptions, UpdateStopSaleBody } from '../sedna/client'
 import { withFailure } from '../outbox/messages'
 import { parkRow } from '../outbox/turn'
 import type { SednaStopSaleRecord } from '../sedna/responses'
@@ -126,7 +126,30 @@ export function stopSaleKind(
     return { kind: 'synced', recId }
   }
   /** The UpdateStopSale body: phase 1 with RecId 0, phase 2 with the RecId Sedna gave. */
-  const body = (t: StopSaleTurn, recId: number) =>
+  const body = (t: StopSaleTurn, recId: number): UpdateStopSaleBody => {
+    const built = freshBody(t, recId)
+    // While phase 1's outcome is unknown, its master goes again exactly as it went (the account's record
+    // user, operator code or authority changed since or not): the look recognises it, a resend is the same.
+    // Once the RecId is stored, the record is ours to update from its row (e.g. after accepting Sedna's).
+    const unknown = t.row.phase1SentAt !== null && t.row.sednaRecId === null
+    const sent = unknown ? sentMaster(t.row.id) : undefined
+    if (!sent) return built
+    const { StopSaleRooms, StopSaleOperators, StopSaleBoards, StopSaleMarkets } = built
+    return recId === 0
+      ? { ...sent, RecId: 0 }
+      : { ...sent, RecId: recId, StopSaleRooms, StopSaleOperators, StopSaleBoards, StopSaleMarkets }
+  }
+  /** Phase 1's body as stored with its attempt, when it is readable. */
+  const sentMaster = (id: number): UpdateStopSaleBody | undefined => {
+    const text = queue.sentPhase1Body(id)
+    try {
+      const parsed = text === undefined ? undefined : (JSON.parse(text) as UpdateStopSaleBody)
+      return parsed && typeof parsed === 'object' && parsed.RecId === 0 ? parsed : undefined
+    } catch {
+      return undefined
+    }
+  }
+  const freshBody = (t: StopSaleTurn, recId: number) =>
     buildStopSalePayload(
       {
         firstNight: t.row.firstNight,
