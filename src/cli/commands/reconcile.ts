@@ -7,7 +7,7 @@
  * (phase 2 on the same RecId; a record deleted in Sedna is created anew only with --confirm), waited for
  * as `sync ID` waits.
  */
-import type { ReconcileResult } from '../../shared/contracts/drift'
+import { acceptedMessage, type ReconcileResult } from '../../shared/contracts/drift'
 import { message } from '../../shared/messages'
 import type { StopSale } from '../../shared/stop-sales'
 import type { ParsedArgs } from '../args'
@@ -51,18 +51,8 @@ function reconcileText(cli: CliContext, r: ReconcileResult): string {
 }
 
 function acceptedText(cli: CliContext, s: StopSale): string {
-  return `#${s.id}: ${cli.say(
-    message('drift.accepted', {
-      recId: s.sednaRecId ?? 0,
-      kind: s.kind,
-      from: s.firstNight,
-      to: s.lastNight,
-      roomScope: s.roomCodes.length ? 'some' : 'all',
-      rooms: s.roomCodes.join(', '),
-      boardScope: s.boardCodes.length ? 'some' : 'all',
-      boards: s.boardCodes.join(', '),
-    }),
-  )}`
+  const all = { allRooms: s.roomCodes.length === 0, allBoards: s.boardCodes.length === 0 }
+  return `#${s.id}: ${cli.say(acceptedMessage(s.sednaRecId ?? 0, { ...s, ...all }))}`
 }
 
 export async function reconcileCommand(

@@ -10,6 +10,7 @@
  * The import's dedupe key is kept: the same e-mail imported again stays a duplicate of this record.
  */
 import { and, eq } from 'drizzle-orm'
+import { acceptedMessage } from '../../shared/contracts/drift'
 import { message } from '../../shared/messages'
 import type { Db } from '../db/database'
 import { stopSales, type SednaStopSaleRow, type StopSaleRow } from '../db/schema'
@@ -72,16 +73,7 @@ export function createDecisions(deps: {
     const done = write(row, { ...v, status: 'synced', drift: null, ...lastErrorColumns(null) }, at)
     history(
       id,
-      message('drift.accepted', {
-        recId,
-        kind: v.kind,
-        from: v.firstNight,
-        to: v.lastNight,
-        roomScope: v.resolution.allRooms ? 'all' : 'some',
-        rooms: v.roomCodes.join(', '),
-        boardScope: v.resolution.allBoards ? 'all' : 'some',
-        boards: v.boardCodes.join(', '),
-      }),
+      acceptedMessage(recId, { ...v, allRooms: v.resolution.allRooms, allBoards: v.resolution.allBoards }),
       at,
     )
     return done

@@ -5,9 +5,35 @@
  */
 import { z } from 'zod'
 import { defineCall } from '../contract'
+import { message, type Message } from '../messages'
 import { driftFields } from '../sedna-records'
 import { stopSaleSchema } from '../stop-sales'
 import { positiveId } from './fields'
+
+/** What "accept Sedna's version" made of a record: its history line, and the command line's answer. */
+export function acceptedMessage(
+  recId: number,
+  v: {
+    kind: string
+    firstNight: string
+    lastNight: string
+    roomCodes: readonly string[]
+    boardCodes: readonly string[]
+    allRooms: boolean
+    allBoards: boolean
+  },
+): Message {
+  return message('drift.accepted', {
+    recId,
+    kind: v.kind,
+    from: v.firstNight,
+    to: v.lastNight,
+    roomScope: v.allRooms ? 'all' : 'some',
+    rooms: v.roomCodes.join(', '),
+    boardScope: v.allBoards ? 'all' : 'some',
+    boards: v.boardCodes.join(', '),
+  })
+}
 
 /**
  * One compared field as display text, language-free: nights YYYY-MM-DD; kind `close`/`open` (another
