@@ -290,6 +290,16 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
     settings,
     mirror,
     drift,
+    // TEMPORARY (#15 in progress): replaced by src/main/calendar and src/main/preview.
+    calendar: {
+      get: () => {
+        throw new Error('calendar: not built yet')
+      },
+    },
+    preview: {
+      preview: () => Promise.reject(new Error('preview: not built yet')),
+      sendPreviewed: () => Promise.reject(new Error('preview: not built yet')),
+    },
     backups: createBackupService({
       database,
       migrationsFolder: opts.migrationsFolder,

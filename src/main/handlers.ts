@@ -18,6 +18,7 @@ import type { SettingsService } from './services/settings'
 import type { BackupService } from './services/backups'
 import type { MirrorService } from './mirror/service'
 import type { DriftService } from './drift/service'
+import type { CallOutput, CallParsedInput } from '../shared/ipc'
 
 export interface Services {
   info: { version: string; dataDir: string; databaseFile: string; runtime: string; canChooseFiles: boolean }
@@ -39,6 +40,13 @@ export interface Services {
   mirror: MirrorService
   /** Stop sales whose copy in Sedna changed or vanished, and the person's choices (#14). */
   drift: DriftService
+  /** A hotel's nights × rooms, decided by the net-state rule (#15). */
+  calendar: { get(input: CallParsedInput<'calendar.get'>): CallOutput<'calendar.get'> }
+  /** What a sync would do, and sending exactly that (#15). */
+  preview: {
+    preview(ids: readonly number[] | undefined): Promise<CallOutput<'sync.preview'>>
+    sendPreviewed(input: CallParsedInput<'sync.sendPreviewed'>): Promise<CallOutput<'sync.sendPreviewed'>>
+  }
 }
 
 export const createHandlers = (s: Services): Handlers => ({
@@ -106,4 +114,7 @@ export const createHandlers = (s: Services): Handlers => ({
   'stopSales.acceptSedna': ({ id }) => s.drift.acceptSedna(id),
   'stopSales.sendOursAgain': ({ id, confirm }) => s.drift.sendOursAgain(id, confirm === true),
   'stopSales.reconcile': ({ profileId }) => s.drift.reconcile(profileId),
+  'calendar.get': (input) => s.calendar.get(input),
+  'sync.preview': ({ ids }) => s.preview.preview(ids),
+  'sync.sendPreviewed': (input) => s.preview.sendPreviewed(input),
 })

@@ -61,6 +61,9 @@ export const callNames = [
   'stopSales.acceptSedna',
   'stopSales.sendOursAgain',
   'stopSales.reconcile',
+  'calendar.get',
+  'sync.preview',
+  'sync.sendPreviewed',
 ] as const satisfies readonly CallName[]
 
 export const eventNames = [

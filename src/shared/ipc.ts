@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { Result } from './result'
 import { accountCalls } from './contracts/accounts'
 import { appCalls } from './contracts/app'
+import { calendarCalls } from './contracts/calendar'
 import { driftCalls } from './contracts/drift'
 import { events } from './contracts/events'
 import { mirrorCalls } from './contracts/mirror'
@@ -37,6 +38,7 @@ export const calls = registry(
   accountCalls,
   mirrorCalls,
   driftCalls,
+  calendarCalls,
 )
 
 export type Calls = typeof calls

@@ -185,6 +185,15 @@ const malformedPerChannel: Record<CallName, unknown[]> = {
   'stopSales.acceptSedna': [{}, { id: 0 }, { id: '1' }, { id: 1, fields: ['rooms'] }],
   'stopSales.sendOursAgain': [{}, { id: -1 }, { id: 1, confirm: 'yes' }, { id: 1, force: true }],
   'stopSales.reconcile': [{ profileId: 0 }, { profileId: 'a' }, { full: true }],
+  'calendar.get': [
+    { hotelId: 1 },
+    { hotelId: 0, from: '2026-07-01', to: '2026-07-31' },
+    { hotelId: 1, from: '2026-07-31', to: '2026-07-01' },
+    { hotelId: 1, from: '01.07.2026', to: '2026-07-31' },
+    { hotelId: 1, from: '2026-07-01', to: '2026-07-31', board: 'AI' },
+  ],
+  'sync.preview': [{ ids: [] }, { ids: [0] }, { ids: 'all' }],
+  'sync.sendPreviewed': [{}, { stopSales: [{ id: 1 }] }, { stopSales: [1, 2] }, { stopSales: [], extra: 1 }],
 }
 
 describe('IPC dispatch over the real services', () => {
