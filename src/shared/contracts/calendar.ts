@@ -68,6 +68,11 @@ export const calendarSchema = z.object({
   rows: z.array(calendarRowSchema),
   /** Every notice touching the hotel in [from, to] (for the board asked), in declaration order. */
   notices: z.array(calendarNoticeSchema),
+  /**
+   * Our records waiting to be sent that name this hotel but cannot be placed (a room or board code the
+   * reference cache does not know): not in the grid, listed with why, so nobody thinks the nights are open.
+   */
+  unplaced: z.array(z.object({ stopSaleId: positiveId, reason: messageSchema })),
   /** When the mirror was last read (null: never): how old "closed in Sedna" is. */
   mirrorPulledAt: z.string().nullable(),
 })
