@@ -27,6 +27,8 @@ const ownChunk = [
   /src[\\/]shared[\\/]messages[\\/](en|tr)\.ts$/,
   /src[\\/]renderer[\\/]src[\\/]features[\\/](reservations|reservation-detail|stop-sale-detail|queue|import|fix-in-place)[\\/]/,
   /src[\\/]renderer[\\/]src[\\/]features[\\/]settings[\\/](?!FirstRun|DemoButton)/,
+  // The calendar screen (#15); the list's "Calendar" link and the hash's parsing stay in the app.
+  /src[\\/]renderer[\\/]src[\\/]features[\\/]calendar[\\/](?!CalendarLink|params)/,
 ]
 const inAppChunk = (id: string) => !ownChunk.some((pattern) => pattern.test(id))
 

@@ -43,6 +43,8 @@ const OPTIONS = {
   accept: { type: 'string', value: 'ID' },
   resend: { type: 'string', value: 'ID' },
   confirm: { type: 'boolean' },
+  from: { type: 'string', value: 'DATE' },
+  board: { type: 'string', value: 'CODE' },
 } as const satisfies Record<string, OptionSpec>
 
 type OptionName = keyof typeof OPTIONS
@@ -60,6 +62,7 @@ export type CommandName =
   | 'queue'
   | 'pull'
   | 'reconcile'
+  | 'calendar'
   | 'map hotel'
   | 'map room'
   | 'map board'
@@ -147,11 +150,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'sync',
-    args: `ID… | --all ${SYNC_WAIT}`,
+    args: `ID… | --all ${SYNC_WAIT} | (ID… | --all) --dry-run`,
     positionals: { min: 0, max: 10_000 },
-    options: ['all', 'wait'],
+    options: ['all', 'wait', 'dry-run'],
     summary:
-      'Send these stop sales with the two-phase sync (--all: every pending stop sale and reservation, and everything waiting in the queue), and wait until each is synced, parked or queued.',
+      'Send these stop sales with the two-phase sync (--all: every pending stop sale and reservation, and everything waiting in the queue), and wait until each is synced, parked or queued. --dry-run: only say what it would do (nothing sent, a fresh look in Sedna): { create, adopt, overlap: [{ id, recIds, nights }], reopen: [{ id, nights }], update, blocked, fresh, items, reservations }.',
   },
   {
     name: 'queue',
@@ -175,6 +178,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: ['accept', 'resend', 'confirm', 'wait'],
     summary:
       "Read every stop sale in Sedna (as pull --full), then compare each stop sale sent from here with its copy there: { pulled, adopted, changedInSedna: [{ id, recId, fields }], missingInSedna: [{ id, recId }] }. pulled: records Sedna listed; adopted: stop sales of this account that were found already in Sedna before their first send (linked to that record, nothing written); fields: [{ field, ours, sedna }] ('*' = all rooms or boards). Exit 4 when any changed in Sedna or is no longer there. --accept ID: that stop sale takes Sedna's version. --resend ID: ours is sent again on the same RecId; one deleted in Sedna is created anew only with --confirm (waited for as sync ID).",
+  },
+  {
+    name: 'calendar',
+    args: 'HOTEL --from DATE --to DATE [--board CODE]',
+    positionals: { min: 1, max: 1 },
+    options: ['from', 'to', 'board'],
+    summary:
+      "A hotel's nights × room types, each night closed or open in Sedna, or closing / opening (this desk's, waiting to be sent), decided by the notice declared last — Sedna's records from the app's copy (run pull first for a fresh one) and this desk's own. HOTEL: a Sedna hotel id or a name (one clear match among the cached hotels); DATE: YYYY-MM-DD or dd.MM.yyyy, at most 400 nights; --board: only notices covering that board count. Text: a grid (# closed, . open, c closing, o opening); --json: { hotel: { id, name }, nights, rows: [{ roomTypeId, code, states }], board, unplaced, mirrorPulledAt } (roomTypeId null and code '*' for the all-rooms row).",
   },
   {
     name: 'map hotel',

@@ -42,10 +42,12 @@ import { resolveReservation } from './reservations/resolve'
 import type { BackoffPolicy } from './outbox/backoff'
 import { attemptsOf } from './stop-sales/attempts'
 import { resolveStopSale } from './stop-sales/resolve'
-import { stopSaleKind } from './stop-sales/sync'
+import { stopSaleKind, type ScopeReference } from './stop-sales/sync'
+import { createPreviewService, type PreviewService } from './preview/service'
 import type { ProfileRow } from './db/schema'
 import { createMirrorService, type MirrorService } from './mirror/service'
 import { createDriftService } from './drift/service'
+import { createCalendarService } from './calendar/service'
 
 export interface AppContext {
   readonly database: OpenDatabase
@@ -131,15 +133,21 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
   const concurrency = opts.sync?.concurrency ?? 4
   let connectivity: Connectivity | undefined
   let mirrorRef: MirrorService | undefined
+  let previewRef: PreviewService | undefined
   const connections = createConnections({
     credentials,
     logger,
     connections: Math.max(8, concurrency * 2),
     // Any real request with the active account tells whether Sedna answers (not only the sync's).
-    // Not a mirror pull's: the pull before a run failing would otherwise hold every item back without
-    // its own reason (the items' sends and the probe tell whether Sedna answers).
+    // Not a mirror pull's nor a preview's look: one failing before a run would otherwise hold every item
+    // back without its own reason (the items' sends and the probe tell whether Sedna answers).
     onExchange: (profileId, x) => {
-      if (connectivity && profiles.active()?.id === profileId && !mirrorRef?.isPulling(profileId)) {
+      if (
+        connectivity &&
+        profiles.active()?.id === profileId &&
+        !mirrorRef?.isPulling(profileId) &&
+        !previewRef?.isLooking(profileId)
+      ) {
         reportExchange(connectivity, x)
       }
     },
@@ -199,10 +207,11 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
     drift.afterPull(event)
   })
   // The outbox's kinds, and what its one item runner needs: accounts, clients, the retry policy, the crash-test hook.
-  const stopSaleOutbox = stopSaleKind(queue, (profile, row) => resolveStopSale(db, profile, row), {
+  const scopeReference: ScopeReference = {
     hotelRooms: (profileId, hotelId) => cachedRoomTypes(db, profileId, hotelId),
     boards: (profileId) => cachedBoards(db, profileId),
-  })
+  }
+  const stopSaleOutbox = stopSaleKind(queue, (profile, row) => resolveStopSale(db, profile, row), scopeReference)
   const reservationOutbox = reservationKind(reservationQueue, (profile, row) => resolveReservation(db, profile.id, row))
   const outboxKinds: AnyKind[] = [stopSaleOutbox, reservationOutbox]
   const runnerDeps: RunnerDeps = {
@@ -237,6 +246,17 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
     connectivity: liveConnectivity,
     events,
   })
+  const preview = createPreviewService({
+    db,
+    activeProfile: () => profiles.active(),
+    client: (profile) => connections.client(profile),
+    mirror,
+    resolve: (profile, row) => resolveStopSale(db, profile, row),
+    reference: scopeReference,
+    queue,
+    sync: syncService,
+  })
+  previewRef = preview
   const services: Services = {
     info: {
       version: opts.version,
@@ -290,16 +310,8 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
     settings,
     mirror,
     drift,
-    // TEMPORARY (#15 in progress): replaced by src/main/calendar and src/main/preview.
-    calendar: {
-      get: () => {
-        throw new Error('calendar: not built yet')
-      },
-    },
-    preview: {
-      preview: () => Promise.reject(new Error('preview: not built yet')),
-      sendPreviewed: () => Promise.reject(new Error('preview: not built yet')),
-    },
+    calendar: createCalendarService({ db, sqlite: database.sqlite, profiles }),
+    preview,
     backups: createBackupService({
       database,
       migrationsFolder: opts.migrationsFolder,

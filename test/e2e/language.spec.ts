@@ -28,6 +28,7 @@ test('switching to Türkçe translates the screen, is remembered, and switches b
   const trNav = page.getByRole('navigation', { name: 'Ana menü' })
   await expect(trNav.getByRole('link')).toHaveText([
     'Satış durdurmalar',
+    'Takvim',
     'Rezervasyonlar',
     'Kuyruk',
     'İçe aktar',
@@ -66,7 +67,14 @@ test('switching to Türkçe translates the screen, is remembered, and switches b
   // And back.
   await page.getByRole('combobox', { name: 'Dil' }).selectOption({ label: 'English' })
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-  await expect(nav.getByRole('link')).toHaveText(['Stop sales', 'Reservations', 'Queue', 'Import', 'Settings'])
+  await expect(nav.getByRole('link')).toHaveText([
+    'Stop sales',
+    'Calendar',
+    'Reservations',
+    'Queue',
+    'Import',
+    'Settings',
+  ])
   await expect(headers.nth(3)).toHaveText('First night')
   await expect(row.locator('td').nth(1)).toHaveText('Pending')
   await expect(row.locator('td').nth(3)).toHaveText('12.05.2025')
@@ -83,6 +91,7 @@ test.describe('with a Turkish system language', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'tr')
     await expect(page.getByRole('navigation', { name: 'Ana menü' }).getByRole('link')).toHaveText([
       'Satış durdurmalar',
+      'Takvim',
       'Rezervasyonlar',
       'Kuyruk',
       'İçe aktar',

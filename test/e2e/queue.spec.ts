@@ -20,6 +20,7 @@ test('Sedna down: the queue shows what waits and why; when Sedna is back it empt
   await sedna.sim.close()
   await page.goto(sedna.harness.url)
   await page.getByRole('button', { name: 'Sync all pending (2)' }).click()
+  await page.getByTestId('preview-send').click() // the preview first (#15): send what it shows
   await expect(page.getByTestId('sync-summary').locator('[data-count="queued"]')).toHaveText('Queued 2')
 
   // The indicator's count leads to the queue.
@@ -80,6 +81,7 @@ test('Sedna asks to wait an hour: the queue shows when; "Try now" and "Try all n
   })
   await page.goto(sedna.harness.url)
   await page.getByRole('button', { name: 'Sync all pending (2)' }).click()
+  await page.getByTestId('preview-send').click() // the preview first (#15): send what it shows
   await expect(page.getByTestId('sync-summary').locator('[data-count="queued"]')).toHaveText('Queued 2')
   expect(sedna.sim.stopSales()).toHaveLength(0)
 

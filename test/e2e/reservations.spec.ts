@@ -215,6 +215,7 @@ test('"Sync all pending" sends both kinds and counts each; a nationality is fixe
   await expect(rows.first()).toBeFocused()
 
   await page.getByTestId('reservations-sync-all').click()
+  await page.getByTestId('preview-send').click() // the preview first (#15): send what it shows
   const summary = page.getByTestId('sync-summary')
   await expect(summary.locator('[data-count="synced"]')).toHaveText('Synced 2')
   const kinds = summary.getByTestId('sync-summary-kinds')

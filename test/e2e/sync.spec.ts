@@ -45,6 +45,7 @@ test('keyboard: S sends the focused row, Space selects one for "Sync selected"',
   await page.keyboard.press(' ')
   await expect(rows.nth(1).getByRole('checkbox')).toBeChecked()
   await page.getByRole('button', { name: 'Sync selected (1)' }).click()
+  await page.getByTestId('preview-send').click() // the preview first (#15): send what it shows
   await expect(rows.nth(1)).toHaveAttribute('data-status', 'synced')
   await expect(rows.nth(2)).toHaveAttribute('data-status', 'pending')
   expect(sedna.sim.stopSales()).toHaveLength(2)
@@ -56,6 +57,7 @@ test('"Sync all pending" shows progress and a correct summary', async ({ page, s
   await page.getByRole('button', { name: 'Import 5 stop sales' }).click()
   await page.getByRole('link', { name: 'See the stop sales' }).click()
   await page.getByRole('button', { name: 'Sync all pending (5)' }).click()
+  await page.getByTestId('preview-send').click() // the preview first (#15): send what it shows
   await expect(page.getByTestId('sync-progress')).toBeVisible()
   const summary = page.getByTestId('sync-summary')
   // Grand Palace's TRP and Antalya Beach's STDLV are unknown in the simulator: those need a mapping.
@@ -89,6 +91,7 @@ test('offline: rows wait as queued, then go out by themselves when Sedna is back
   await sedna.sim.close()
   await page.goto(sedna.harness.url)
   await page.getByRole('button', { name: 'Sync all pending (2)' }).click()
+  await page.getByTestId('preview-send').click() // the preview first (#15): send what it shows
   const summary = page.getByTestId('sync-summary')
   await expect(summary.locator('[data-count="queued"]')).toHaveText('Queued 2')
   await expect(summary).toContainText('sent automatically when Sedna answers again')

@@ -54,6 +54,7 @@ test('in Turkish, no screen shows main’s messages in English', async ({ page, 
   // A sync that parks two of them (an unknown hotel, an unknown room code).
   await page.getByRole('link', { name: 'Satış durdurmaları gör' }).click()
   await page.getByRole('button', { name: /^Bekleyenlerin hepsini senkronize et/ }).click()
+  await page.getByTestId('preview-send').click() // the preview first (#15): send what it shows
   const summary = page.getByTestId('sync-summary')
   await expect(summary.locator('[data-count="synced"]')).toContainText('1')
   await expect(summary.locator('[data-count="needsAttention"]')).toContainText('2')

@@ -4,6 +4,7 @@ import type { CliContext } from '../context'
 import { CliError } from '../errors'
 import type { CliIo, CommandResult } from '../output'
 import { backupCommand } from './backup'
+import { calendarCommand } from './calendar'
 import { importCommand } from './import'
 import { listCommand } from './list'
 import { mapCommand } from './map'
@@ -28,6 +29,7 @@ const HANDLERS: Record<Exclude<CommandName, 'sim' | 'help' | 'restore'>, Handler
   queue: (cli, args, io, control) => queueCommand(cli, args, io, control),
   pull: (cli, args, io) => pullCommand(cli, args, io),
   reconcile: (cli, args, io, control) => reconcileCommand(cli, args, io, control),
+  calendar: (cli, args) => calendarCommand(cli, args),
   'map hotel': (cli, args) => mapCommand(cli, args),
   'map room': (cli, args) => mapCommand(cli, args),
   'map board': (cli, args) => mapCommand(cli, args),

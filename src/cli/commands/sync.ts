@@ -11,6 +11,7 @@ import { CliError, EXIT, type ExitCode } from '../errors'
 import { nights, table, type CliIo, type CommandResult } from '../output'
 import { positiveId, reservationIds, stopSaleIds, waitMs } from '../validate'
 import { cliWords } from '../words'
+import { syncDryRun } from './sync-dry-run'
 
 export interface RunControl {
   /** True once SIGINT/SIGTERM asked the command to stop after the items in flight. */
@@ -144,6 +145,8 @@ function refuseUnknown(cli: CliContext, selection: { stopSales: number[]; reserv
 }
 
 export function syncCommand(cli: CliContext, args: ParsedArgs, io: CliIo, control: RunControl) {
+  // Only what a sync would do: nothing is sent (sync-dry-run.ts).
+  if (args.options['dry-run'] === true) return syncDryRun(cli, args)
   const outbox = cli.app.services.outbox
   const w = cliWords(cli.lang)
   if (args.options.all === true) {

@@ -53,7 +53,7 @@ type Tri = 'yes' | 'no' | 'unknown'
 
 const day = (s: string | null | undefined) => (typeof s === 'string' ? s.slice(0, 10) : undefined)
 /** A Sedna date-time as YYYY-MM-DDTHH:mm:ss (no zone, no ms), comparable as text; null when absent. */
-function moment(s: string | null | undefined): string | null {
+export function moment(s: string | null | undefined): string | null {
   if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(s)) return null
   const t = s.replace(' ', 'T').slice(0, 19)
   return t.length === 10 ? `${t}T00:00:00` : t.length === 16 ? `${t}:00` : t

@@ -20,7 +20,7 @@ import { parkRow } from '../outbox/turn'
 import type { SednaStopSaleRecord } from '../sedna/responses'
 import { findSentStopSale } from '../sedna/stop-sale-lookup'
 import { buildStopSalePayload, declareDateFor, type ResolvedIds } from '../sedna/stop-sale-payload'
-import { findSameScope } from '../sedna/stop-sale-scope'
+import { findSameScope, type LocalNotice, type OurScope } from '../sedna/stop-sale-scope'
 import { HotelLooks } from './looks'
 import type { AttemptRecord, SyncQueue } from './queue'
 
@@ -32,6 +32,41 @@ export interface ScopeReference {
   boards(profileId: number): { id: number; code: string }[]
 }
 
+/** The DeclareDate a row goes out with: the one stored, else when the hotel's e-mail came (or the import). */
+export const declareDateOf = (row: Pick<StopSaleRow, 'declareDate' | 'sourceReceivedAt' | 'createdAt'>) =>
+  row.declareDate ?? declareDateFor(row.sourceReceivedAt, row.createdAt)
+
+/**
+ * The row as the look before its first send compares it with Sedna's records (findSameScope): with this
+ * account, operator id and resolution. The sync's look and the preview (main/preview) both build it here.
+ */
+export function ourScopeOf(
+  row: StopSaleRow,
+  r: ResolvedIds,
+  profile: Pick<ProfileRow, 'id' | 'operatorCode' | 'allRooms' | 'allBoards'>,
+  operatorId: number,
+  reference: ScopeReference,
+): OurScope {
+  return {
+    hotelId: r.hotelId,
+    firstNight: row.firstNight,
+    lastNight: row.lastNight,
+    stopType: row.kind === 'close' ? 0 : 1,
+    declareDate: declareDateOf(row),
+    operatorId,
+    operatorCode: profile.operatorCode!,
+    resolution: r,
+    allRooms: profile.allRooms,
+    allBoards: profile.allBoards,
+    hotelRooms: reference.hotelRooms(profile.id, r.hotelId),
+    boards: reference.boards(profile.id),
+  }
+}
+
+/** This desk's notices of the other kind, as findSameScope counts them (notices in between). */
+export const localNoticesOf = (opposites: readonly StopSaleRow[]): LocalNotice[] =>
+  opposites.map((o) => ({ ...o, declareDate: declareDateOf(o) }))
+
 /** The stop-sale kind of the outbox over its queue; `resolve` turns a row into Sedna ids (resolve.ts). */
 export function stopSaleKind(
   queue: SyncQueue,
@@ -39,7 +74,6 @@ export function stopSaleKind(
   reference: ScopeReference,
   looks = new HotelLooks(),
 ): OutboxKind<StopSaleRow, Resolution> {
-  const declareDateOf = (row: StopSaleRow) => row.declareDate ?? declareDateFor(row.sourceReceivedAt, row.createdAt)
   /** The Sedna record a first-send look found, until the runner hands it to adopt. */
   const foundBy = new Map<number, SednaStopSaleRecord>()
   /** RecIds found for a row of this process and not yet stored: no concurrent turn adopts them too. */
@@ -61,27 +95,14 @@ export function stopSaleKind(
       return { outcome: 'undecidable', evidence: message('lookup.stopSaleUnreadable', { count: listed.skipped }) }
     }
     const answer = findSameScope(
-      {
-        hotelId: r.hotelId,
-        firstNight: row.firstNight,
-        lastNight: row.lastNight,
-        stopType: row.kind === 'close' ? 0 : 1,
-        declareDate: declareDateOf(row),
-        operatorId: t.operatorId,
-        operatorCode: t.profile.operatorCode!,
-        resolution: r,
-        allRooms: t.profile.allRooms,
-        allBoards: t.profile.allBoards,
-        hotelRooms: reference.hotelRooms(t.profile.id, r.hotelId),
-        boards: reference.boards(t.profile.id),
-      },
+      ourScopeOf(row, r, t.profile, t.operatorId, reference),
       listed.items,
       (recIds) => {
         const held = queue.recIdsHeld(t.profile.id, recIds, row.id)
         for (const [recId, by] of reserved) if (by !== row.id) held.add(recId)
         return held
       },
-      queue.localOpposites(row).map((o) => ({ ...o, declareDate: declareDateOf(o) })),
+      localNoticesOf(queue.localOpposites(row)),
     )
     if (answer.outcome !== 'found') return answer
     foundBy.set(row.id, answer.record)

@@ -16,6 +16,7 @@ import { languageNames, languages, setLanguage, useLanguage, type Language } fro
 const ReservationsPage = lazy(() =>
   import('./features/reservations/ReservationsPage').then((m) => ({ default: m.ReservationsPage })),
 )
+const CalendarPage = lazy(() => import('./features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })))
 const QueuePage = lazy(() => import('./features/queue/QueuePage').then((m) => ({ default: m.QueuePage })))
 const ImportPage = lazy(() => import('./features/import/ImportPage').then((m) => ({ default: m.ImportPage })))
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
@@ -28,6 +29,7 @@ const ReservationDetail = lazy(() =>
 
 const pages: Record<PageId, ComponentType> = {
   'stop-sales': StopSalesPage,
+  calendar: CalendarPage,
   reservations: ReservationsPage,
   queue: QueuePage,
   import: ImportPage,

@@ -507,6 +507,27 @@ export const messagesEn = {
     reconciledAdopted_other:
       '{{count}} stop sales of this account were found already in Sedna before their first send (linked to those records, nothing written).',
   },
+  /** The preview of a sync (#15): what it would do, nothing sent; why a send of what was previewed is refused. */
+  preview: {
+    unknownIds_one: 'There is no stop sale #{{ids}}: nothing was previewed.',
+    unknownIds_other: 'There are no stop sales {{ids}}: nothing was previewed.',
+    notSendable: 'A sync does not send it as it is (status: {{status}}): a person decides first, in its detail.',
+    mirrorOnly_one:
+      "Sedna could not be read for {{hotels}} just now: the app's last copy of Sedna's stop sales answered for it ($t(errors.{{failure}})). It may be out of date.",
+    mirrorOnly_other:
+      "Sedna could not be read for {{count}} hotels just now ({{hotels}}): the app's last copy of Sedna's stop sales answered for them ($t(errors.{{failure}})). It may be out of date.",
+    stale_one: '{{count}} record changed since the preview (or is gone): nothing was sent. Preview again, then send.',
+    stale_other:
+      '{{count}} records changed since the preview (or are gone): nothing was sent. Preview again, then send.',
+    nothing: 'The preview listed no stop sale and no reservation: there is nothing to send.',
+  },
+  /** The hotel calendar (#15): why it cannot be shown. */
+  calendar: {
+    noAccount: 'No Sedna account is set up yet, so there is no calendar to show. Add one in Settings.',
+    unknownHotel:
+      'Hotel {{hotelId}} is not among the hotels known for this Sedna account. Refresh the reference data in Settings, or choose another hotel.',
+    tooManyNights: 'A calendar shows at most {{max}} nights at once: choose a shorter period.',
+  },
   /** Sedna's failures that have no code of their own above (`sedna.*`). */
   sednaFailure: {
     loginAgain: 'Sedna asked to log in again for {{action}} (HTTP 401).',

@@ -498,6 +498,28 @@ export const messagesTr: MessageResources = {
     reconciledAdopted_other:
       'Bu hesabın {{count}} stop sale’i ilk gönderilmeden önce Sedna’da zaten bulundu (o kayıtlara bağlandı, hiçbir şey yazılmadı).',
   },
+  preview: {
+    unknownIds_one: '#{{ids}} numaralı satış durdurma yok: önizleme yapılmadı.',
+    unknownIds_other: '{{ids}} numaralı satış durdurmalar yok: önizleme yapılmadı.',
+    notSendable:
+      'Senkronizasyon bu kaydı bu haliyle göndermez (durum: {{status}}): önce bir kişinin kaydın ayrıntısında karar vermesi gerekir.',
+    mirrorOnly_one:
+      "{{hotels}} için Sedna şu an okunamadı: bu otel için Sedna'daki satış durdurmaların uygulamadaki son kopyası kullanıldı ($t(errors.{{failure}})). Güncel olmayabilir.",
+    mirrorOnly_other:
+      "{{count}} otel için Sedna şu an okunamadı ({{hotels}}): bu oteller için Sedna'daki satış durdurmaların uygulamadaki son kopyası kullanıldı ($t(errors.{{failure}})). Güncel olmayabilir.",
+    stale_one:
+      'Önizlemeden sonra {{count}} kayıt değişti (ya da silindi): hiçbir şey gönderilmedi. Önizlemeyi yenileyip öyle gönderin.',
+    stale_other:
+      'Önizlemeden sonra {{count}} kayıt değişti (ya da silindi): hiçbir şey gönderilmedi. Önizlemeyi yenileyip öyle gönderin.',
+    nothing: 'Önizlemede ne satış durdurma ne de rezervasyon var: gönderilecek bir şey yok.',
+  },
+  calendar: {
+    noAccount:
+      'Henüz bir Sedna hesabı tanımlanmamış, bu yüzden gösterilecek bir takvim yok. Ayarlar’dan bir hesap ekleyin.',
+    unknownHotel:
+      '{{hotelId}} numaralı otel bu Sedna hesabının bilinen otelleri arasında yok. Ayarlar’dan referans verilerini yenileyin ya da başka bir otel seçin.',
+    tooManyNights: 'Takvimde bir seferde en fazla {{max}} gece gösterilebilir: daha kısa bir dönem seçin.',
+  },
   sednaFailure: {
     loginAgain: 'Sedna, {{action}} için yeniden oturum açılmasını istedi (HTTP 401).',
     noSuchCall:

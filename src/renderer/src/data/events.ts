@@ -9,6 +9,7 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { EventName, EventPayload } from '../../../shared/ipc'
 import { onEvent } from '../api'
 import { appKeys } from './app'
+import { calendarKeys } from './calendar'
 import { mirrorKeys } from './mirror'
 import { profileKeys, referenceKeys } from './profiles'
 import { reservationKeys } from './reservations'
@@ -39,6 +40,7 @@ const refreshes: { [E in EventName]?: Refresh<E> } = {
       client.invalidateQueries({ queryKey: stopSaleKeys.pages() }),
       detailsOf(client, stopSaleKeys.details(), ids),
       client.invalidateQueries({ queryKey: syncKeys.all }),
+      client.invalidateQueries({ queryKey: calendarKeys.all }),
     ])
   },
   'reservations.changed': (client, { ids }) =>
@@ -58,6 +60,7 @@ const refreshes: { [E in EventName]?: Refresh<E> } = {
       client.invalidateQueries({ queryKey: profileKeys.all }),
       client.invalidateQueries({ queryKey: referenceKeys.all }),
       client.invalidateQueries({ queryKey: mirrorKeys.all }),
+      client.invalidateQueries({ queryKey: calendarKeys.all }),
       allDetails(client),
     ]),
   // A read of Sedna ended: its time and counts, and what it found changed or gone in the list and details.
@@ -66,11 +69,16 @@ const refreshes: { [E in EventName]?: Refresh<E> } = {
     return Promise.all([
       client.invalidateQueries({ queryKey: mirrorKeys.all }),
       client.invalidateQueries({ queryKey: stopSaleKeys.all }),
+      client.invalidateQueries({ queryKey: calendarKeys.all }),
     ])
   },
   // A detail not sent yet is resolved against the reference data to show what it would send.
   'reference.changed': (client, { profileId }) =>
-    Promise.all([client.invalidateQueries({ queryKey: referenceKeys.ofProfile(profileId) }), allDetails(client)]),
+    Promise.all([
+      client.invalidateQueries({ queryKey: referenceKeys.ofProfile(profileId) }),
+      client.invalidateQueries({ queryKey: calendarKeys.all }),
+      allDetails(client),
+    ]),
   'settings.changed': (client) => client.invalidateQueries({ queryKey: appKeys.settings }),
 }
 

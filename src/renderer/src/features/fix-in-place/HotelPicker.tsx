@@ -11,7 +11,7 @@ import { PickerForm, SearchField, useTypedSearch, type PickerProps } from './Pic
 import { mappingFor, useMapping } from './use-mapping'
 
 /** Region, code and id: what tells two similar names apart. */
-const hotelFacts = (h: HotelOption, t: TFunction) =>
+export const hotelFacts = (h: HotelOption, t: TFunction) =>
   [h.region, h.code ? t('mapping.code', { code: h.code }) : null, t('mapping.id', { id: h.id })]
     .filter(Boolean)
     .join(' · ')

@@ -12,6 +12,7 @@ import { useSelection } from '../../ui/hooks'
 import { useFilterActions } from '../../ui/list-filters'
 import { EmptyState, FilterBar, ListLoadState, StatusChips } from '../../ui/ListControls'
 import { useReservationStatusLabels } from '../status/labels'
+import { useSyncPreview } from '../sync/PreviewDialog'
 import { SyncPanel } from '../sync/SyncPanel'
 import { runSync, useSyncState } from '../sync/store'
 import { useReservationFilters } from './filters'
@@ -26,6 +27,8 @@ export function ReservationsPage() {
   const list = useQuery({ ...reservationQueries.list(listQuery), placeholderData: keepPreviousData })
   const { running } = useSyncState()
   const [selected, setSelected, onSelect] = useSelection()
+  // "Sync all pending" shows what it would do first (issue #15).
+  const preview = useSyncPreview()
   const error = appError(list.error)
   const retry = () => void list.refetch()
 
@@ -65,7 +68,7 @@ export function ReservationsPage() {
         <button
           type="button"
           disabled={running}
-          onClick={() => void runSync('all-pending')}
+          onClick={() => preview.open('all-pending')}
           aria-describedby="reservations-sync-all-hint"
           data-testid="reservations-sync-all"
         >
@@ -91,6 +94,7 @@ export function ReservationsPage() {
         {t('reservations.list.syncAllHint')}
       </p>
       <SyncPanel />
+      {preview.dialog}
       {total === 0 && filtered ? (
         <EmptyState testId="reservations-none-match" title={t('reservations.list.noneMatch')} />
       ) : total === 0 ? (

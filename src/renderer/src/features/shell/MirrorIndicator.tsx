@@ -23,7 +23,7 @@ function useNow(ms: number): number {
 }
 
 /** "Sedna read 4 min ago" (as the settings' reference data says its age: minutes, then hours, then days). */
-function ageText(t: TFunction, finishedAt: string | undefined, now: number): string {
+export function ageText(t: TFunction, finishedAt: string | undefined, now: number): string {
   if (!finishedAt) return t('mirror.never')
   const minutes = Math.max(0, Math.floor((now - Date.parse(finishedAt)) / 60_000))
   if (minutes < 1) return t('mirror.justNow')

@@ -1,11 +1,12 @@
 /**
  * The page a hash shows: `#/stop-sales` (home), `#/reservations`, `#/queue`, `#/import`, `#/settings`;
+ * `#/calendar?hotel=…` a hotel's calendar (its view in the query);
  * `#/stop-sale/<id>` is one stop sale's detail (under "Stop sales"), `#/reservation/<id>` one
  * reservation's (under "Reservations"), `#/import-reservations` Import's reservations tab.
  */
 import { startTransition, useEffect, useState } from 'react'
 
-export const pageIds = ['stop-sales', 'reservations', 'queue', 'import', 'settings'] as const
+export const pageIds = ['stop-sales', 'calendar', 'reservations', 'queue', 'import', 'settings'] as const
 export type PageId = (typeof pageIds)[number]
 
 export type Route =
@@ -15,7 +16,8 @@ export type Route =
   | { page: 'import'; detail: { kind: 'importReservations' } }
 
 export function routeFromHash(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '')
+  // `#/calendar?hotel=…`: the page reads its own query (features/calendar/params.ts).
+  const path = hash.replace(/^#\/?/, '').split('?')[0]!
   const stopSale = /^stop-sale\/([1-9]\d{0,14})\/?$/.exec(path)
   if (stopSale) return { page: 'stop-sales', detail: { kind: 'stopSale', id: Number(stopSale[1]) } }
   const reservation = /^reservation\/([1-9]\d{0,14})\/?$/.exec(path)

@@ -13,6 +13,7 @@ import { useWords } from '../../ui/words'
 import { FixInPlace } from '../fix-in-place/FixInPlace'
 import { unresolvedOf } from '../fix-in-place/unresolved'
 import { useMapped } from '../fix-in-place/use-mapping'
+import { CalendarLink, calendarLinkWords } from '../calendar/CalendarLink'
 import { allows } from '../status/actions'
 import { StopSaleStatusBadge } from '../status/labels'
 import { SyncButton, SyncNotices } from '../sync/DetailSync'
@@ -38,6 +39,8 @@ export function StopSaleDetail({ id }: { id: number }) {
   const kinds = { open: t('common.kindOpen'), close: t('common.kindClose') }
   const unresolved = unresolvedOf(d.resolution)
   const canFix = allows(r, 'fix') && unresolved.length > 0
+  const res = d.resolution.resolution
+  const hotelId = res?.ok ? res.hotelId : r.hotelId
 
   return (
     <section aria-labelledby="detail-title" className="detail" data-testid="stop-sale-detail" data-id={id}>
@@ -49,6 +52,13 @@ export function StopSaleDetail({ id }: { id: number }) {
         status={<StopSaleStatusBadge status={r.status} title={word(r.lastError)} large testId="detail-status" />}
         refreshing={detail.isFetching}
       >
+        <CalendarLink
+          hotelId={hotelId}
+          firstNight={r.firstNight}
+          words={calendarLinkWords(t)}
+          className="cal-detail-link"
+          showDisabled
+        />
         {allows(r, 'sync') && (
           <SyncButton
             disabled={sync.running}

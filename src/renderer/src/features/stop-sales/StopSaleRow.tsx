@@ -8,6 +8,7 @@ import { useLanguage } from '../../i18n'
 import { wordMessage, type Coded } from '../../ui/words'
 import { useStopSaleStatusLabels } from '../status/labels'
 import { allows } from '../status/actions'
+import { CalendarLink, calendarLinkWords, type CalendarLinkWords } from '../calendar/CalendarLink'
 
 export type ColumnKey =
   'status' | 'hotel' | 'firstNight' | 'lastNight' | 'nights' | 'rooms' | 'boards' | 'kind' | 'recId'
@@ -32,6 +33,8 @@ export interface RowWords {
   adoptedTitle: (adopted: NonNullable<StopSale['adopted']>, recId: number | null) => string
   /** What the statuses of a record Sedna's copy moved away from mean, and what to do. */
   statusHints: Partial<Record<StopSaleStatus, string>>
+  /** The link to the hotel's calendar (#15). */
+  calendar: CalendarLinkWords
 }
 
 export function useRowWords(): RowWords {
@@ -53,6 +56,7 @@ export function useRowWords(): RowWords {
           ? t('list.adoptedBy', { user: recordUser, recId: recId ?? '—' })
           : t('list.adoptedByUnknown', { recId: recId ?? '—' }),
       statusHints: { changed_in_sedna: t('list.changedHint'), missing_in_sedna: t('list.missingHint') },
+      calendar: calendarLinkWords(t),
     }),
     [t, labels],
   )
@@ -108,6 +112,15 @@ export const StopSaleRow = memo(function StopSaleRow({
         <StatusCell row={s} words={words} />
       </td>
       <td className="hotel" title={s.hotelName}>
+        {/* The hotel's calendar (#15); floated right, so a long name is cut short before it. */}
+        <CalendarLink
+          hotelId={s.hotelId}
+          stopSaleId={s.id}
+          firstNight={s.firstNight}
+          words={words.calendar}
+          tabIndex={tabIndex}
+          className="cal-row-link"
+        />
         <a href={`#/stop-sale/${s.id}`} data-testid="open-detail" tabIndex={tabIndex}>
           {s.hotelName}
         </a>

@@ -12,6 +12,7 @@ import { useFilterActions } from '../../ui/list-filters'
 import { EmptyState, FilterBar, ListLoadState, StatusChips } from '../../ui/ListControls'
 import { FirstRun } from '../settings/FirstRun'
 import { useStopSaleStatusLabels } from '../status/labels'
+import { useSyncPreview } from '../sync/PreviewDialog'
 import { SyncPanel } from '../sync/SyncPanel'
 import { runSync, useSyncState } from '../sync/store'
 import { useStopSaleFilters } from './filters'
@@ -27,6 +28,8 @@ export function StopSalesPage() {
   const { running } = useSyncState()
   const [selected, setSelected, onSelect] = useSelection()
   const onSync = useCallback((id: number) => void runSync({ ids: [id] }), [])
+  // "Sync all pending" and "Sync selected" show what they would do first (issue #15).
+  const preview = useSyncPreview()
 
   if (!list.data)
     return <ListLoadState keyPrefix="list" testId="stop-sales-error" error={list.error} onRetry={list.refresh} />
@@ -60,7 +63,7 @@ export function StopSalesPage() {
         testIdPrefix="filter-"
       />
       <div className="toolbar">
-        <button type="button" disabled={running || !countsByStatus.pending} onClick={() => void runSync('all-pending')}>
+        <button type="button" disabled={running || !countsByStatus.pending} onClick={() => preview.open('all-pending')}>
           {t('list.syncAllPending')}
           {countsByStatus.pending ? ` (${countsByStatus.pending})` : ''}
         </button>
@@ -68,7 +71,7 @@ export function StopSalesPage() {
           type="button"
           className="secondary"
           disabled={running || selected.size === 0}
-          onClick={() => void runSync({ ids: [...selected] }).then(() => setSelected(new Set()))}
+          onClick={() => preview.open({ ids: [...selected] }, () => setSelected(new Set()))}
         >
           {t('list.syncSelected', { count: selected.size })}
         </button>
@@ -77,6 +80,7 @@ export function StopSalesPage() {
         </span>
       </div>
       <SyncPanel />
+      {preview.dialog}
       {total === 0 && filtered ? (
         <EmptyState testId="stop-sales-none-match" title={t('list.noneMatch')} />
       ) : total === 0 ? (

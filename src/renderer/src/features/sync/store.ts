@@ -4,7 +4,7 @@
  * leaving a list for a record and coming back finds the summary still there.
  */
 import { useSyncExternalStore } from 'react'
-import type { EventPayload } from '../../../../shared/ipc'
+import type { CallInput, EventPayload } from '../../../../shared/ipc'
 import type { AppError } from '../../../../shared/result'
 import type { SyncSummary } from '../../../../shared/sync'
 import { call, onEvent, toAppError } from '../../api'
@@ -22,8 +22,9 @@ export interface SyncState {
   error: AppError | undefined
 }
 
-/** Stop sales by id, reservations by id, or everything pending of both kinds. */
-export type SyncRequest = { ids: number[] } | { reservationIds: number[] } | 'all-pending'
+/** Stop sales by id, reservations by id, everything pending of both kinds, or exactly what a preview showed. */
+export type SyncRequest =
+  { ids: number[] } | { reservationIds: number[] } | 'all-pending' | { previewed: CallInput<'sync.sendPreviewed'> }
 
 let state: SyncState = { running: false, progress: undefined, summary: undefined, error: undefined }
 const listeners = new Set<() => void>()
@@ -44,27 +45,35 @@ export const useSyncState = (): SyncState => useSyncExternalStore(subscribe, () 
 /** Feeds the store from main's progress events (once, at start). */
 export const connectSyncStore = () => onEvent('sync.progress', (progress) => set({ progress }))
 
-/** Sends what is asked; the summary (or the failure) replaces the previous one. */
-export async function runSync(request: SyncRequest): Promise<void> {
+/** Sends what is asked; the summary (or the failure) replaces the previous one. Answers the failure, if any. */
+export async function runSync(request: SyncRequest): Promise<AppError | undefined> {
   set({ running: true, summary: undefined, error: undefined })
+  let failure: AppError | undefined
   try {
     const summary =
       request === 'all-pending'
         ? await call('sync.allPending', {})
         : 'reservationIds' in request
           ? await call('sync.reservations', { ids: request.reservationIds })
-          : await call('sync.stopSales', request)
+          : 'previewed' in request
+            ? await call('sync.sendPreviewed', request.previewed)
+            : await call('sync.stopSales', request)
     set({ running: false, summary })
   } catch (err) {
-    set({ running: false, error: toAppError(err) })
+    failure = toAppError(err)
+    set({ running: false, error: failure })
   }
   // Main's events name what changed; this also covers a sync that changed nothing but its history.
   void queryClient.invalidateQueries({ queryKey: stopSaleKeys.details() })
   void queryClient.invalidateQueries({ queryKey: reservationKeys.details() })
   void queryClient.invalidateQueries({ queryKey: syncKeys.all })
+  return failure
 }
 
 export const dismissSyncSummary = () => set({ summary: undefined })
+
+/** The failure is said elsewhere (the preview says a refused send itself, with "Preview again"). */
+export const dismissSyncError = () => set({ error: undefined })
 
 /** Finish the items being sent and start no new ones. */
 export const stopAfterCurrent = () => void call('sync.stopAfterCurrent', {}).catch(() => undefined)
