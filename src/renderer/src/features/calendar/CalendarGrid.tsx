@@ -9,16 +9,7 @@
  * `calendar:data` is marked when an answer reaches the grid and `calendar:render` measured once it is
  * in the DOM (bench/calendar-render.ts reads it).
  */
-import {
-  memo,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactElement,
-} from 'react'
+import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import type { Calendar, CalendarRow } from '../../../../shared/contracts/calendar'
 import type { NightState } from '../../../../shared/net-state'
 
@@ -97,37 +88,42 @@ interface RowProps {
   openCol: number
 }
 
+/** Text and attribute values as HTML: the row is written as one string (see CalendarGridRow). */
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
+
+/**
+ * One row as one HTML string handed to the browser's parser: 92 cells with a class and a label each cost
+ * React about 40 ms per 3,772 cells in element and attribute calls (measured with bench/calendar-render.ts);
+ * the parser builds the same nodes natively. Everything in it is escaped; no handler lives on a cell (the
+ * table's own click and key handlers find the cell from the event).
+ */
 const CalendarGridRow = memo(function CalendarGridRow({ row, label, prepared, words, focusCol, openCol }: RowProps) {
   const { states, winners } = row
   const { dayLabels, colClass, changed } = prepared
-  const cells = new Array<ReactElement>(states.length)
+  const head =
+    row.roomTypeId === null
+      ? escapeHtml(label)
+      : `<span class="cal-code">${escapeHtml(row.code)}</span> ${escapeHtml(row.name ?? '')}`
+  let html = `<th scope="row" class="cal-room" title="${escapeHtml(label)}">${head}</th>`
   for (let c = 0; c < states.length; c++) {
     const state = states[c]!
     const w = winners[c]!
     const isChanged = w >= 0 && changed[w] === true
-    cells[c] = (
-      <td
-        key={c}
-        className={`cal-cell cal-${state}${isChanged ? ' cal-changed' : ''}${colClass[c]}`}
-        tabIndex={c === focusCol ? 0 : undefined}
-        aria-selected={c === openCol ? true : undefined}
-        aria-label={words.cell(label, dayLabels[c]!, words.states[state] + (isChanged ? words.changed : ''))}
-      />
+    const cellLabel = escapeHtml(
+      words.cell(label, dayLabels[c]!, words.states[state] + (isChanged ? words.changed : '')),
     )
+    html +=
+      `<td class="cal-cell cal-${state}${isChanged ? ' cal-changed' : ''}${colClass[c]}"` +
+      `${c === focusCol ? ' tabindex="0"' : ''}${c === openCol ? ' aria-selected="true"' : ''}` +
+      ` aria-label="${cellLabel}"></td>`
   }
   return (
-    <tr data-room={row.roomTypeId ?? 'all'} className={row.roomTypeId === null ? 'cal-all-rooms' : undefined}>
-      <th scope="row" className="cal-room" title={label}>
-        {row.roomTypeId === null ? (
-          label
-        ) : (
-          <>
-            <span className="cal-code">{row.code}</span> {row.name}
-          </>
-        )}
-      </th>
-      {cells}
-    </tr>
+    <tr
+      data-room={row.roomTypeId ?? 'all'}
+      className={row.roomTypeId === null ? 'cal-all-rooms' : undefined}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
   )
 })
 
@@ -172,11 +168,15 @@ export function CalendarGrid({
     performance.measure('calendar:render', 'calendar:data')
   }, [data])
 
+  // Rows are rewritten as HTML: a render that changes the focused cell's row replaces the element that
+  // had the focus, so it is given back (as it is after a key or a click moved it).
+  const hadFocus = table.current?.contains(document.activeElement) === true
   useLayoutEffect(() => {
-    if (!moveFocus.current) return
+    const lost = hadFocus && !table.current?.contains(document.activeElement)
+    if (!moveFocus.current && !lost) return
     moveFocus.current = false
     table.current?.tBodies[0]?.rows[r]?.cells[c + 1]?.focus()
-  }, [r, c, data])
+  })
 
   // Where a cell is, from the table itself (no attribute per cell): its row in the body, its place after the room.
   const cellOf = (target: EventTarget): Cell | undefined => {
