@@ -154,7 +154,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: { min: 0, max: 10_000 },
     options: ['all', 'wait', 'dry-run'],
     summary:
-      'Send these stop sales with the two-phase sync (--all: every pending stop sale and reservation, and everything waiting in the queue), and wait until each is synced, parked or queued. --dry-run: only say what it would do (nothing sent, a fresh look in Sedna): { create, adopt, overlap: [{ id, recIds, nights }], reopen: [{ id, nights }], update, blocked, fresh, items, reservations }.',
+      'Send these stop sales with the two-phase sync (--all: every pending stop sale and reservation, and everything waiting in the queue), and wait until each is synced, parked or queued. --dry-run: only say what it would do with what it marks for sending — the ids, or with --all every pending stop sale and reservation (what already waits in the queue goes on as it is; see `queue`) — nothing sent, a fresh look in Sedna: { create, adopt, overlap: [{ id, recIds, nights }], reopen: [{ id, nights }], update, blocked, fresh, items, reservations }.',
   },
   {
     name: 'queue',

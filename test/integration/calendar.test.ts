@@ -217,6 +217,27 @@ describe('calendar.get', { timeout: 60_000 }, () => {
     expect(c.notices.find((n) => n.source === 'sedna')).toMatchObject({ roomTypeIds: null, roomCodes: ['*'] })
   })
 
+  it("another operator's stop closes nothing for this account; one naming ours, or none, does", async () => {
+    const a = (app = await startSyncApp())
+    // 571 is this account's operator (7STAR); 3 is Anex.
+    typed(a, { HotelId: 18, BeginDate: night(80), EndDate: night(80), children: { rooms: [63], operators: [3] } })
+    typed(a, { HotelId: 18, BeginDate: night(81), EndDate: night(81), children: { rooms: [63], operators: [3, 571] } })
+    typed(a, { HotelId: 18, BeginDate: night(82), EndDate: night(82), children: { rooms: [63], operators: [] } })
+    await pull(a)
+    expect(row(await calendar(a, 80, 82), 'STDSV')).toEqual(['open', 'closed', 'closed'])
+  })
+
+  it('a Sedna record naming only room codes the cache does not know is taken as all rooms (never shown open)', async () => {
+    const a = (app = await startSyncApp())
+    const { RecId } = typed(a, { HotelId: 18, BeginDate: night(84), EndDate: night(84), children: { rooms: [63] } })
+    await pull(a)
+    a.ctx.database.sqlite
+      .prepare("update sedna_stop_sales set rooms = '[]', room_remark = 'PENTHOUSE' where rec_id = ?")
+      .run(RecId)
+    const c = await calendar(a, 84, 84)
+    expect(c.rows.map((r) => r.states[0])).toEqual(c.rows.map(() => 'closed'))
+  })
+
   it('a room the reference cache does not know gets its own row (#id)', async () => {
     const a = (app = await startSyncApp())
     typed(a, { HotelId: 18, BeginDate: night(70), EndDate: night(70), children: { rooms: [1390], boards: [1] } })
@@ -326,5 +347,20 @@ describe('calendar.get', { timeout: 60_000 }, () => {
     expect(atMost).toMatchObject({ ok: true })
     const backwards = await a.ctx.dispatch('calendar.get', { hotelId: 18, from: night(2), to: night(1) })
     expect(backwards).toMatchObject({ ok: false, error: { kind: 'validation' } })
+    // Not a day of the calendar: refused with the day named, never shifted (30 February read as 2 March)
+    // nor answered with no nights at all (month 13).
+    const february30 = await a.ctx.dispatch('calendar.get', { hotelId: 18, from: '2026-02-30', to: '2026-03-05' })
+    expect(february30).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', code: 'calendar.badDate', params: { date: '2026-02-30' } },
+    })
+    const month13 = await a.ctx.dispatch('calendar.get', { hotelId: 18, from: '2026-01-01', to: '2026-13-01' })
+    expect(month13).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', code: 'calendar.badDate', params: { date: '2026-13-01' } },
+    })
+    // A leap year's 29 February is a night like any other.
+    const leap = await a.ctx.dispatch('calendar.get', { hotelId: 18, from: '2028-02-28', to: '2028-03-01' })
+    expect(leap).toMatchObject({ ok: true, value: { nights: ['2028-02-28', '2028-02-29', '2028-03-01'] } })
   })
 })

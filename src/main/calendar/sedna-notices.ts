@@ -6,7 +6,7 @@
  * force (a State other than 1) or whose StopType is neither 0 nor 1 says nothing about any night.
  */
 import type Database from 'better-sqlite3'
-import { moment } from '../sedna/stop-sale-scope'
+import { timeOf } from '../mirror/read-record'
 
 export interface Known {
   id: number
@@ -29,6 +29,8 @@ export interface MirrorRow {
   boards: string | null
   roomRemark: string | null
   boardRemark: string | null
+  operators: string | null
+  operatorRemark: string | null
 }
 
 /** One prepared read per calendar: the live records of a hotel whose nights touch [from, to]. */
@@ -36,7 +38,7 @@ export function mirrorReader(sqlite: Database.Database) {
   const statement = sqlite.prepare<{ profileId: number; hotelId: number; from: string; to: string }, MirrorRow>(
     `select rec_id as recId, begin_date as beginDate, end_date as endDate, declare_date as declareDate,
             record_date as recordDate, stop_type as stopType, state, record_user as recordUser, rooms, boards,
-            room_remark as roomRemark, board_remark as boardRemark
+            room_remark as roomRemark, board_remark as boardRemark, operators, operator_remark as operatorRemark
        from sedna_stop_sales
       where profile_id = @profileId and hotel_id = @hotelId and gone_at is null
         and begin_date <= @to and end_date >= @from`,
@@ -67,9 +69,31 @@ export function sednaScope(idsJson: string | null, remark: string | null, known:
     .filter(Boolean)
   if (codes.length) {
     const byCode = known.filter((k) => codes.includes(k.code.toUpperCase())).map((k) => k.id)
-    return covers(byCode, known) ? 'all' : byCode
+    // Codes the cache does not know say too little to tell which rooms: taken as all of them, as the
+    // preview takes them (a night shown closed that may not be, rather than open when it is closed).
+    return byCode.length === 0 || covers(byCode, known) ? 'all' : byCode
   }
   return 'all'
+}
+
+/**
+ * Whether a Sedna record concerns this account's operator: its operators' ids name ours (when the account's
+ * id is known), else its operator remark names our code; a record naming no operator concerns them all,
+ * and one that cannot be told is taken as ours (a night shown closed rather than missed).
+ */
+export function concernsOperator(
+  operatorsJson: string | null,
+  operatorRemark: string | null,
+  operator: { id: number | null; code: string | null },
+): boolean {
+  const ids = idList(operatorsJson)
+  if (ids?.length && operator.id !== null) return ids.includes(operator.id)
+  const codes = String(operatorRemark ?? '')
+    .split(',')
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean)
+  if (codes.length && operator.code !== null) return codes.includes(operator.code.toUpperCase())
+  return true
 }
 
 /** 0 close, 1 open; null: not told or another value (the record is then not placed). */
@@ -79,6 +103,6 @@ export const kindOfStopType = (stopType: number | null): 'close' | 'open' | null
 /** In force: State 1, or not told (as the look reads it). */
 export const inForce = (state: number | null) => state === null || state === 1
 
-/** Sedna's DeclareDate, else its own record date, else ''. */
+/** Sedna's DeclareDate, else its own record date, else '' — read as the preview reads a fresh answer (ISO or .NET dates). */
 export const sednaDeclaredAt = (row: Pick<MirrorRow, 'declareDate' | 'recordDate'>) =>
-  moment(row.declareDate) ?? moment(row.recordDate) ?? ''
+  timeOf(row.declareDate) ?? timeOf(row.recordDate) ?? ''

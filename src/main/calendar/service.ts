@@ -16,6 +16,7 @@ import type { ProfileRow } from '../db/schema'
 import { AppFailure } from '../errors'
 import { createPlacer, isSent, localDeclaredAt, localReader, referenceReader, type LocalRow } from './local-notices'
 import {
+  concernsOperator,
   inForce,
   kindOfStopType,
   mirrorReader,
@@ -38,6 +39,12 @@ export interface CalendarDeps {
 
 /** The "all rooms" row's id as the rule sees it: only notices naming every room paint it. */
 const ALL_ROOMS_ROW = -1
+
+/** A YYYY-MM-DD that is a day of the calendar (not 2026-02-30). */
+const realDay = (date: string) => {
+  const t = Date.parse(`${date}T00:00:00Z`)
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === date
+}
 
 /** Every night of [from, to], YYYY-MM-DD. */
 export function nightsOf(from: string, to: string): string[] {
@@ -76,6 +83,10 @@ export function createCalendarService(deps: CalendarDeps): CalendarService {
   return {
     get(input) {
       const { hotelId, from, to, board } = input
+      // The contract checks the shape only: 2026-02-30 would be read as 2 March, 2026-13-01 as no night at all.
+      for (const date of [from, to]) {
+        if (!realDay(date)) throw AppFailure.coded('validation', message('calendar.badDate', { date }))
+      }
       if (nightCount(from, to) > CALENDAR_MAX_NIGHTS) {
         throw AppFailure.coded('validation', message('calendar.tooManyNights', { max: CALENDAR_MAX_NIGHTS }))
       }
@@ -92,6 +103,7 @@ export function createCalendarService(deps: CalendarDeps): CalendarService {
       const allOr = (all: boolean, ids: readonly number[], known: readonly Known[]): Scope =>
         all || (known.length > 0 && known.every((k) => ids.includes(k.id))) ? 'all' : ids
 
+      const operator = { id: profile.operatorId, code: profile.operatorCode }
       const mirrorRows = readMirror({ profileId: profile.id, hotelId, from, to })
       const localRows = readLocal({ profileId: profile.id, active: active ? 1 : 0, hotelId, from, to })
 
@@ -108,6 +120,8 @@ export function createCalendarService(deps: CalendarDeps): CalendarService {
         if (ours && !isSent(ours.status)) continue
         const kind = kindOfStopType(m.stopType) ?? (ours ? ours.kind : null)
         if (!kind || !inForce(m.state)) continue
+        // Another operator's stop closes nothing for this account (ours are always shown).
+        if (!ours && !concernsOperator(m.operators, m.operatorRemark, operator)) continue
         entries.push(sednaEntry(m, kind, ours))
       }
 

@@ -116,7 +116,8 @@ export function readRecords(records: readonly SednaStopSaleRecord[], at: Reading
       kind: r.StopType === 0 ? 'close' : r.StopType === 1 ? 'open' : null,
       rooms: sideOf(r, 'StopSaleRooms', 'RoomTypeId', r.RoomRemark, at.hotelRooms),
       boards: sideOf(r, 'StopSaleBoards', 'BoardId', r.BoardRemark, at.boards),
-      declaredAt: timeOf(r.DeclareDate) ?? '',
+      // DeclareDate, else Sedna's record date (as the calendar orders a record that has none).
+      declaredAt: timeOf(r.DeclareDate) ?? timeOf(r.RecordDate) ?? '',
     })
   }
   return out

@@ -509,9 +509,23 @@ export const messagesEn = {
   },
   /** The preview of a sync (#15): what it would do, nothing sent; why a send of what was previewed is refused. */
   preview: {
+    statusName: {
+      pending: 'pending',
+      queued: 'queued',
+      creating: 'being created in Sedna',
+      created: 'created in Sedna, its rooms and boards not sent yet',
+      updating: 'its rooms and boards being sent',
+      synced: 'already synced',
+      changed_in_sedna: 'changed in Sedna',
+      missing_in_sedna: 'no longer in Sedna',
+      needs_attention: 'needs attention',
+      needs_review: 'needs a review',
+      failed: 'failed',
+    },
     unknownIds_one: 'There is no stop sale #{{ids}}: nothing was previewed.',
     unknownIds_other: 'There are no stop sales {{ids}}: nothing was previewed.',
-    notSendable: 'A sync does not send it as it is (status: {{status}}): a person decides first, in its detail.',
+    notSendable:
+      'A sync does not send it as it is (its status: $t(errors.preview.statusName.{{status}})). Its detail says what can be done with it.',
     mirrorOnly_one:
       "Sedna could not be read for {{hotels}} just now: the app's last copy of Sedna's stop sales answered for it ($t(errors.{{failure}})). It may be out of date.",
     mirrorOnly_other:
@@ -527,6 +541,7 @@ export const messagesEn = {
     unknownHotel:
       'Hotel {{hotelId}} is not among the hotels known for this Sedna account. Refresh the reference data in Settings, or choose another hotel.',
     tooManyNights: 'A calendar shows at most {{max}} nights at once: choose a shorter period.',
+    badDate: '{{date}} is not a day of the calendar: choose the period again.',
   },
   /** Sedna's failures that have no code of their own above (`sedna.*`). */
   sednaFailure: {

@@ -499,10 +499,23 @@ export const messagesTr: MessageResources = {
       'Bu hesabın {{count}} stop sale’i ilk gönderilmeden önce Sedna’da zaten bulundu (o kayıtlara bağlandı, hiçbir şey yazılmadı).',
   },
   preview: {
+    statusName: {
+      pending: 'bekliyor',
+      queued: 'kuyrukta',
+      creating: 'Sedna’da oluşturuluyor',
+      created: 'Sedna’da oluşturuldu, odaları ve pansiyonları henüz gönderilmedi',
+      updating: 'odaları ve pansiyonları gönderiliyor',
+      synced: 'zaten senkronize edildi',
+      changed_in_sedna: 'Sedna’da değişti',
+      missing_in_sedna: 'artık Sedna’da yok',
+      needs_attention: 'ilgilenilmesi gerekiyor',
+      needs_review: 'inceleme gerekiyor',
+      failed: 'başarısız',
+    },
     unknownIds_one: '#{{ids}} numaralı satış durdurma yok: önizleme yapılmadı.',
     unknownIds_other: '{{ids}} numaralı satış durdurmalar yok: önizleme yapılmadı.',
     notSendable:
-      'Senkronizasyon bu kaydı bu haliyle göndermez (durum: {{status}}): önce bir kişinin kaydın ayrıntısında karar vermesi gerekir.',
+      'Senkronizasyon bu kaydı bu haliyle göndermez (durumu: $t(errors.preview.statusName.{{status}})). Kaydın ayrıntısında ne yapılabileceği yazıyor.',
     mirrorOnly_one:
       "{{hotels}} için Sedna şu an okunamadı: bu otel için Sedna'daki satış durdurmaların uygulamadaki son kopyası kullanıldı ($t(errors.{{failure}})). Güncel olmayabilir.",
     mirrorOnly_other:
@@ -519,6 +532,7 @@ export const messagesTr: MessageResources = {
     unknownHotel:
       '{{hotelId}} numaralı otel bu Sedna hesabının bilinen otelleri arasında yok. Ayarlar’dan referans verilerini yenileyin ya da başka bir otel seçin.',
     tooManyNights: 'Takvimde bir seferde en fazla {{max}} gece gösterilebilir: daha kısa bir dönem seçin.',
+    badDate: '{{date}} geçerli bir tarih değil: dönemi yeniden seçin.',
   },
   sednaFailure: {
     loginAgain: 'Sedna, {{action}} için yeniden oturum açılmasını istedi (HTTP 401).',
