@@ -29,6 +29,8 @@ const ownChunk = [
   /src[\\/]renderer[\\/]src[\\/]features[\\/]settings[\\/](?!FirstRun|DemoButton)/,
   // The calendar screen (#15); the list's "Calendar" link and the hash's parsing stay in the app.
   /src[\\/]renderer[\\/]src[\\/]features[\\/]calendar[\\/](?!CalendarLink|params)/,
+  // The preview before a sync (#15), loaded when first opened.
+  /src[\\/]renderer[\\/]src[\\/](features[\\/]sync[\\/]Preview|data[\\/]preview\.ts$)/,
 ]
 const inAppChunk = (id: string) => !ownChunk.some((pattern) => pattern.test(id))
 

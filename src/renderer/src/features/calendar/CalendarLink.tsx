@@ -14,11 +14,15 @@ export interface CalendarLinkWords {
   noHotel: string
 }
 
-export const calendarLinkWords = (t: TFunction): CalendarLinkWords => ({
-  text: t('calendar.link.text'),
-  title: (month) => t('calendar.link.title', { month }),
-  noHotel: t('calendar.link.noHotel'),
-})
+export function calendarLinkWords(t: TFunction): CalendarLinkWords {
+  // Looked up once with a placeholder, filled per row: a list page words every visible row's link.
+  const [before, after = ''] = t('calendar.link.title', { month: '\u0000' }).split('\u0000')
+  return {
+    text: t('calendar.link.text'),
+    title: (month) => `${before}${month}${after}`,
+    noHotel: t('calendar.link.noHotel'),
+  }
+}
 
 export function CalendarLink({
   hotelId,

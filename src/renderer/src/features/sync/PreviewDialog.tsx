@@ -6,7 +6,7 @@
  * its progress and summary, as for any sync.
  */
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { AppError } from '../../../../shared/result'
 import { appError } from '../../data/client'
 import { previewedCount, previewedInput, previewQuery, type PreviewScope } from '../../data/preview'
@@ -18,24 +18,10 @@ import { dismissSyncError, runSync, useSyncState, type SyncProgress } from './st
 /** main's code for a send refused because a previewed record changed since. */
 const CHANGED_SINCE = 'preview.stale'
 
-interface Opened {
-  scope: PreviewScope
-  /** After the send (not after a refusal): e.g. the list clears its selection. */
-  onSent: (() => void) | undefined
-}
-
-/** For a page: `open(scope)` shows the preview; `dialog` is where it renders. */
-export function useSyncPreview() {
-  const [opened, setOpened] = useState<Opened | null>(null)
-  const open = useCallback((scope: PreviewScope, onSent?: () => void) => setOpened({ scope, onSent }), [])
-  const dialog = opened && <PreviewDialog scope={opened.scope} onSent={opened.onSent} onClose={() => setOpened(null)} />
-  return { open, dialog }
-}
-
 /** Looking (and showing the look), sending what it showed, or refused: a record changed since (main's words). */
 type Phase = 'look' | 'sending' | { changed: AppError }
 
-function PreviewDialog({
+export function PreviewDialog({
   scope,
   onSent,
   onClose,
