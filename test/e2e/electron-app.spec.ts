@@ -1,6 +1,8 @@
 /**
  * The real Electron app, launched by Playwright. Runs where an Electron binary is installed;
- * elsewhere (no binary could be downloaded) it is skipped and says why.
+ * elsewhere (no binary could be downloaded) it is skipped and says why. Beside the app opening on its
+ * database: the bridge holds only what the preload exposes, and the window's rules hold (CSP, navigation
+ * and window.open denied, permissions refused, outside requests cancelled).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -58,12 +60,43 @@ test('the Electron app opens, migrates its database and lists stop sales', async
     })
     const page = await app.firstWindow()
     await expect(page.getByTestId('stop-sale-row')).toContainText('Kemer Işıklar Resort')
-    // The renderer gets the bridge and nothing else from Node.
+    // The renderer gets the bridge (calls, events, a dropped file's path) and nothing else from Node.
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
+    expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined')
     expect(
       await page.evaluate(() => Object.keys((window as unknown as { sedna?: object }).sedna ?? {}).sort()),
-    ).toEqual(['invoke', 'on'])
+    ).toEqual(['invoke', 'on', 'pathForFile'])
     await page.screenshot({ path: testInfo.outputPath('electron.png') })
+
+    // The window's rules (src/main/window.ts). The CSP, in the page and as the header's twin:
+    const home = page.url()
+    expect(home).toMatch(/^file:.*index\.html/)
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+      ),
+    ).toContain("default-src 'none'")
+    // Navigation away is denied: the page stays where it is.
+    await page.evaluate(() => {
+      window.location.href = 'https://example.com/'
+    })
+    await page.waitForTimeout(500)
+    expect(page.url()).toBe(home)
+    // window.open opens nothing.
+    expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true)
+    await page.waitForTimeout(300)
+    expect(app.windows()).toHaveLength(1)
+    // Every permission request is refused.
+    expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied')
+    // Requests to the outside are cancelled (Sedna is called from main only).
+    expect(
+      await page.evaluate(() =>
+        fetch('https://example.com/').then(
+          () => 'answered',
+          () => 'refused',
+        ),
+      ),
+    ).toBe('refused')
     await app.close()
   } finally {
     data.cleanup()
