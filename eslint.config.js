@@ -182,8 +182,14 @@ export default defineConfig(
     ],
   ),
   {
-    // The four files that are Electron glue.
-    files: ['src/main/index.ts', 'src/main/window.ts', 'src/main/ipc/register-electron.ts', 'src/preload/index.ts'],
+    // The five files that are Electron glue.
+    files: [
+      'src/main/index.ts',
+      'src/main/window.ts',
+      'src/main/tray.ts',
+      'src/main/ipc/register-electron.ts',
+      'src/preload/index.ts',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
 )

@@ -72,6 +72,7 @@ export type CommandName =
   | 'reservations sync'
   | 'reservations cancel'
   | 'backup'
+  | 'diagnostics'
   | 'restore'
   | 'sim'
   | 'help'
@@ -253,6 +254,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: ['to'],
     summary:
       'Back the database up now (SQLite online backup, checked before it counts) into the backups folder, where the newest 7 of each kind are kept; --to: a new file of your own (or into that folder), never deleted by the app.',
+  },
+  {
+    name: 'diagnostics',
+    args: '--to FILE',
+    positionals: { min: 0, max: 0 },
+    options: ['to'],
+    summary:
+      'Write a zip for support: app and runtime versions, the database check, counts per status, the last log lines. No password, no username and no guest data go in; FILE must be new.',
   },
   {
     name: 'restore',

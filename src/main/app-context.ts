@@ -23,6 +23,7 @@ import { createSyncService } from './outbox/service'
 import { createQueueViewService } from './outbox/queue-view'
 import { createSettingsService } from './services/settings'
 import { createBackupService } from './services/backups'
+import { createDiagnosticsService } from './services/diagnostics'
 import { createGuestDataService, type GuestDataService } from './services/guest-data'
 import { databaseTrouble, troubleDetails } from './db/sqlite-errors'
 import { createConnectivity, probeSedna, reportExchange, type Connectivity } from './outbox/connectivity'
@@ -48,6 +49,7 @@ import type { ProfileRow } from './db/schema'
 import { createMirrorService, type MirrorService } from './mirror/service'
 import { createDriftService } from './drift/service'
 import { createCalendarService } from './calendar/service'
+import { CLOSE_GRACE_MS } from './background/decide'
 
 export interface AppContext {
   readonly database: OpenDatabase
@@ -325,6 +327,16 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
         purgeGuestData()
       },
     }),
+    diagnostics: createDiagnosticsService({
+      version: opts.version,
+      dataDir: opts.dataDir,
+      databaseFile,
+      sqlite: database.sqlite,
+      migrationsFolder: opts.migrationsFolder,
+      logger,
+      queue: () => syncService.status(),
+      mirror: () => mirror.status(),
+    }),
   }
   const dispatch = createDispatcher(
     createHandlers(services),
@@ -374,7 +386,7 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
       // Calls still out after a short grace are cancelled; the engine records each outcome, then the
       // database closes.
       const engineClosed = syncEngine.close({
-        graceMs: opts.sync?.closeGraceMs ?? 5_000,
+        graceMs: opts.sync?.closeGraceMs ?? CLOSE_GRACE_MS,
         abort: () => connections.abortAll(),
       })
       // The engine starts nothing more from here; a pull in flight (its pre-run step, too) is cancelled.

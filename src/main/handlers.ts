@@ -18,6 +18,7 @@ import type { SettingsService } from './services/settings'
 import type { BackupService } from './services/backups'
 import type { MirrorService } from './mirror/service'
 import type { DriftService } from './drift/service'
+import type { DiagnosticsService } from './services/diagnostics'
 import type { CallOutput, CallParsedInput } from '../shared/ipc'
 
 export interface Services {
@@ -47,6 +48,8 @@ export interface Services {
     preview(ids: readonly number[] | undefined): Promise<CallOutput<'sync.preview'>>
     sendPreviewed(input: CallParsedInput<'sync.sendPreviewed'>): Promise<CallOutput<'sync.sendPreviewed'>>
   }
+  /** A zip for support without secrets or guest data (#16). */
+  diagnostics: DiagnosticsService
 }
 
 export const createHandlers = (s: Services): Handlers => ({
@@ -117,4 +120,5 @@ export const createHandlers = (s: Services): Handlers => ({
   'calendar.get': (input) => s.calendar.get(input),
   'sync.preview': ({ ids }) => s.preview.preview(ids),
   'sync.sendPreviewed': (input) => s.preview.sendPreviewed(input),
+  'diagnostics.export': ({ to }) => s.diagnostics.exportTo(to),
 })

@@ -12,6 +12,8 @@ import { restoreDatabase } from './db/restore'
 import { registerIpc } from './ipc/register-electron'
 import { databaseFileIn, resolveDataDir } from './paths'
 import { isTrustedSenderUrl } from './security'
+import { startsHidden } from './background/decide'
+import { setUpBackground } from './tray'
 import { createMainWindow } from './window'
 
 const here = import.meta.dirname
@@ -26,6 +28,7 @@ let mainWindow: BrowserWindow | undefined
 
 app.on('second-instance', () => {
   if (mainWindow?.isMinimized()) mainWindow.restore()
+  mainWindow?.show() // it may be hidden, sending in the background
   mainWindow?.focus()
 })
 
@@ -47,12 +50,17 @@ app.whenReady().then(async () => {
   registerIpc(ipcMain, ctx.dispatch, (event) => {
     return event.sender === mainWindow?.webContents && isTrustedSenderUrl(event.senderFrame?.url, trusted)
   })
-  mainWindow = createMainWindow({
-    preloadFile,
-    rendererFile,
-    devServerUrl,
-    iconFile: join(app.getAppPath(), 'resources', 'icon.png'),
-  })
+  const iconFile = join(app.getAppPath(), 'resources', 'icon.png')
+  // Started at login: the tray only; the window opens from it.
+  const hidden = startsHidden(
+    process.argv,
+    process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+  )
+  const win = createMainWindow({ preloadFile, rendererFile, devServerUrl, iconFile, show: !hidden })
+  mainWindow = win
+  const background = setUpBackground({ ctx, window: () => mainWindow, iconFile })
+  win.on('close', (event) => background.onClose(event, win))
+  if (hidden) background.showTray()
   ctx.events.subscribe((name, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(name, payload)
   })

@@ -7,6 +7,8 @@ export interface WindowOptions {
   rendererFile: string
   devServerUrl?: string | undefined
   iconFile?: string
+  /** Shown once ready (default); false: started in the background, opened from the tray. */
+  show?: boolean
 }
 
 export function createMainWindow(opts: WindowOptions): BrowserWindow {
@@ -30,7 +32,7 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
       spellcheck: false,
     },
   })
-  win.once('ready-to-show', () => win.show())
+  if (opts.show !== false) win.once('ready-to-show', () => win.show())
   const wc = win.webContents
   // No navigation away from our page and no new windows; links to the web open in the browser.
   wc.on('will-navigate', (event) => event.preventDefault())

@@ -64,6 +64,7 @@ export const callNames = [
   'calendar.get',
   'sync.preview',
   'sync.sendPreviewed',
+  'diagnostics.export',
 ] as const satisfies readonly CallName[]
 
 export const eventNames = [

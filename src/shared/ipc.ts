@@ -8,6 +8,7 @@ import type { Result } from './result'
 import { accountCalls } from './contracts/accounts'
 import { appCalls } from './contracts/app'
 import { calendarCalls } from './contracts/calendar'
+import { diagnosticsCalls } from './contracts/diagnostics'
 import { driftCalls } from './contracts/drift'
 import { events } from './contracts/events'
 import { mirrorCalls } from './contracts/mirror'
@@ -39,6 +40,7 @@ export const calls = registry(
   mirrorCalls,
   driftCalls,
   calendarCalls,
+  diagnosticsCalls,
 )
 
 export type Calls = typeof calls

@@ -1,5 +1,9 @@
 import { z } from 'zod'
 
+/** What closing the window does while items wait to be sent (background/decide.ts). */
+export const closeActions = ['ask', 'background', 'quit'] as const
+export type CloseAction = (typeof closeActions)[number]
+
 /**
  * The app's own settings (not per Sedna account). Defaults are part of the schema, so a value never
  * saved reads as its default.
@@ -26,6 +30,10 @@ export const appSettingsSchema = z.object({
     .min(0)
     .max(24 * 60)
     .default(10),
+  /** Closing the window while items wait to be sent: ask, keep sending in the background, or quit (#16). */
+  closeAction: z.enum(closeActions).default('ask'),
+  /** Start the app at login, in the background (tray only), so that what waits is sent (#16). */
+  startAtLogin: z.boolean().default(false),
 })
 export type AppSettings = z.output<typeof appSettingsSchema>
 
@@ -63,6 +71,8 @@ export const appSettingsInputSchema = z.strictObject({
     .min(0)
     .max(24 * 60)
     .optional(),
+  closeAction: z.enum(closeActions).optional(),
+  startAtLogin: z.boolean().optional(),
 })
 export type AppSettingsInput = z.input<typeof appSettingsInputSchema>
 

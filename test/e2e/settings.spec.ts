@@ -118,3 +118,25 @@ test('try the built-in demo server without an account', async ({ page, harness }
   await page.getByRole('button', { name: 'Refresh reference data' }).click()
   await expect(page.getByTestId('reference-status').locator('tr[data-kind="boards"]')).toContainText('Up to date')
 })
+
+test('running in the background: what closing the window does, and starting with the computer (#16)', async ({
+  page,
+  harness,
+}) => {
+  await page.goto(`${harness.url}#/settings`)
+  const closeAction = page.getByTestId('close-action')
+  const startAtLogin = page.getByTestId('start-at-login')
+  await expect(closeAction).toHaveValue('ask')
+  await expect(closeAction.locator('option')).toHaveText(['Ask each time', 'Keep sending in the background', 'Quit'])
+  await expect(startAtLogin).not.toBeChecked()
+
+  await closeAction.selectOption({ label: 'Keep sending in the background' })
+  await startAtLogin.check()
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByRole('status')).toHaveText('Saved.')
+  // Main holds them now: the close hook and the login item read them there.
+  expect(harness.context.services.settings.get()).toMatchObject({ closeAction: 'background', startAtLogin: true })
+  await page.reload()
+  await expect(page.getByTestId('close-action')).toHaveValue('background')
+  await expect(page.getByTestId('start-at-login')).toBeChecked()
+})

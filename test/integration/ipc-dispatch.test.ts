@@ -194,6 +194,7 @@ const malformedPerChannel: Record<CallName, unknown[]> = {
   ],
   'sync.preview': [{ ids: [] }, { ids: [0] }, { ids: 'all' }],
   'sync.sendPreviewed': [{}, { stopSales: [{ id: 1 }] }, { stopSales: [1, 2] }, { stopSales: [], extra: 1 }],
+  'diagnostics.export': [{}, { to: '' }, { to: 42 }, { to: '/tmp/x.zip', extra: 1 }],
 }
 
 describe('IPC dispatch over the real services', () => {

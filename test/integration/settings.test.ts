@@ -20,6 +20,8 @@ describe('app settings', () => {
       proxyUrl: null,
       guestDataRetentionDays: 180,
       pullIntervalMinutes: 10,
+      closeAction: 'ask',
+      startAtLogin: false,
     })
     // The environment's proxy is shown, its password not.
     expect(first.environment).toEqual({
@@ -37,6 +39,8 @@ describe('app settings', () => {
       proxyUrl: 'http://proxy.example.com:8080',
       guestDataRetentionDays: 180,
       pullIntervalMinutes: 10,
+      closeAction: 'ask',
+      startAtLogin: false,
     })
     expect(app.ctx.services.settings.get().retryAfterCapMinutes).toBe(15)
     expect((await invoke(app.ctx, 'settings.save', { proxyUrl: '' })).settings.proxyUrl).toBeNull()
@@ -66,6 +70,35 @@ describe('app settings', () => {
       expect(r).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: Object.keys(bad)[0] }] } })
     }
     expect(app.ctx.services.settings.get()).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it('saves and reads back what closing the window does and the start at login (#16)', async () => {
+    const saved = await invoke(app.ctx, 'settings.save', { closeAction: 'background', startAtLogin: true })
+    expect(saved.settings).toMatchObject({ closeAction: 'background', startAtLogin: true })
+    // Changing one keeps the other; read back through a fresh read of the table.
+    await invoke(app.ctx, 'settings.save', { closeAction: 'quit' })
+    expect(app.ctx.services.settings.get()).toMatchObject({ closeAction: 'quit', startAtLogin: true })
+    expect((await invoke(app.ctx, 'settings.get', {})).settings).toMatchObject({
+      closeAction: 'quit',
+      startAtLogin: true,
+    })
+    await invoke(app.ctx, 'settings.save', { closeAction: 'ask', startAtLogin: false })
+    expect(app.ctx.services.settings.get()).toEqual(DEFAULT_SETTINGS)
+
+    for (const bad of [
+      { closeAction: 'minimize' },
+      { closeAction: null },
+      { startAtLogin: 'yes' },
+      { startAtLogin: 1 },
+    ]) {
+      const r = await app.ctx.dispatch('settings.save', bad)
+      expect(r).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: Object.keys(bad)[0] }] } })
+    }
+    expect(app.ctx.services.settings.get()).toEqual(DEFAULT_SETTINGS)
+    // A value another version stored that this one does not know reads as the default.
+    const stored = app.ctx.database.sqlite.prepare(`update app_settings set value = '"tray"' where key = 'closeAction'`)
+    expect(stored.run().changes).toBe(1)
+    expect(app.ctx.services.settings.get().closeAction).toBe('ask')
   })
 
   it('an unreadable stored value falls back to its default without losing the others', async () => {

@@ -68,6 +68,7 @@ const isNode = (spec: string) => spec.startsWith('node:') || builtins.has(spec.s
 const electronFiles = new Set([
   'src/main/index.ts',
   'src/main/window.ts',
+  'src/main/tray.ts',
   'src/main/ipc/register-electron.ts',
   'src/preload/index.ts',
 ])

@@ -5,6 +5,7 @@ import { CliError } from '../errors'
 import type { CliIo, CommandResult } from '../output'
 import { backupCommand } from './backup'
 import { calendarCommand } from './calendar'
+import { diagnosticsCommand } from './diagnostics'
 import { importCommand } from './import'
 import { listCommand } from './list'
 import { mapCommand } from './map'
@@ -39,6 +40,7 @@ const HANDLERS: Record<Exclude<CommandName, 'sim' | 'help' | 'restore'>, Handler
   'reservations sync': (cli, args, io, control) => reservationsSync(cli, args, io, control),
   'reservations cancel': (cli, args, io, control) => reservationsCancel(cli, args, io, control),
   backup: (cli, args, io) => backupCommand(cli, args, io),
+  diagnostics: (cli, args, io) => diagnosticsCommand(cli, args, io),
 }
 
 export function run(cli: CliContext, args: ParsedArgs, io: CliIo, control: RunControl): Promise<CommandResult> {

@@ -91,6 +91,13 @@ export const messagesEn = {
     unknown: 'There is no backup named {{name}} in {{dir}}.',
     notAbsolute: 'Choose the file to restore with its full path, not {{file}}.',
   },
+  diagnostics: {
+    exists: '{{file}} already exists: choose a new name. Nothing was written.',
+    noFolder: 'There is no folder {{dir}}. Nothing was written.',
+    notAbsolute: 'Choose where to save the diagnostics with a full path, not {{file}}.',
+    writeFailed:
+      'The diagnostics could not be written to {{file}} ({{detail}}). Check that the disk is not full and the folder is writable.',
+  },
   db: {
     busy: 'The database is busy: another copy of the app or the command line (sedna-stop-sales) is writing to it. Nothing was saved; try again in a moment.',
     diskFull:
@@ -542,6 +549,46 @@ export const messagesEn = {
       'Hotel {{hotelId}} is not among the hotels known for this Sedna account. Refresh the reference data in Settings, or choose another hotel.',
     tooManyNights: 'A calendar shows at most {{max}} nights at once: choose a shorter period.',
     badDate: '{{date}} is not a day of the calendar: choose the period again.',
+  },
+  /** The tray and closing the window while items wait (#16, main/background/decide.ts). */
+  tray: {
+    waiting_one: '{{count}} item waits to be sent to Sedna.',
+    waiting_other: '{{count}} items wait to be sent to Sedna.',
+    sending_one: 'Sending to Sedna… ({{count}} waiting)',
+    sending_other: 'Sending to Sedna… ({{count}} waiting)',
+    notSent_one: 'All sent. {{count}} imported item has not been sent yet.',
+    notSent_other: 'All sent. {{count}} imported items have not been sent yet.',
+    allSent: 'Everything is sent to Sedna.',
+    sedna: {
+      online: 'Sedna answers.',
+      offline: 'Sedna does not answer: sending resumes by itself when it does.',
+      credentialsRejected: 'Sedna refused the username or password: check them in Settings.',
+      checking: 'Checking whether Sedna answers…',
+    },
+    menu: {
+      open: 'Open Sedna Stop Sales',
+      syncAll_one: 'Sync all pending ({{count}})',
+      syncAll_other: 'Sync all pending ({{count}})',
+      quit: 'Quit',
+    },
+    close: {
+      title: 'Keep sending to Sedna?',
+      waiting_one:
+        '{{count}} item still waits to be sent. In the background the app keeps sending it, with a tray icon; if you quit, it is sent the next time the app opens.',
+      waiting_other:
+        '{{count}} items still wait to be sent. In the background the app keeps sending them, with a tray icon; if you quit, they are sent the next time the app opens.',
+      sending:
+        'A sync is under way. In the background the app finishes it, with a tray icon; if you quit, what is not sent yet is sent the next time the app opens.',
+      background: 'Keep sending in the background',
+      quit: 'Quit',
+      remember: 'Remember my choice (you can change it in Settings)',
+    },
+    quit: {
+      finishing:
+        'Quitting: the requests under way get up to {{seconds}} s to finish; whatever is not sent by then ({{count}} waiting now) stays queued and is sent the next time the app opens.',
+      leftQueued_one: '{{count}} item stays queued and is sent the next time the app opens.',
+      leftQueued_other: '{{count}} items stay queued and are sent the next time the app opens.',
+    },
   },
   /** Sedna's failures that have no code of their own above (`sedna.*`). */
   sednaFailure: {

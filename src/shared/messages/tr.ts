@@ -90,6 +90,13 @@ export const messagesTr: MessageResources = {
     unknown: '{{dir}} klasöründe {{name}} adında bir yedek yok.',
     notAbsolute: 'Geri yüklenecek dosyayı tam yoluyla seçin ({{file}} değil).',
   },
+  diagnostics: {
+    exists: '{{file}} zaten var: başka bir ad seçin. Hiçbir şey yazılmadı.',
+    noFolder: '{{dir}} klasörü yok. Hiçbir şey yazılmadı.',
+    notAbsolute: 'Tanılama dosyasının kaydedileceği yeri tam yoluyla seçin ({{file}} değil).',
+    writeFailed:
+      'Tanılama dosyası {{file}} konumuna yazılamadı ({{detail}}). Diskte yer olduğunu ve klasöre yazılabildiğini kontrol edin.',
+  },
   db: {
     busy: 'Veritabanı şu an meşgul: uygulamanın başka bir kopyası ya da komut satırı (sedna-stop-sales) ona yazıyor. Hiçbir şey kaydedilmedi; birazdan tekrar deneyin.',
     diskFull:
@@ -533,6 +540,45 @@ export const messagesTr: MessageResources = {
       '{{hotelId}} numaralı otel bu Sedna hesabının bilinen otelleri arasında yok. Ayarlar’dan referans verilerini yenileyin ya da başka bir otel seçin.',
     tooManyNights: 'Takvimde bir seferde en fazla {{max}} gece gösterilebilir: daha kısa bir dönem seçin.',
     badDate: '{{date}} geçerli bir tarih değil: dönemi yeniden seçin.',
+  },
+  tray: {
+    waiting_one: 'Sedna’ya gönderilmeyi bekleyen {{count}} kayıt var.',
+    waiting_other: 'Sedna’ya gönderilmeyi bekleyen {{count}} kayıt var.',
+    sending_one: 'Sedna’ya gönderiliyor… ({{count}} kayıt bekliyor)',
+    sending_other: 'Sedna’ya gönderiliyor… ({{count}} kayıt bekliyor)',
+    notSent_one: 'Hepsi gönderildi. İçe aktarılan {{count}} kayıt henüz gönderilmedi.',
+    notSent_other: 'Hepsi gönderildi. İçe aktarılan {{count}} kayıt henüz gönderilmedi.',
+    allSent: 'Her şey Sedna’ya gönderildi.',
+    sedna: {
+      online: 'Sedna yanıt veriyor.',
+      offline: 'Sedna yanıt vermiyor: yanıt verdiğinde gönderim kendiliğinden sürer.',
+      credentialsRejected: 'Sedna kullanıcı adını veya şifreyi kabul etmedi: Ayarlar’dan kontrol edin.',
+      checking: 'Sedna’ya ulaşılıp ulaşılamadığı kontrol ediliyor…',
+    },
+    menu: {
+      open: 'Sedna Stop Sales’i aç',
+      syncAll_one: 'Bekleyenlerin hepsini gönder ({{count}})',
+      syncAll_other: 'Bekleyenlerin hepsini gönder ({{count}})',
+      quit: 'Çıkış',
+    },
+    close: {
+      title: 'Sedna’ya göndermeye devam edilsin mi?',
+      waiting_one:
+        'Gönderilmeyi bekleyen {{count}} kayıt var. Arka planda uygulama, sistem tepsisindeki simgesiyle göndermeye devam eder; çıkarsanız uygulama bir dahaki açılışta gönderir.',
+      waiting_other:
+        'Gönderilmeyi bekleyen {{count}} kayıt var. Arka planda uygulama, sistem tepsisindeki simgesiyle göndermeye devam eder; çıkarsanız uygulama bir dahaki açılışta gönderir.',
+      sending:
+        'Şu anda gönderim yapılıyor. Arka planda uygulama, sistem tepsisindeki simgesiyle gönderimi tamamlar; çıkarsanız gönderilemeyenler bir dahaki açılışta gönderilir.',
+      background: 'Arka planda göndermeye devam et',
+      quit: 'Çıkış',
+      remember: 'Seçimimi hatırla (Ayarlar’dan değiştirebilirsiniz)',
+    },
+    quit: {
+      finishing:
+        'Çıkılıyor: süren isteklerin tamamlanması için en fazla {{seconds}} sn beklenir; o zamana kadar gönderilemeyenler (şu anda {{count}} kayıt) kuyrukta kalır ve uygulama bir dahaki açılışta gönderir.',
+      leftQueued_one: '{{count}} kayıt kuyrukta kalır ve uygulama bir dahaki açılışta gönderir.',
+      leftQueued_other: '{{count}} kayıt kuyrukta kalır ve uygulama bir dahaki açılışta gönderir.',
+    },
   },
   sednaFailure: {
     loginAgain: 'Sedna, {{action}} için yeniden oturum açılmasını istedi (HTTP 401).',

@@ -755,6 +755,12 @@ export const en = {
     retentionHint:
       'Afterwards names, birth dates and passport numbers are removed from this computer; the reservation itself is kept.',
     mirror: 'Reading Sedna back',
+    background: 'Running in the background',
+    closeAction: 'When the window is closed while items wait to be sent',
+    closeActionHint:
+      'In the background the app keeps sending, with an icon in the tray (Open, Sync all pending, Quit); whatever is not sent when it quits is sent at the next start.',
+    closeActions: { ask: 'Ask each time', background: 'Keep sending in the background', quit: 'Quit' },
+    startAtLogin: 'Start with the computer, in the background (tray icon only)',
     pullInterval: 'Read what changed in Sedna every (minutes)',
     pullIntervalHint:
       'While the app runs, it reads Sedna’s stop sales this often, so that changes made in Sedna — by another desk or in Sedna’s own screens — show here. 0 turns this off; Sedna is still read before every sync and when you press “Read now” at the top.',

@@ -770,6 +770,12 @@ export const tr: Resources = {
     retentionHint:
       'Bu süreden sonra adlar, doğum tarihleri ve pasaport numaraları bu bilgisayardan silinir; rezervasyonun kendisi kalır.',
     mirror: 'Sedna’yı geri okuma',
+    background: 'Arka planda çalışma',
+    closeAction: 'Gönderilmeyi bekleyen kayıtlar varken pencere kapatılınca',
+    closeActionHint:
+      'Arka planda uygulama göndermeye devam eder; bildirim alanında bir simgesi olur (Aç, Bekleyenlerin hepsini senkronize et, Çık). Çıkarken gönderilemeyenler bir sonraki açılışta gönderilir.',
+    closeActions: { ask: 'Her seferinde sor', background: 'Arka planda göndermeye devam et', quit: 'Çık' },
+    startAtLogin: 'Bilgisayar açılınca arka planda başlat (yalnızca bildirim alanı simgesi)',
     pullInterval: 'Sedna’daki değişiklikleri okuma sıklığı (dakika)',
     pullIntervalHint:
       'Uygulama açıkken Sedna’daki satış durdurmaları bu sıklıkla okur; böylece Sedna’da — başka bir masada ya da Sedna’nın kendi ekranlarında — yapılan değişiklikler burada görünür. 0 bunu kapatır; Sedna yine de her senkronizasyondan önce ve üstteki “Şimdi oku” düğmesine basıldığında okunur.',

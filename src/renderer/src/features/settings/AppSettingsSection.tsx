@@ -1,17 +1,21 @@
 /**
  * The app's own settings (not per Sedna account): how Sedna is reached (proxy), how long a Sedna
  * "Retry-After" may hold an item back, how often Sedna's stop sales are read back into the app, and how
- * long guests' personal data is kept after check-out.
+ * long guests' personal data is kept after check-out; what closing the window does while items wait,
+ * and starting at login (#16).
  */
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState, type ChangeEvent, type FormEvent } from 'react'
-import type { SettingsView } from '../../../../shared/settings'
+import type { CloseAction, SettingsView } from '../../../../shared/settings'
 import { call } from '../../api'
 import { appQueries } from '../../data/app'
 import { appError } from '../../data/client'
 import { useLanguage } from '../../i18n'
 import { ErrorBanner } from '../../ui/ErrorBanner'
 import { Field, SaveBar } from '../../ui/Field'
+
+/** In the order offered (shared/settings.ts holds the schema: zod stays out of the renderer). */
+const closeActions: readonly CloseAction[] = ['ask', 'background', 'quit']
 
 type Key = 'proxyUrl' | 'retryAfterCapMinutes' | 'guestDataRetentionDays' | 'pullIntervalMinutes'
 
@@ -60,6 +64,8 @@ function AppSettingsForm({
     guestDataRetentionDays: String(view.settings.guestDataRetentionDays),
     pullIntervalMinutes: String(view.settings.pullIntervalMinutes),
   })
+  const [closeAction, setCloseAction] = useState<CloseAction>(view.settings.closeAction)
+  const [startAtLogin, setStartAtLogin] = useState(view.settings.startAtLogin)
   const save = useMutation({
     mutationFn: () =>
       call('settings.save', {
@@ -68,6 +74,8 @@ function AppSettingsForm({
         guestDataRetentionDays: Number(form.guestDataRetentionDays),
         // Empty is not 0 (off): it is refused and said so.
         pullIntervalMinutes: form.pullIntervalMinutes.trim() ? Number(form.pullIntervalMinutes) : NaN,
+        closeAction,
+        startAtLogin,
       }),
     onSuccess: () => onSaved(true),
   })
@@ -119,6 +127,29 @@ function AppSettingsForm({
       {numberField('retryAfterCapMinutes')}
       <h3>{t('appSettings.mirror')}</h3>
       {numberField('pullIntervalMinutes')}
+      <h3>{t('appSettings.background')}</h3>
+      <Field label={t('appSettings.closeAction')} hint={t('appSettings.closeActionHint')}>
+        <select
+          value={closeAction}
+          onChange={(e) => (onSaved(false), setCloseAction(e.target.value as CloseAction))}
+          data-testid="close-action"
+        >
+          {closeActions.map((a) => (
+            <option key={a} value={a}>
+              {t(`appSettings.closeActions.${a}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={startAtLogin}
+          onChange={(e) => (onSaved(false), setStartAtLogin(e.target.checked))}
+          data-testid="start-at-login"
+        />{' '}
+        {t('appSettings.startAtLogin')}
+      </label>
       <h3>{t('appSettings.data')}</h3>
       {numberField('guestDataRetentionDays')}
       <SaveBar error={error} pending={save.isPending} saved={saved} label={t('appSettings.save')} />
