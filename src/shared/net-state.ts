@@ -53,6 +53,18 @@ export function byDeclaration(a: Notice, b: Notice): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0
 }
 
+/**
+ * Every night of [first, last], both included, YYYY-MM-DD (counted in UTC: no clock change skips or
+ * repeats one). At most 10,000 (27 years): a record from Sedna with an absurd span cannot exhaust memory.
+ */
+export function nightsOf(first: string, last: string): string[] {
+  const nights: string[] = []
+  const end = Date.parse(`${last}T00:00:00Z`)
+  for (let t = Date.parse(`${first}T00:00:00Z`); t <= end && nights.length < 10_000; t += 86_400_000)
+    nights.push(new Date(t).toISOString().slice(0, 10))
+  return nights
+}
+
 /** Index of the first night ≥ `day` in the sorted `nights` (binary search). */
 function firstAtOrAfter(nights: readonly string[], day: string): number {
   let lo = 0

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3'
 import { CALENDAR_MAX_NIGHTS, type Calendar, type CalendarNotice } from '../../shared/contracts/calendar'
 import type { CallParsedInput } from '../../shared/ipc'
 import { message } from '../../shared/messages'
-import { byDeclaration, netState, type Notice } from '../../shared/net-state'
+import { byDeclaration, netState, nightsOf, type Notice } from '../../shared/net-state'
 import { nightCount } from '../../shared/stop-sale-basics'
 import type { Db } from '../db/database'
 import type { ProfileRow } from '../db/schema'
@@ -44,15 +44,6 @@ const ALL_ROOMS_ROW = -1
 const realDay = (date: string) => {
   const t = Date.parse(`${date}T00:00:00Z`)
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === date
-}
-
-/** Every night of [from, to], YYYY-MM-DD. */
-export function nightsOf(from: string, to: string): string[] {
-  const nights: string[] = []
-  const end = Date.parse(`${to}T00:00:00Z`)
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += 86_400_000)
-    nights.push(new Date(t).toISOString().slice(0, 10))
-  return nights
 }
 
 type Entry = CalendarNotice & { rooms: Scope; boards: Scope; inSedna: boolean }

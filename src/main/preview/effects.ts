@@ -3,8 +3,8 @@
  * (nights, rooms and boards in common), and — an open-sale — which closed nights it opens again. The
  * closed/open question is the net-state rule's (shared/net-state.ts), never decided here a second time.
  */
-import { netState, type Notice } from '../../shared/net-state'
-import { nightsOf, sidesMeet, type ReadRecord, type Side } from './sedna-records'
+import { netState, nightsOf, type Notice } from '../../shared/net-state'
+import { sidesMeet, type ReadRecord, type Side } from './sedna-records'
 
 /** One previewed stop sale as these questions see it. */
 export interface Effecting {

@@ -7,6 +7,7 @@ import type { Notice } from '../../shared/net-state'
 import type { SednaStopSaleRow } from '../db/schema'
 import { timeOf } from '../mirror/read-record'
 import type { SednaStopSaleRecord } from '../sedna/responses'
+import { operatorOf } from '../sedna/stop-sale-scope'
 
 /**
  * A mirror row in the list's own shape (the reverse of mirror/read-record.ts): a child list the mirror did
@@ -103,12 +104,8 @@ export function readRecords(records: readonly SednaStopSaleRecord[], at: Reading
     const first = timeOf(r.BeginDate)?.slice(0, 10)
     const last = timeOf(r.EndDate)?.slice(0, 10)
     if (!first || !last) continue
-    const operators = childIds(r, 'StopSaleOperators', 'OperatorId')
-    const operatorCodes = codesOf(r.OperatorRemark)
-    const concernsUs = operators?.length
-      ? operators.includes(at.operatorId)
-      : !operatorCodes.length || operatorCodes.includes(at.operatorCode.toUpperCase())
-    if (!concernsUs) continue
+    // Whose record, as the look before a first send reads it: another operator's concerns us not.
+    if (operatorOf(r, at) === 'other') continue
     out.push({
       recId: r.RecId,
       first,
@@ -138,16 +135,4 @@ export function noticeOfRecord(r: ReadRecord): Notice | undefined {
     declaredAt: r.declaredAt,
     inSedna: true,
   }
-}
-
-/** Every night from `first` to `last`, both included (YYYY-MM-DD). */
-export function nightsOf(first: string, last: string): string[] {
-  const out: string[] = []
-  const d = new Date(`${first}T00:00:00Z`)
-  const end = new Date(`${last}T00:00:00Z`)
-  while (d <= end && out.length < 4_000) {
-    out.push(d.toISOString().slice(0, 10))
-    d.setUTCDate(d.getUTCDate() + 1)
-  }
-  return out
 }

@@ -118,7 +118,10 @@ function sideMeets(ours: Side, theirs: Side): boolean {
 }
 
 /** Whose record it is: ours (our operator listed), all operators, another operator's, or not told. */
-function operatorOf(record: SednaStopSaleRecord, scope: OurScope): 'ours' | 'all' | 'other' | 'unknown' {
+export function operatorOf(
+  record: SednaStopSaleRecord,
+  scope: Pick<OurScope, 'operatorId' | 'operatorCode'>,
+): 'ours' | 'all' | 'other' | 'unknown' {
   const ids = childIds(record, 'StopSaleOperators', 'OperatorId')
   if (ids?.length) return ids.includes(scope.operatorId) ? 'ours' : 'other'
   const remark = record.OperatorRemark
