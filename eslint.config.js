@@ -182,11 +182,12 @@ export default defineConfig(
     ],
   ),
   {
-    // The five files that are Electron glue.
+    // The six files that are Electron glue.
     files: [
       'src/main/index.ts',
       'src/main/window.ts',
       'src/main/tray.ts',
+      'src/main/updates/electron-updater.ts',
       'src/main/ipc/register-electron.ts',
       'src/preload/index.ts',
     ],

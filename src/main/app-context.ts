@@ -24,6 +24,7 @@ import { createQueueViewService } from './outbox/queue-view'
 import { createSettingsService } from './services/settings'
 import { createBackupService } from './services/backups'
 import { createDiagnosticsService } from './services/diagnostics'
+import { createUpdateService, type UpdaterPort } from './updates/service'
 import { createGuestDataService, type GuestDataService } from './services/guest-data'
 import { databaseTrouble, troubleDetails } from './db/sqlite-errors'
 import { createConnectivity, probeSedna, reportExchange, type Connectivity } from './outbox/connectivity'
@@ -90,6 +91,10 @@ export interface AppContextOptions {
   referenceTtlHours?: number
   /** Shows the open dialog for an import file and answers the path chosen (null: cancelled); the Electron app's. */
   chooseImportFile?: (kind: 'stopSales' | 'reservations') => Promise<string | null>
+  /** Shows the save dialog offering `suggestedName` and answers the path chosen (null: cancelled); the Electron app's. */
+  chooseSaveFile?: (suggestedName: string) => Promise<string | null>
+  /** Updates from the agency's folder: electron-updater in the installed app; none elsewhere (#16). */
+  updater?: (logger: Logger) => UpdaterPort
   /** How long a write waits for another process's lock (default database.ts's BUSY_TIMEOUT_MS). */
   busyTimeoutMs?: number
   sync?: {
@@ -266,6 +271,7 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
       databaseFile,
       runtime: opts.runtime ?? `Node ${process.versions.node}`,
       canChooseFiles: opts.chooseImportFile !== undefined,
+      canSaveFiles: opts.chooseSaveFile !== undefined,
     },
     stopSales: createStopSaleService(db, events),
     stopSaleDetail: createStopSaleDetailService({ db, profiles, sednaVersion: (row) => drift.versionOf(row) }),
@@ -336,6 +342,13 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
       logger,
       queue: () => syncService.status(),
       mirror: () => mirror.status(),
+      chooseSaveFile: opts.chooseSaveFile,
+    }),
+    updates: createUpdateService({
+      updater: opts.updater?.(logger),
+      folderUrl: () => settings.get().updateUrl,
+      events,
+      logger,
     }),
   }
   const dispatch = createDispatcher(
@@ -373,6 +386,7 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
       syncEngine.wake()
       services.backups.startDaily()
       mirror.startSchedule()
+      services.updates.startSchedule()
       if (!purgeTimer) {
         purgeGuestData()
         purgeTimer = setInterval(purgeGuestData, DAY_MS)
@@ -380,6 +394,7 @@ export async function openAppContext(opts: AppContextOptions): Promise<AppContex
       }
     },
     async close() {
+      services.updates.stop()
       await services.backups.close()
       clearInterval(purgeTimer)
       await guestData.close()

@@ -19,10 +19,18 @@ import type { BackupService } from './services/backups'
 import type { MirrorService } from './mirror/service'
 import type { DriftService } from './drift/service'
 import type { DiagnosticsService } from './services/diagnostics'
+import type { UpdateService } from './updates/service'
 import type { CallOutput, CallParsedInput } from '../shared/ipc'
 
 export interface Services {
-  info: { version: string; dataDir: string; databaseFile: string; runtime: string; canChooseFiles: boolean }
+  info: {
+    version: string
+    dataDir: string
+    databaseFile: string
+    runtime: string
+    canChooseFiles: boolean
+    canSaveFiles: boolean
+  }
   stopSales: StopSaleService
   stopSaleDetail: StopSaleDetailService
   mappings: MappingService
@@ -50,6 +58,8 @@ export interface Services {
   }
   /** A zip for support without secrets or guest data (#16). */
   diagnostics: DiagnosticsService
+  /** Updates from the agency's folder (#16). */
+  updates: UpdateService
 }
 
 export const createHandlers = (s: Services): Handlers => ({
@@ -121,4 +131,8 @@ export const createHandlers = (s: Services): Handlers => ({
   'sync.preview': ({ ids }) => s.preview.preview(ids),
   'sync.sendPreviewed': (input) => s.preview.sendPreviewed(input),
   'diagnostics.export': ({ to }) => s.diagnostics.exportTo(to),
+  'diagnostics.save': () => s.diagnostics.save(),
+  'updates.status': () => s.updates.status(),
+  'updates.check': () => s.updates.check(),
+  'updates.download': () => s.updates.download(),
 })

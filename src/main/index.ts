@@ -14,6 +14,7 @@ import { databaseFileIn, resolveDataDir } from './paths'
 import { isTrustedSenderUrl } from './security'
 import { startsHidden } from './background/decide'
 import { setUpBackground } from './tray'
+import { electronUpdater } from './updates/electron-updater'
 import { createMainWindow } from './window'
 
 const here = import.meta.dirname
@@ -40,6 +41,9 @@ app.whenReady().then(async () => {
     version: app.getVersion(),
     runtime: `Electron ${process.versions.electron} (Node ${process.versions.node})`,
     chooseImportFile,
+    // electron-updater needs the installed app's resources: none while developing.
+    ...(app.isPackaged ? { updater: electronUpdater } : {}),
+    chooseSaveFile,
   })
   if (!context) {
     app.exit(1)
@@ -97,6 +101,21 @@ async function chooseImportFile(kind: 'stopSales' | 'reservations'): Promise<str
   const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined
   const answer = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
   return answer.canceled ? null : (answer.filePaths[0] ?? null)
+}
+
+/** The save dialog (Settings → Export diagnostics…): main picks where the file goes, never the renderer. */
+async function chooseSaveFile(suggestedName: string): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: 'Export diagnostics',
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [{ name: 'Zip', extensions: ['zip'] }],
+    // Windows and macOS always ask before replacing an existing file; Linux only when told to. The
+    // diagnostics service replaces a file chosen here because this confirmation was given.
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  }
+  const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined
+  const answer = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+  return answer.canceled || !answer.filePath ? null : answer.filePath
 }
 
 app.on('window-all-closed', () => app.quit())

@@ -65,6 +65,10 @@ export const callNames = [
   'sync.preview',
   'sync.sendPreviewed',
   'diagnostics.export',
+  'diagnostics.save',
+  'updates.status',
+  'updates.check',
+  'updates.download',
 ] as const satisfies readonly CallName[]
 
 export const eventNames = [
@@ -79,6 +83,7 @@ export const eventNames = [
   'data.restored',
   'mirror.progress',
   'mirror.changed',
+  'updates.changed',
 ] as const satisfies readonly EventName[]
 
 /** A call or event of the contract missing above: the type error names it ("Property 'x' is missing"). */

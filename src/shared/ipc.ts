@@ -15,6 +15,7 @@ import { mirrorCalls } from './contracts/mirror'
 import { outboxCalls } from './contracts/outbox'
 import { reservationCalls } from './contracts/reservations'
 import { stopSaleCalls } from './contracts/stop-sales'
+import { updateCalls } from './contracts/updates'
 
 export { events }
 
@@ -41,6 +42,7 @@ export const calls = registry(
   driftCalls,
   calendarCalls,
   diagnosticsCalls,
+  updateCalls,
 )
 
 export type Calls = typeof calls

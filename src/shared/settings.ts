@@ -34,6 +34,8 @@ export const appSettingsSchema = z.object({
   closeAction: z.enum(closeActions).default('ask'),
   /** Start the app at login, in the background (tray only), so that what waits is sent (#16). */
   startAtLogin: z.boolean().default(false),
+  /** The HTTP(S) folder the agency publishes new versions in (latest.yml and the installers); null: none (#16). */
+  updateUrl: z.string().nullable().default(null),
 })
 export type AppSettings = z.output<typeof appSettingsSchema>
 
@@ -55,6 +57,34 @@ const proxyUrlSchema = z
     { message: 'Enter the proxy like http://proxy.example.com:8080' },
   )
 
+/**
+ * The update folder: http(s), a host, no user name or password (it is stored in the database and shown),
+ * no query or fragment. Always ends in "/" so that the files in it are found beside each other.
+ */
+export const updateUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v)
+        return (
+          (u.protocol === 'http:' || u.protocol === 'https:') &&
+          u.hostname !== '' &&
+          u.username === '' &&
+          u.password === '' &&
+          u.search === '' &&
+          u.hash === ''
+        )
+      } catch {
+        return false
+      }
+    },
+    { message: 'Enter the update folder like https://updates.example.com/sedna/ (no user name or password)' },
+  )
+  .transform((v) => (v.endsWith('/') ? v : `${v}/`))
+
 /** What Settings may change: any subset; a proxy of "" or null means none. */
 export const appSettingsInputSchema = z.strictObject({
   retryAfterCapMinutes: z
@@ -73,6 +103,7 @@ export const appSettingsInputSchema = z.strictObject({
     .optional(),
   closeAction: z.enum(closeActions).optional(),
   startAtLogin: z.boolean().optional(),
+  updateUrl: z.union([z.literal('').transform(() => null), z.null(), updateUrlSchema]).optional(),
 })
 export type AppSettingsInput = z.input<typeof appSettingsInputSchema>
 

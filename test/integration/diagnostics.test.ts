@@ -7,11 +7,21 @@
  * The log file also gets lines written straight to it, as an older version (or a bug) could have left
  * them, so the export's own scrub is what is tested, not only the logger's.
  */
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFileLogger, type Logger } from '../../src/main/log'
+import { suggestedDiagnosticsName } from '../../src/main/services/diagnostics'
 import { addSimAccount } from '../support/account'
 import { ensureCliBuilt, runCli } from '../support/cli'
 import { invoke, startTestApp, type TestApp } from '../support/context'
@@ -25,6 +35,7 @@ const TOKEN = Buffer.from(`${USERNAME}:${PASSWORD}`).toString('base64')
 /** The guests' personal data, as imported and as Sedna writes it. */
 const GUEST_DATA = ['Oleksandr', 'OLEKSANDR', 'Kovalenko', 'KOVALENKO', 'Iryna', 'IRYNA', 'FU022013']
 const FORBIDDEN = [PASSWORD, encodeURIComponent(PASSWORD), USERNAME, TOKEN, ...GUEST_DATA]
+const DIAGNOSTICS = ['about.json', 'database.json', 'log-tail.txt']
 
 const guest = (voucher: string) => ({
   voucher_no: voucher,
@@ -180,6 +191,54 @@ describe('diagnostics for support', () => {
     const noFolder = await app.ctx.dispatch('diagnostics.export', { to: join(out.dir, 'missing', 'd.zip') })
     expect(noFolder).toMatchObject({ ok: false, error: { code: 'diagnostics.noFolder' } })
     expect(existsSync(join(out.dir, 'missing'))).toBe(false)
+  })
+
+  it("diagnostics.save writes where main's save dialog answers, replaces a file chosen there, and is null when cancelled", async () => {
+    const asked: string[] = []
+    let answer: string | null = join(out.dir, 'saved.zip')
+    const chooser = await startTestApp({ chooseSaveFile: async (name) => (asked.push(name), answer) })
+    try {
+      expect(await chooser.ctx.dispatch('app.info', {})).toMatchObject({ ok: true, value: { canSaveFiles: true } })
+      const saved = await invoke(chooser.ctx, 'diagnostics.save', {})
+      expect(saved).toEqual({ file: answer, bytes: statSync(answer).size, entries: DIAGNOSTICS })
+      expect(Object.keys(entriesOf(answer)).sort()).toEqual(DIAGNOSTICS)
+      // Local time, as staff read it on their clock.
+      expect(asked).toHaveLength(1)
+      expect(asked[0]).toMatch(/^sedna-diagnostics-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/)
+      expect(suggestedDiagnosticsName(new Date(2026, 2, 7, 9, 5))).toBe('sedna-diagnostics-2026-03-07-0905.zip')
+
+      // The dialog asked before replacing an existing file: the new zip replaces it whole.
+      writeFileSync(answer, 'an older file')
+      const replaced = await invoke(chooser.ctx, 'diagnostics.save', {})
+      expect(replaced).toMatchObject({ file: answer, bytes: statSync(answer).size })
+      expect(Object.keys(entriesOf(answer)).sort()).toEqual(DIAGNOSTICS)
+      expect(readdirSync(out.dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+
+      answer = null
+      expect(await chooser.ctx.dispatch('diagnostics.save', {})).toEqual({ ok: true, value: null })
+      expect(asked).toHaveLength(3)
+
+      answer = join(out.dir, 'missing', 'd.zip')
+      expect(await chooser.ctx.dispatch('diagnostics.save', {})).toMatchObject({
+        ok: false,
+        error: { kind: 'validation', code: 'diagnostics.noFolder' },
+      })
+    } finally {
+      await chooser.close()
+    }
+  })
+
+  it('without a save dialog (command line, tests) diagnostics.save is "unavailable", worded', async () => {
+    expect(await app.ctx.dispatch('app.info', {})).toMatchObject({ ok: true, value: { canSaveFiles: false } })
+    expect(await app.ctx.dispatch('diagnostics.save', {})).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'unavailable',
+        code: 'diagnostics.noChooser',
+        message:
+          'The save dialog is only available in the app window; on the command line use “sedna-stop-sales diagnostics --to FILE”.',
+      },
+    })
   })
 
   it('the command line writes the zip (exit 0) and prints { file, bytes, entries } with --json', async () => {

@@ -195,6 +195,10 @@ const malformedPerChannel: Record<CallName, unknown[]> = {
   'sync.preview': [{ ids: [] }, { ids: [0] }, { ids: 'all' }],
   'sync.sendPreviewed': [{}, { stopSales: [{ id: 1 }] }, { stopSales: [1, 2] }, { stopSales: [], extra: 1 }],
   'diagnostics.export': [{}, { to: '' }, { to: 42 }, { to: '/tmp/x.zip', extra: 1 }],
+  'diagnostics.save': [{ to: '/tmp/x.zip' }],
+  'updates.status': [{ verbose: true }],
+  'updates.check': [{ url: 'https://elsewhere.example/' }],
+  'updates.download': [{ version: '9.9.9' }],
 }
 
 describe('IPC dispatch over the real services', () => {

@@ -22,6 +22,7 @@ describe('app settings', () => {
       pullIntervalMinutes: 10,
       closeAction: 'ask',
       startAtLogin: false,
+      updateUrl: null,
     })
     // The environment's proxy is shown, its password not.
     expect(first.environment).toEqual({
@@ -41,6 +42,7 @@ describe('app settings', () => {
       pullIntervalMinutes: 10,
       closeAction: 'ask',
       startAtLogin: false,
+      updateUrl: null,
     })
     expect(app.ctx.services.settings.get().retryAfterCapMinutes).toBe(15)
     expect((await invoke(app.ctx, 'settings.save', { proxyUrl: '' })).settings.proxyUrl).toBeNull()

@@ -64,11 +64,12 @@ function moduleFile(from: string, spec: string): string | undefined {
 const builtins = new Set(builtinModules)
 const isNode = (spec: string) => spec.startsWith('node:') || builtins.has(spec.split('/')[0]!)
 
-// The only main-process files allowed to know about Electron: entry point, window, IPC binding.
+// The only main-process files allowed to know about Electron: entry point, window, tray, updater, IPC binding.
 const electronFiles = new Set([
   'src/main/index.ts',
   'src/main/window.ts',
   'src/main/tray.ts',
+  'src/main/updates/electron-updater.ts',
   'src/main/ipc/register-electron.ts',
   'src/preload/index.ts',
 ])

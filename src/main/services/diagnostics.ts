@@ -11,6 +11,7 @@ import { release } from 'node:os'
 import { dirname, isAbsolute } from 'node:path'
 import type Database from 'better-sqlite3'
 import { strToU8, zipSync } from 'fflate'
+import { message } from '../../shared/messages'
 import type { ReservationGuest } from '../../shared/reservations'
 import { failure } from '../db/restore'
 import { readJournal, schemaState } from '../db/schema-version'
@@ -29,6 +30,11 @@ export interface DiagnosticsExport {
 export interface DiagnosticsService {
   /** Writes the zip as the new file `file` (absolute); an existing file is never replaced. */
   exportTo(file: string): Promise<DiagnosticsExport>
+  /**
+   * "Export diagnostics…" (Settings): main's save dialog picks the file, the zip is written there; null when
+   * staff cancelled. Without a dialog (command line, tests) it fails 'unavailable' (diagnostics.noChooser).
+   */
+  save(): Promise<DiagnosticsExport | null>
 }
 
 export interface DiagnosticsDeps {
@@ -51,12 +57,21 @@ export interface DiagnosticsDeps {
     }[]
   }
   now?: () => Date
+  /** Shows the save dialog offering `suggestedName` (the Electron app); answers the path chosen, null: cancelled. */
+  chooseSaveFile?: ((suggestedName: string) => Promise<string | null>) | undefined
 }
 
 /** How many of the log's last lines go in. */
 export const LOG_TAIL_LINES = 500
 
 export const DIAGNOSTICS_ENTRIES = ['about.json', 'database.json', 'log-tail.txt'] as const
+
+/** The name the save dialog offers: `sedna-diagnostics-YYYY-MM-DD-HHmm.zip`, in local time. */
+export function suggestedDiagnosticsName(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  const day = `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}`
+  return `sedna-diagnostics-${day}-${p(at.getHours())}${p(at.getMinutes())}.zip`
+}
 
 export function createDiagnosticsService(d: DiagnosticsDeps): DiagnosticsService {
   const now = d.now ?? (() => new Date())
@@ -149,7 +164,8 @@ export function createDiagnosticsService(d: DiagnosticsDeps): DiagnosticsService
     )
   }
 
-  async function exportTo(file: string): Promise<DiagnosticsExport> {
+  /** `replace`: the file may exist and is replaced whole (see save()); otherwise an existing file is refused. */
+  async function write(file: string, replace: boolean): Promise<DiagnosticsExport> {
     if (!isAbsolute(file)) {
       throw failure(
         'validation',
@@ -160,7 +176,7 @@ export function createDiagnosticsService(d: DiagnosticsDeps): DiagnosticsService
         },
       )
     }
-    if (existsSync(file)) {
+    if (!replace && existsSync(file)) {
       throw failure(
         'validation',
         'diagnostics.exists',
@@ -182,7 +198,8 @@ export function createDiagnosticsService(d: DiagnosticsDeps): DiagnosticsService
         'database.json': strToU8(JSON.stringify(database(), null, 2)),
         'log-tail.txt': strToU8(logTail()),
       })
-      // Temp file then rename: a zip is whole or absent, never half-written under the name chosen.
+      // Temp file then rename: a zip is whole or absent, never half-written under the name chosen (and a
+      // file it replaces stays as it was until the new zip is complete).
       writeFileSync(temp, zip, { flag: 'wx', mode: PRIVATE_FILE_MODE })
       renameSync(temp, file)
       d.logger.info('diagnostics written', { file, bytes: zip.byteLength })
@@ -204,7 +221,21 @@ export function createDiagnosticsService(d: DiagnosticsDeps): DiagnosticsService
     }
   }
 
-  return { exportTo }
+  async function save(): Promise<DiagnosticsExport | null> {
+    if (!d.chooseSaveFile) {
+      throw AppFailure.coded('unavailable', message('diagnostics.noChooser'))
+    }
+    const file = await d.chooseSaveFile(suggestedDiagnosticsName(now()))
+    if (file === null) return null
+    // A file chosen in the save dialog may exist: the dialog itself asked staff whether to replace it
+    // (index.ts asks for that confirmation on Linux too), so it is replaced — by the rename over it, the
+    // same atomic step as for a new file: until the new zip is whole the old file stays untouched, and a
+    // failed write leaves it as it was. `diagnostics --to FILE` and diagnostics.export were asked nothing,
+    // so they still refuse an existing file.
+    return write(file, true)
+  }
+
+  return { exportTo: (file) => write(file, false), save }
 }
 
 const hostOf = (url: string) => {

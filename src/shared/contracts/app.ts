@@ -15,6 +15,8 @@ export const appCalls = {
       runtime: z.string(),
       /** main can show the open dialog (files.chooseImport): the Electron app, not a browser harness without one. */
       canChooseFiles: z.boolean(),
+      /** main can show the save dialog (diagnostics.save): the Electron app, not a browser harness without one. */
+      canSaveFiles: z.boolean(),
     }),
   }),
   'files.chooseImport': defineCall({

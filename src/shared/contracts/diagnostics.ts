@@ -17,4 +17,10 @@ export const diagnosticsCalls = {
     input: z.strictObject({ to: z.string().min(1).max(4096) }),
     output: diagnosticsExportSchema,
   }),
+  'diagnostics.save': defineCall({
+    summary:
+      "Show main's save dialog and write the support zip where staff chose; answers what was written (null: cancelled)",
+    input: z.strictObject({}),
+    output: diagnosticsExportSchema.nullable(),
+  }),
 } as const

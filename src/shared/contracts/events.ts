@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { defineEvent } from '../contract'
 import { connectivityStateSchema, syncProgressSchema } from '../sync'
+import { updateStatusSchema } from '../updates'
 import { pullProgressSchema } from './mirror'
 
 export const events = {
@@ -49,6 +50,10 @@ export const events = {
   'mirror.changed': defineEvent({
     summary: "A pull of an account's mirror ended (its status, and maybe its records, changed)",
     payload: z.object({ profileId: z.number().int().positive() }),
+  }),
+  'updates.changed': defineEvent({
+    summary: 'Where the app stands with updates changed (a check, the download, its progress)',
+    payload: updateStatusSchema,
   }),
   'data.restored': defineEvent({
     summary: 'The data was replaced by a backup; the window reloads everything',

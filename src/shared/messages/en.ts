@@ -95,6 +95,8 @@ export const messagesEn = {
     exists: '{{file}} already exists: choose a new name. Nothing was written.',
     noFolder: 'There is no folder {{dir}}. Nothing was written.',
     notAbsolute: 'Choose where to save the diagnostics with a full path, not {{file}}.',
+    noChooser:
+      'The save dialog is only available in the app window; on the command line use “sedna-stop-sales diagnostics --to FILE”.',
     writeFailed:
       'The diagnostics could not be written to {{file}} ({{detail}}). Check that the disk is not full and the folder is writable.',
   },
@@ -589,6 +591,15 @@ export const messagesEn = {
       leftQueued_one: '{{count}} item stays queued and is sent the next time the app opens.',
       leftQueued_other: '{{count}} items stay queued and are sent the next time the app opens.',
     },
+  },
+  /** Updates from the agency's folder (#16). */
+  updates: {
+    unsupported: 'Updates are installed by the installed app only, not while developing or from the command line.',
+    noFolder: 'No update folder is set. Enter the address your agency publishes new versions at, then check again.',
+    nothingToDownload: 'There is no newer version to download: check for updates first.',
+    checkFailed:
+      'The update folder {{url}} could not be read ({{detail}}). Check the address and that this computer can reach it.',
+    downloadFailed: 'Version {{version}} could not be downloaded ({{detail}}). Nothing was installed; try again.',
   },
   /** Sedna's failures that have no code of their own above (`sedna.*`). */
   sednaFailure: {

@@ -94,6 +94,8 @@ export const messagesTr: MessageResources = {
     exists: '{{file}} zaten var: başka bir ad seçin. Hiçbir şey yazılmadı.',
     noFolder: '{{dir}} klasörü yok. Hiçbir şey yazılmadı.',
     notAbsolute: 'Tanılama dosyasının kaydedileceği yeri tam yoluyla seçin ({{file}} değil).',
+    noChooser:
+      'Kaydetme penceresi yalnızca uygulama penceresinde açılabilir; komut satırında “sedna-stop-sales diagnostics --to DOSYA” komutunu kullanın.',
     writeFailed:
       'Tanılama dosyası {{file}} konumuna yazılamadı ({{detail}}). Diskte yer olduğunu ve klasöre yazılabildiğini kontrol edin.',
   },
@@ -540,6 +542,16 @@ export const messagesTr: MessageResources = {
       '{{hotelId}} numaralı otel bu Sedna hesabının bilinen otelleri arasında yok. Ayarlar’dan referans verilerini yenileyin ya da başka bir otel seçin.',
     tooManyNights: 'Takvimde bir seferde en fazla {{max}} gece gösterilebilir: daha kısa bir dönem seçin.',
     badDate: '{{date}} geçerli bir tarih değil: dönemi yeniden seçin.',
+  },
+  updates: {
+    unsupported:
+      'Güncellemeleri yalnızca kurulu uygulama yükler; geliştirme sırasında veya komut satırından yüklenmez.',
+    noFolder:
+      'Güncelleme klasörü ayarlanmamış. Acentenizin yeni sürümleri yayımladığı adresi girin, sonra yeniden kontrol edin.',
+    nothingToDownload: 'İndirilecek daha yeni bir sürüm yok: önce güncellemeleri kontrol edin.',
+    checkFailed:
+      'Güncelleme klasörü {{url}} okunamadı ({{detail}}). Adresi ve bu bilgisayarın oraya ulaşabildiğini kontrol edin.',
+    downloadFailed: '{{version}} sürümü indirilemedi ({{detail}}). Hiçbir şey yüklenmedi; yeniden deneyin.',
   },
   tray: {
     waiting_one: 'Sedna’ya gönderilmeyi bekleyen {{count}} kayıt var.',

@@ -79,7 +79,13 @@ const refreshes: { [E in EventName]?: Refresh<E> } = {
       client.invalidateQueries({ queryKey: calendarKeys.all }),
       allDetails(client),
     ]),
-  'settings.changed': (client) => client.invalidateQueries({ queryKey: appKeys.settings }),
+  // The update folder is a setting: whether there is one changes what the updates panel says.
+  'settings.changed': (client) =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: appKeys.settings }),
+      client.invalidateQueries({ queryKey: appKeys.updates }),
+    ]),
+  'updates.changed': async (client, status) => client.setQueryData(appKeys.updates, status),
 }
 
 /**

@@ -770,7 +770,13 @@ export const en = {
       retryAfterCapMinutes: 'A whole number of minutes from 1 to 1440.',
       guestDataRetentionDays: 'A whole number of days from 1 to 3650.',
       pullIntervalMinutes: 'A whole number of minutes from 0 (off) to 1440.',
+      updateUrl:
+        'Enter the folder like https://updates.example.com/sedna/ (no user name or password), or leave it empty.',
     },
+    updates: 'Updates',
+    updateUrl: 'Update folder',
+    updateUrlHint:
+      'The web address where your agency publishes new versions of the app (the installers and latest.yml). Empty: the app never looks for updates.',
   },
   /** Main's coded messages (`AppError.code`), worded with their params. */
   backups: {
@@ -803,6 +809,32 @@ export const en = {
     },
     restored: 'The data was restored from {{from}}. The data as it was before is in the backup {{before}}.',
     restoredNoBefore: 'The data was restored from {{from}}.',
+  },
+
+  /** Settings → Updates (#16): from the agency's folder, downloaded only when staff say so. */
+  updates: {
+    title: 'Updates',
+    version: 'This is version {{version}}.',
+    unsupported: 'Updates are installed by the installed app only (not while developing).',
+    off: 'No update folder is set above, so the app does not look for updates.',
+    idle: 'Not checked since the app started.',
+    checking: 'Checking the update folder…',
+    upToDate: 'This is the newest version (checked {{time}}).',
+    available:
+      'Version {{version}} is available. It is downloaded only when you say so, and installed when you quit the app.',
+    downloading: 'Downloading version {{version}}… {{percent}} %',
+    ready: 'Version {{version}} is downloaded. It is installed when you quit the app; the data stays as it is.',
+    check: 'Check for updates',
+    download: 'Download version {{version}}',
+  },
+
+  /** Settings → Support (#16): the zip for whoever supports the staff. */
+  diagnostics: {
+    title: 'Support',
+    text: 'If something goes wrong, export the diagnostics and send the file to whoever supports you. It is one zip file with the app’s version, the database’s checks and counts, and the last lines of the log. It never holds a password or a Sedna username, nor any guest’s data (names, passport numbers).',
+    export: 'Export diagnostics…',
+    exporting: 'Exporting…',
+    saved: 'Saved: {{file}} ({{size}}).',
   },
 
   /** A hotel's calendar (#15): nights × room types, each night's net state, the notices behind a cell. */

@@ -785,7 +785,13 @@ export const tr: Resources = {
       retryAfterCapMinutes: '1 ile 1440 arasında tam sayı (dakika).',
       guestDataRetentionDays: '1 ile 3650 arasında tam sayı (gün).',
       pullIntervalMinutes: '0 (kapalı) ile 1440 arasında tam sayı (dakika).',
+      updateUrl:
+        'Klasörü https://guncelleme.ornek.com/sedna/ biçiminde girin (kullanıcı adı ya da şifre olmadan) veya boş bırakın.',
     },
+    updates: 'Güncellemeler',
+    updateUrl: 'Güncelleme klasörü',
+    updateUrlHint:
+      'Acentenizin uygulamanın yeni sürümlerini (kurulum dosyaları ve latest.yml) yayımladığı web adresi. Boş: uygulama hiç güncelleme aramaz.',
   },
   backups: {
     title: 'Yedekler',
@@ -817,6 +823,28 @@ export const tr: Resources = {
     },
     restored: 'Veriler {{from}} yedeğinden geri yüklendi. Önceki veriler {{before}} yedeğinde duruyor.',
     restoredNoBefore: 'Veriler {{from}} yedeğinden geri yüklendi.',
+  },
+
+  updates: {
+    title: 'Güncellemeler',
+    version: 'Bu, {{version}} sürümüdür.',
+    unsupported: 'Güncellemeleri yalnızca kurulu uygulama yükler (geliştirme sırasında yüklenmez).',
+    off: 'Yukarıda güncelleme klasörü ayarlanmadığı için uygulama güncelleme aramaz.',
+    idle: 'Uygulama açıldığından beri kontrol edilmedi.',
+    checking: 'Güncelleme klasörü kontrol ediliyor…',
+    upToDate: 'Bu en yeni sürüm ({{time}} kontrol edildi).',
+    available: '{{version}} sürümü var. Yalnızca siz isteyince indirilir ve uygulamadan çıktığınızda yüklenir.',
+    downloading: '{{version}} sürümü indiriliyor… %{{percent}}',
+    ready: '{{version}} sürümü indirildi. Uygulamadan çıktığınızda yüklenir; veriler olduğu gibi kalır.',
+    check: 'Güncellemeleri kontrol et',
+    download: '{{version}} sürümünü indir',
+  },
+  diagnostics: {
+    title: 'Destek',
+    text: 'Bir sorun olursa tanılama dosyasını dışa aktarıp size destek veren kişiye gönderin. Bu tek bir zip dosyasıdır: uygulamanın sürümü, veritabanı denetimleri ve sayıları, günlüğün son satırları. İçinde hiçbir zaman parola, Sedna kullanıcı adı ya da misafir verisi (ad, pasaport numarası) bulunmaz.',
+    export: 'Tanılama dosyasını dışa aktar…',
+    exporting: 'Dışa aktarılıyor…',
+    saved: 'Kaydedildi: {{file}} ({{size}}).',
   },
 
   calendar: {

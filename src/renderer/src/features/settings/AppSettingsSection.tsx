@@ -2,7 +2,7 @@
  * The app's own settings (not per Sedna account): how Sedna is reached (proxy), how long a Sedna
  * "Retry-After" may hold an item back, how often Sedna's stop sales are read back into the app, and how
  * long guests' personal data is kept after check-out; what closing the window does while items wait,
- * and starting at login (#16).
+ * starting at login, and the folder updates come from (#16).
  */
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState, type ChangeEvent, type FormEvent } from 'react'
@@ -17,7 +17,7 @@ import { Field, SaveBar } from '../../ui/Field'
 /** In the order offered (shared/settings.ts holds the schema: zod stays out of the renderer). */
 const closeActions: readonly CloseAction[] = ['ask', 'background', 'quit']
 
-type Key = 'proxyUrl' | 'retryAfterCapMinutes' | 'guestDataRetentionDays' | 'pullIntervalMinutes'
+type Key = 'proxyUrl' | 'retryAfterCapMinutes' | 'guestDataRetentionDays' | 'pullIntervalMinutes' | 'updateUrl'
 
 /** The settings typed as whole numbers: where their words are (`appSettings.<words>`, `<words>Hint`), their test ids. */
 const numbers = {
@@ -63,6 +63,7 @@ function AppSettingsForm({
     retryAfterCapMinutes: String(view.settings.retryAfterCapMinutes),
     guestDataRetentionDays: String(view.settings.guestDataRetentionDays),
     pullIntervalMinutes: String(view.settings.pullIntervalMinutes),
+    updateUrl: view.settings.updateUrl ?? '',
   })
   const [closeAction, setCloseAction] = useState<CloseAction>(view.settings.closeAction)
   const [startAtLogin, setStartAtLogin] = useState(view.settings.startAtLogin)
@@ -76,6 +77,7 @@ function AppSettingsForm({
         pullIntervalMinutes: form.pullIntervalMinutes.trim() ? Number(form.pullIntervalMinutes) : NaN,
         closeAction,
         startAtLogin,
+        updateUrl: form.updateUrl.trim(),
       }),
     onSuccess: () => onSaved(true),
   })
@@ -150,6 +152,15 @@ function AppSettingsForm({
         />{' '}
         {t('appSettings.startAtLogin')}
       </label>
+      <h3>{t('appSettings.updates')}</h3>
+      <Field label={t('appSettings.updateUrl')} error={fieldError('updateUrl')} hint={t('appSettings.updateUrlHint')}>
+        <input
+          {...input('updateUrl')}
+          placeholder="https://updates.example.com/sedna/"
+          inputMode="url"
+          data-testid="update-url"
+        />
+      </Field>
       <h3>{t('appSettings.data')}</h3>
       {numberField('guestDataRetentionDays')}
       <SaveBar error={error} pending={save.isPending} saved={saved} label={t('appSettings.save')} />

@@ -19,7 +19,7 @@ import { GridHead } from '../../ui/GridHead'
 
 type Target = { kind: 'listed'; backup: Backup } | { kind: 'file'; path: string; name: string }
 
-function formatSize(bytes: number, language: Language): string {
+export function formatSize(bytes: number, language: Language): string {
   const number = (n: number, digits: number) =>
     n.toLocaleString(language === 'tr' ? 'tr-TR' : 'en-US', {
       minimumFractionDigits: digits,

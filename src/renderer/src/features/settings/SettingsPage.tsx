@@ -1,6 +1,6 @@
 /**
  * Settings: the Sedna accounts (one chosen at a time: its form, its connection, its reference data),
- * the app's own settings and the backups. Refetched when main says profiles or settings changed.
+ * the app's own settings, the backups and the diagnostics for support. Refetched when main says profiles or settings changed.
  */
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -13,6 +13,8 @@ import { useWords } from '../../ui/words'
 import { AppSettingsSection } from './AppSettingsSection'
 import { BackupsSection } from './BackupsSection'
 import { DemoButton } from './DemoButton'
+import { DiagnosticsSection } from './DiagnosticsSection'
+import { UpdatesSection } from './UpdatesSection'
 import { ProfileActions } from './ProfileActions'
 import { ProfileForm } from './ProfileForm'
 import { ReferencePanel } from './ReferencePanel'
@@ -79,7 +81,9 @@ export function SettingsPage() {
       </div>
       <div className="settings-app stack-lg">
         <AppSettingsSection />
+        <UpdatesSection />
         <BackupsSection />
+        <DiagnosticsSection />
       </div>
     </section>
   )

@@ -1,0 +1,76 @@
+/**
+ * Settings → Updates (#16): where the app stands with updates from the agency's folder (set in the
+ * settings above). "Check for updates" only asks; "Download version X" downloads; the version is
+ * installed when the app quits. main pushes every change (updates.changed), progress included.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query'
+import type { UpdateStatus } from '../../../../shared/updates'
+import { call } from '../../api'
+import { formatDateTime } from '../../format'
+import { appQueries } from '../../data/app'
+import { appError, queryClient } from '../../data/client'
+import { useLanguage } from '../../i18n'
+import { ErrorBanner } from '../../ui/ErrorBanner'
+import { useWords } from '../../ui/words'
+
+export function UpdatesSection() {
+  const { t } = useLanguage()
+  const { word } = useWords()
+  const info = useQuery(appQueries.info())
+  const loaded = useQuery(appQueries.updates())
+  const onStatus = (status: UpdateStatus) => queryClient.setQueryData(appQueries.updates().queryKey, status)
+  const check = useMutation({ mutationFn: () => call('updates.check', {}), onSuccess: onStatus })
+  const download = useMutation({ mutationFn: () => call('updates.download', {}), onSuccess: onStatus })
+  const error = appError(loaded.error ?? check.error ?? download.error)
+  const status = loaded.data
+
+  return (
+    <div className="card" data-testid="updates">
+      <h2>{t('updates.title')}</h2>
+      {info.data && <p>{t('updates.version', { version: info.data.version })}</p>}
+      {status && (
+        <p role="status" data-testid="updates-status" data-state={status.state}>
+          {status.state === 'failed' ? word({ code: status.code, params: status.params }) : describe(status, t)}
+        </p>
+      )}
+      {status && status.state !== 'unsupported' && status.state !== 'off' && (
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            disabled={check.isPending || status.state === 'checking' || status.state === 'downloading'}
+            onClick={() => check.mutate()}
+            data-testid="updates-check"
+          >
+            {t('updates.check')}
+          </button>
+          {status.state === 'available' && (
+            <button
+              type="button"
+              disabled={download.isPending}
+              onClick={() => download.mutate()}
+              data-testid="updates-download"
+            >
+              {t('updates.download', { version: status.version })}
+            </button>
+          )}
+        </div>
+      )}
+      {error && <ErrorBanner error={error} />}
+    </div>
+  )
+}
+
+function describe(status: Exclude<UpdateStatus, { state: 'failed' }>, t: ReturnType<typeof useLanguage>['t']): string {
+  switch (status.state) {
+    case 'upToDate':
+      return t('updates.upToDate', { time: formatDateTime(status.checkedAt, 'minute') })
+    case 'available':
+    case 'ready':
+      return t(`updates.${status.state}`, { version: status.version })
+    case 'downloading':
+      return t('updates.downloading', { version: status.version, percent: status.percent })
+    default:
+      return t(`updates.${status.state}`)
+  }
+}
