@@ -2,7 +2,8 @@
  * The real Electron app, launched by Playwright. Runs where an Electron binary is installed;
  * elsewhere (no binary could be downloaded) it is skipped and says why. Beside the app opening on its
  * database: the bridge holds only what the preload exposes, and the window's rules hold (CSP, navigation
- * and window.open denied, permissions refused, outside requests cancelled).
+ * and window.open denied, permissions refused, outside requests cancelled). And closing the window while
+ * an item waits: asked once, the answer remembered, the app running on in the background (#16).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -97,6 +98,67 @@ test('the Electron app opens, migrates its database and lists stop sales', async
         ),
       ),
     ).toBe('refused')
+    await app.close()
+  } finally {
+    data.cleanup()
+  }
+})
+
+// eslint-disable-next-line no-empty-pattern -- Playwright reads a test's fixtures from this pattern: none
+test('closing the window while an item waits asks once, remembers the answer, and keeps running in the background', async ({}) => {
+  if (!binary.path) console.log(`[electron-app.spec] skipped: ${binary.reason}`)
+  test.skip(!binary.path, `Electron binary unavailable: ${binary.reason}`)
+  const data = tempDataDir()
+  try {
+    const { openDatabase } = await import('../../src/main/db/database')
+    const db = await openDatabase(databaseFileIn(data.dir), { migrationsFolder: join(projectRoot, 'drizzle') })
+    db.close()
+    // One stop sale in the queue, due again tomorrow (as after a long Retry-After): it waits, and the
+    // engine leaves it alone while the test runs.
+    const direct = new Database(databaseFileIn(data.dir))
+    direct
+      .prepare(
+        "insert into stop_sales (hotel_name, first_night, last_night, status, next_attempt_at) values ('Kemer Işıklar Resort', '2025-06-20', '2025-06-25', 'queued', ?)",
+      )
+      .run(new Date(Date.now() + 86_400_000).toISOString())
+    direct.close()
+
+    const app = await electron.launch({
+      executablePath: binary.path!,
+      args: [join(projectRoot, 'out/main/index.js'), '--data-dir', data.dir, '--no-sandbox'],
+      cwd: projectRoot,
+    })
+    const page = await app.firstWindow()
+    await expect(page.getByTestId('stop-sale-row')).toContainText('Kemer Işıklar Resort')
+    // The close dialog, answered in main as staff would: "Keep sending in the background", remembered.
+    await app.evaluate(({ dialog }) => {
+      const seen = globalThis as { closeAsked?: number }
+      seen.closeAsked = 0
+      dialog.showMessageBox = (async () => {
+        seen.closeAsked! += 1
+        return { response: 0, checkboxChecked: true }
+      }) as unknown as typeof dialog.showMessageBox
+    })
+    const windows = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()))
+    const asked = () => app.evaluate(() => (globalThis as { closeAsked?: number }).closeAsked)
+
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.close())
+    // Hidden, not closed: the app runs on with its tray icon and keeps the queue going.
+    await expect.poll(windows).toEqual([false])
+    expect(await asked()).toBe(1)
+    const settings = new Database(databaseFileIn(data.dir), { readonly: true })
+    const row = settings.prepare("select value from app_settings where key = 'closeAction'").get() as { value: string }
+    settings.close()
+    expect(JSON.parse(row.value)).toBe('background')
+
+    // Opened again and closed again: the remembered answer decides, nothing is asked.
+    await app.evaluate(({ BrowserWindow }) => {
+      const win = BrowserWindow.getAllWindows()[0]!
+      win.show()
+      win.close()
+    })
+    await expect.poll(windows).toEqual([false])
+    expect(await asked()).toBe(1)
     await app.close()
   } finally {
     data.cleanup()
