@@ -41,49 +41,34 @@ export type AppSettings = z.output<typeof appSettingsSchema>
 
 export const DEFAULT_SETTINGS: AppSettings = appSettingsSchema.parse({})
 
-const proxyUrlSchema = z
-  .string()
-  .trim()
-  .max(500)
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v)
-        return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && u.pathname === '/'
-      } catch {
-        return false
-      }
-    },
-    { message: 'Enter the proxy like http://proxy.example.com:8080' },
-  )
+/** An http(s) address with a host that also passes `more` (the URL parsed), up to 500 characters. */
+const webAddress = (more: (u: URL) => boolean, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(500)
+    .refine(
+      (v) => {
+        try {
+          const u = new URL(v)
+          return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && more(u)
+        } catch {
+          return false
+        }
+      },
+      { message },
+    )
+
+const proxyUrlSchema = webAddress((u) => u.pathname === '/', 'Enter the proxy like http://proxy.example.com:8080')
 
 /**
  * The update folder: http(s), a host, no user name or password (it is stored in the database and shown),
  * no query or fragment. Always ends in "/" so that the files in it are found beside each other.
  */
-export const updateUrlSchema = z
-  .string()
-  .trim()
-  .max(500)
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v)
-        return (
-          (u.protocol === 'http:' || u.protocol === 'https:') &&
-          u.hostname !== '' &&
-          u.username === '' &&
-          u.password === '' &&
-          u.search === '' &&
-          u.hash === ''
-        )
-      } catch {
-        return false
-      }
-    },
-    { message: 'Enter the update folder like https://updates.example.com/sedna/ (no user name or password)' },
-  )
-  .transform((v) => (v.endsWith('/') ? v : `${v}/`))
+export const updateUrlSchema = webAddress(
+  (u) => u.username === '' && u.password === '' && u.search === '' && u.hash === '',
+  'Enter the update folder like https://updates.example.com/sedna/ (no user name or password)',
+).transform((v) => (v.endsWith('/') ? v : `${v}/`))
 
 /** What Settings may change: any subset; a proxy of "" or null means none. */
 export const appSettingsInputSchema = z.strictObject({

@@ -36,29 +36,36 @@ function electronBinary(): { path?: string; reason?: string } {
 
 const binary = electronBinary()
 
+/**
+ * Migrates a database in `dataDir` with one stop sale in it (`queued` and due at `dueAt`, or pending), then
+ * launches the app on it.
+ */
+async function launchWithStopSale(dataDir: string, queued?: { dueAt: string }) {
+  const { openDatabase } = await import('../../src/main/db/database')
+  const db = await openDatabase(databaseFileIn(dataDir), { migrationsFolder: join(projectRoot, 'drizzle') })
+  db.close()
+  const direct = new Database(databaseFileIn(dataDir))
+  direct
+    .prepare(
+      "insert into stop_sales (hotel_name, first_night, last_night, status, next_attempt_at) values ('Kemer Işıklar Resort', '2025-06-20', '2025-06-25', ?, ?)",
+    )
+    .run(queued ? 'queued' : 'pending', queued?.dueAt ?? null)
+  direct.close()
+  return electron.launch({
+    executablePath: binary.path!,
+    args: [join(projectRoot, 'out/main/index.js'), '--data-dir', dataDir, '--no-sandbox'],
+    cwd: projectRoot,
+  })
+}
+
 // eslint-disable-next-line no-empty-pattern -- Playwright reads a test's fixtures from this pattern: none
 test('the Electron app opens, migrates its database and lists stop sales', async ({}, testInfo) => {
   if (!binary.path) console.log(`[electron-app.spec] skipped: ${binary.reason}`)
   test.skip(!binary.path, `Electron binary unavailable: ${binary.reason}`)
   const data = tempDataDir()
   try {
-    // Create and migrate the database the app will open, with one stop sale in it.
-    const { openDatabase } = await import('../../src/main/db/database')
-    const db = await openDatabase(databaseFileIn(data.dir), { migrationsFolder: join(projectRoot, 'drizzle') })
-    db.close()
-    const direct = new Database(databaseFileIn(data.dir))
-    direct
-      .prepare(
-        "insert into stop_sales (hotel_name, first_night, last_night) values ('Kemer Işıklar Resort', '2025-06-20', '2025-06-25')",
-      )
-      .run()
-    direct.close()
-
-    const app = await electron.launch({
-      executablePath: binary.path!,
-      args: [join(projectRoot, 'out/main/index.js'), '--data-dir', data.dir, '--no-sandbox'],
-      cwd: projectRoot,
-    })
+    // The app opens on a database made and migrated here, with one stop sale in it.
+    const app = await launchWithStopSale(data.dir)
     const page = await app.firstWindow()
     await expect(page.getByTestId('stop-sale-row')).toContainText('Kemer Işıklar Resort')
     // The renderer gets the bridge (calls, events, a dropped file's path) and nothing else from Node.
@@ -110,24 +117,9 @@ test('closing the window while an item waits asks once, remembers the answer, an
   test.skip(!binary.path, `Electron binary unavailable: ${binary.reason}`)
   const data = tempDataDir()
   try {
-    const { openDatabase } = await import('../../src/main/db/database')
-    const db = await openDatabase(databaseFileIn(data.dir), { migrationsFolder: join(projectRoot, 'drizzle') })
-    db.close()
     // One stop sale in the queue, due again tomorrow (as after a long Retry-After): it waits, and the
     // engine leaves it alone while the test runs.
-    const direct = new Database(databaseFileIn(data.dir))
-    direct
-      .prepare(
-        "insert into stop_sales (hotel_name, first_night, last_night, status, next_attempt_at) values ('Kemer Işıklar Resort', '2025-06-20', '2025-06-25', 'queued', ?)",
-      )
-      .run(new Date(Date.now() + 86_400_000).toISOString())
-    direct.close()
-
-    const app = await electron.launch({
-      executablePath: binary.path!,
-      args: [join(projectRoot, 'out/main/index.js'), '--data-dir', data.dir, '--no-sandbox'],
-      cwd: projectRoot,
-    })
+    const app = await launchWithStopSale(data.dir, { dueAt: new Date(Date.now() + 86_400_000).toISOString() })
     const page = await app.firstWindow()
     await expect(page.getByTestId('stop-sale-row')).toContainText('Kemer Işıklar Resort')
     // The close dialog, answered in main as staff would: "Keep sending in the background", remembered.

@@ -100,6 +100,17 @@ function AppSettingsForm({
       <input {...input(key)} inputMode="numeric" data-testid={numbers[key].testId} />
     </Field>
   )
+  const addressField = (
+    key: 'proxyUrl' | 'updateUrl',
+    label: string,
+    hint: string,
+    placeholder: string,
+    testId: string,
+  ) => (
+    <Field label={label} error={fieldError(key)} hint={hint}>
+      <input {...input(key)} placeholder={placeholder} inputMode="url" data-testid={testId} />
+    </Field>
+  )
   const env = view.environment
   const envProxy = [env.httpsProxy && `HTTPS_PROXY=${env.httpsProxy}`, env.httpProxy && `HTTP_PROXY=${env.httpProxy}`]
     .filter(Boolean)
@@ -112,18 +123,13 @@ function AppSettingsForm({
   return (
     <form onSubmit={submit} noValidate>
       <h3>{t('appSettings.network')}</h3>
-      <Field
-        label={t('appSettings.proxy')}
-        error={fieldError('proxyUrl')}
-        hint={envProxy ? t('appSettings.proxyFromEnv', { proxies: envProxy }) : t('appSettings.proxyHint')}
-      >
-        <input
-          {...input('proxyUrl')}
-          placeholder="http://proxy.example.com:8080"
-          inputMode="url"
-          data-testid="proxy-url"
-        />
-      </Field>
+      {addressField(
+        'proxyUrl',
+        t('appSettings.proxy'),
+        envProxy ? t('appSettings.proxyFromEnv', { proxies: envProxy }) : t('appSettings.proxyHint'),
+        'http://proxy.example.com:8080',
+        'proxy-url',
+      )}
       {env.noProxy && <p className="muted">{t('appSettings.noProxy', { hosts: env.noProxy })}</p>}
       <p className="muted">{t('appSettings.certificates')}</p>
       {numberField('retryAfterCapMinutes')}
@@ -153,14 +159,13 @@ function AppSettingsForm({
         {t('appSettings.startAtLogin')}
       </label>
       <h3>{t('appSettings.updates')}</h3>
-      <Field label={t('appSettings.updateUrl')} error={fieldError('updateUrl')} hint={t('appSettings.updateUrlHint')}>
-        <input
-          {...input('updateUrl')}
-          placeholder="https://updates.example.com/sedna/"
-          inputMode="url"
-          data-testid="update-url"
-        />
-      </Field>
+      {addressField(
+        'updateUrl',
+        t('appSettings.updateUrl'),
+        t('appSettings.updateUrlHint'),
+        'https://updates.example.com/sedna/',
+        'update-url',
+      )}
       <h3>{t('appSettings.data')}</h3>
       {numberField('guestDataRetentionDays')}
       <SaveBar error={error} pending={save.isPending} saved={saved} label={t('appSettings.save')} />
