@@ -29,7 +29,7 @@ export function UpdatesSection() {
       <h2>{t('updates.title')}</h2>
       {info.data && <p>{t('updates.version', { version: info.data.version })}</p>}
       {status && (
-        <p role="status" data-testid="updates-status" data-state={status.state}>
+        <p aria-live="polite" data-testid="updates-status" data-state={status.state}>
           {status.state === 'failed' ? word({ code: status.code, params: status.params }) : describe(status, t)}
         </p>
       )}
