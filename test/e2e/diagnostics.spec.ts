@@ -81,7 +81,7 @@ test('Export diagnostics… saves the zip where main’s dialog answered and say
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Türkçe' })
     await expect(section.getByRole('heading', { name: 'Destek' })).toBeVisible()
     await expect(banner).toHaveText(`${gone} klasörü yok. Hiçbir şey yazılmadı.`)
-    await expect(section).toContainText('İçinde hiçbir zaman parola, Sedna kullanıcı adı ya da misafir verisi')
+    await expect(section).toContainText('İçinde hiçbir zaman şifre, Sedna kullanıcı adı ya da misafir verisi')
     await expect(button).toHaveText('Tanılama dosyasını dışa aktar…')
     mkdirSync(gone)
     await button.click()

@@ -841,7 +841,7 @@ export const tr: Resources = {
   },
   diagnostics: {
     title: 'Destek',
-    text: 'Bir sorun olursa tanılama dosyasını dışa aktarıp size destek veren kişiye gönderin. Bu tek bir zip dosyasıdır: uygulamanın sürümü, veritabanı denetimleri ve sayıları, günlüğün son satırları. İçinde hiçbir zaman parola, Sedna kullanıcı adı ya da misafir verisi (ad, pasaport numarası) bulunmaz.',
+    text: 'Bir sorun olursa tanılama dosyasını dışa aktarıp size destek veren kişiye gönderin. Bu tek bir zip dosyasıdır: uygulamanın sürümü, veritabanı denetimleri ve sayıları, günlüğün son satırları. İçinde hiçbir zaman şifre, Sedna kullanıcı adı ya da misafir verisi (ad, pasaport numarası) bulunmaz.',
     export: 'Tanılama dosyasını dışa aktar…',
     exporting: 'Dışa aktarılıyor…',
     saved: 'Kaydedildi: {{file}} ({{size}}).',
