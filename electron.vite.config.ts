@@ -60,8 +60,26 @@ const preloadApp = (): Plugin => ({
   },
 })
 
+/**
+ * main bundles its pure-JS libraries (devDependencies): the packaged app loads one file instead of
+ * hundreds from the asar, and the installers carry only what main loads from node_modules at run time
+ * (`dependencies`: the native modules and electron-updater). bench/main-load.ts also builds it with them
+ * left outside (SEDNA_MAIN_EXTERNAL=1), as before, to compare.
+ */
+export const bundledIntoMain = [
+  '@streamparser/json',
+  'csv-parse',
+  'date-fns',
+  'drizzle-orm',
+  'fflate',
+  'i18next',
+  'undici',
+  'zod',
+]
+const mainExternal = process.env.SEDNA_MAIN_EXTERNAL === '1' ? { include: bundledIntoMain } : true
+
 export default defineConfig({
-  main: {},
+  main: { build: { externalizeDeps: mainExternal } },
   preload: {
     build: {
       // Sandboxed preloads can only require('electron'): bundle everything into one CommonJS file.

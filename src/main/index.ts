@@ -14,7 +14,6 @@ import { databaseFileIn, resolveDataDir } from './paths'
 import { isTrustedSenderUrl } from './security'
 import { startsHidden } from './background/decide'
 import { setUpBackground } from './tray'
-import { electronUpdater } from './updates/electron-updater'
 import { createMainWindow } from './window'
 
 const here = import.meta.dirname
@@ -41,8 +40,8 @@ app.whenReady().then(async () => {
     version: app.getVersion(),
     runtime: `Electron ${process.versions.electron} (Node ${process.versions.node})`,
     chooseImportFile,
-    // electron-updater needs the installed app's resources: none while developing.
-    ...(app.isPackaged ? { updater: electronUpdater } : {}),
+    // electron-updater needs the installed app's resources: not loaded at all while developing.
+    ...(app.isPackaged ? { updater: (await import('./updates/electron-updater')).electronUpdater } : {}),
     chooseSaveFile,
   })
   if (!context) {

@@ -1,13 +1,17 @@
 /**
  * Electron glue for updates (#16): electron-updater reading the agency's folder (a "generic" provider),
  * never downloading by itself, installing a downloaded version when the app quits. Only in the
- * installed app (electron-updater needs the packaged app's resources); the rules are in service.ts.
+ * installed app (electron-updater needs the packaged app's resources), and only loaded there (index.ts);
+ * the rules are in service.ts.
  */
-import { autoUpdater } from 'electron-updater'
+// electron-updater is CommonJS and defines its exports as getters, which an ES module cannot import by
+// name (main is an ES module): the default import, then the property.
+import electronUpdaterModule from 'electron-updater'
 import type { Logger } from '../log'
 import type { UpdaterPort } from './service'
 
 export function electronUpdater(logger: Logger): UpdaterPort {
+  const { autoUpdater } = electronUpdaterModule
   autoUpdater.autoDownload = false
   autoUpdater.autoInstallOnAppQuit = true
   autoUpdater.allowDowngrade = false
