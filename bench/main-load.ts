@@ -7,10 +7,10 @@
  * with the files each loads from node_modules and the bundle's size. Asserts nothing.
  * Usage: npm run bench:main-load [-- RUNS]
  */
-import { execSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { execSync } from 'node:child_process'
+import { cpSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { prepareMainLoad } from '../test/support/main-load'
 
 const runs = Number(process.argv[2] ?? 15)
 const root = join(import.meta.dirname, '..')
@@ -32,68 +32,21 @@ function build(name: string, external: boolean): string {
 const external = build('external', true)
 const bundled = build('bundled', false) // last, so out/ is left as the app is built
 
-// `electron` for Node, where the builds resolve it first (.bench-main/node_modules/electron): what the main
-// process touches while its modules load, and an app that never gets ready. No loader hooks in the timed
-// runs; one more run per build counts the files read from node_modules, with a hook.
-const stubDir = join(work, 'node_modules', 'electron')
-mkdirSync(stubDir, { recursive: true })
-writeFileSync(join(stubDir, 'package.json'), JSON.stringify({ name: 'electron', main: 'index.js' }))
-writeFileSync(
-  join(stubDir, 'index.js'),
-  `const noop = () => undefined
-class Stub { constructor() {} on() { return this } }
-exports.app = { requestSingleInstanceLock: () => true, on: noop, once: noop, quit: noop, exit: noop,
-  whenReady: () => new Promise(noop), isPackaged: false, getPath: () => ${JSON.stringify(work)},
-  getVersion: () => '0.0.0', getLocale: () => 'en', getAppPath: () => ${JSON.stringify(root)} }
-exports.BrowserWindow = Stub
-exports.Menu = { buildFromTemplate: noop }
-exports.Notification = Stub
-exports.Tray = Stub
-exports.dialog = {}
-exports.ipcMain = { handle: noop, on: noop }
-exports.nativeImage = { createFromPath: noop }
-exports.session = {}
-exports.shell = {}
-`,
-)
-const child = join(work, 'load.mjs')
-writeFileSync(
-  child,
-  `import { registerHooks } from 'node:module'
-let fromNodeModules = 0
-if (process.argv[3] === 'count') {
-  registerHooks({
-    load(url, context, next) {
-      if (url.includes('/node_modules/') && !url.includes('/.bench-main/')) fromNodeModules++
-      return next(url, context)
-    },
-  })
-}
-const t0 = performance.now()
-await import(process.argv[2])
-const ms = performance.now() - t0
-process.stdout.write(JSON.stringify({ ms, fromNodeModules }))
-process.exit(0)
-`,
-)
-
-function once(entry: string, count = false): { ms: number; fromNodeModules: number } {
-  const args = [child, pathToFileURL(entry).href, ...(count ? ['count'] : [])]
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`loading ${entry} failed:\n${r.stderr}`)
-  return JSON.parse(r.stdout) as { ms: number; fromNodeModules: number }
-}
+const load = prepareMainLoad(work)
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const times = { external: [] as number[], bundled: [] as number[] }
 // Also warms the file cache for both.
-const files = { external: once(external, true).fromNodeModules, bundled: once(bundled, true).fromNodeModules }
+const files = {
+  external: load(external, 'count').fromNodeModules,
+  bundled: load(bundled, 'count').fromNodeModules,
+}
 for (let i = 0; i < runs; i++) {
   for (const [name, entry] of [
     ['external', external],
     ['bundled', bundled],
   ] as const) {
-    times[name].push(once(entry).ms)
+    times[name].push(load(entry).ms)
   }
 }
 const kb = (f: string) => Math.round(statSync(f).size / 1024)
