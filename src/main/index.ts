@@ -14,6 +14,8 @@ import { databaseFileIn, resolveDataDir } from './paths'
 import { isTrustedSenderUrl } from './security'
 import { startsHidden } from './background/decide'
 import { setUpBackground } from './tray'
+import { message } from '../shared/messages'
+import { wordMessage } from '../shared/messages/word'
 import { createMainWindow } from './window'
 
 const here = import.meta.dirname
@@ -77,9 +79,13 @@ app.whenReady().then(async () => {
     const long = Date.now() - syncStartedAt > 10_000
     syncStartedAt = 0
     if (long && Notification.isSupported() && !mainWindow?.isFocused()) {
+      const language = app.getLocale().toLowerCase().startsWith('tr') ? 'tr' : 'en'
       new Notification({
-        title: 'Sedna sync finished',
-        body: `${p.synced} synced, ${p.parked} need a look, ${p.retrying} waiting to be tried again.`,
+        title: wordMessage(message('tray.syncFinished.title'), language),
+        body: wordMessage(
+          message('tray.syncFinished.body', { synced: p.synced, parked: p.parked, retrying: p.retrying }),
+          language,
+        ),
       }).show()
     }
   })

@@ -585,6 +585,11 @@ export const messagesEn = {
       quit: 'Quit',
       remember: 'Remember my choice (you can change it in Settings)',
     },
+    /** A desktop notification when a long sync ends while the window is not in front. */
+    syncFinished: {
+      title: 'Sedna sync finished',
+      body: '{{synced}} synced, {{parked}} need a look, {{retrying}} waiting to be tried again.',
+    },
     quit: {
       finishing:
         'Quitting: the requests under way get up to {{seconds}} s to finish; whatever is not sent by then ({{count}} waiting now) stays queued and is sent the next time the app opens.',

@@ -585,6 +585,10 @@ export const messagesTr: MessageResources = {
       quit: 'Çıkış',
       remember: 'Seçimimi hatırla (Ayarlar’dan değiştirebilirsiniz)',
     },
+    syncFinished: {
+      title: 'Sedna gönderimi bitti',
+      body: '{{synced}} gönderildi, {{parked}} kontrol bekliyor, {{retrying}} yeniden denenecek.',
+    },
     quit: {
       finishing:
         'Çıkılıyor: süren isteklerin tamamlanması için en fazla {{seconds}} sn beklenir; o zamana kadar gönderilemeyenler (şu anda {{count}} kayıt) kuyrukta kalır ve uygulama bir dahaki açılışta gönderir.',
