@@ -1,5 +1,6 @@
 /** Where the app stands with updates (#16): read by Settings, pushed on every change (updates.changed). */
 import { z } from 'zod'
+import { messageSchema } from './messages'
 
 export const updateStatusSchema = z.discriminatedUnion('state', [
   /** Not the installed app (development, the browser harness, the command line): nothing to update. */
@@ -15,11 +16,7 @@ export const updateStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('downloading'), version: z.string(), percent: z.number().min(0).max(100) }),
   /** Downloaded: installed when the app quits. */
   z.object({ state: z.literal('ready'), version: z.string() }),
-  /** The last check or download failed; `code` and `params` word it (messages `updates.*`). */
-  z.object({
-    state: z.literal('failed'),
-    code: z.string(),
-    params: z.record(z.string(), z.union([z.string(), z.number()])),
-  }),
+  /** The last check or download failed, and why (messages `updates.*`). */
+  z.object({ state: z.literal('failed'), message: messageSchema }),
 ])
 export type UpdateStatus = z.infer<typeof updateStatusSchema>

@@ -97,8 +97,8 @@ describe('updates from the agency folder', () => {
     const gone = folderUrl.replace('/sedna/', '/elsewhere/')
     await invoke(app.ctx, 'settings.save', { updateUrl: gone })
     const failed = await invoke(app.ctx, 'updates.check', {})
-    expect(failed).toMatchObject({ state: 'failed', code: 'updates.checkFailed', params: { url: gone } })
-    expect(failed.state === 'failed' && String(failed.params.detail)).toContain('404')
+    expect(failed).toMatchObject({ state: 'failed', message: { code: 'updates.checkFailed', params: { url: gone } } })
+    expect(failed.state === 'failed' && String(failed.message.params?.detail)).toContain('404')
 
     await invoke(app.ctx, 'settings.save', { updateUrl: folderUrl })
     expect(await invoke(app.ctx, 'updates.check', {})).toMatchObject({ state: 'upToDate' })

@@ -43,8 +43,6 @@ export function createUpdateService(deps: {
   const { updater, events, logger } = deps
   const now = deps.now ?? (() => new Date())
   let state: UpdateStatus = { state: 'idle' }
-  /** Progress events at most once per whole percent. */
-  let lastPercent = -1
   let timer: NodeJS.Timeout | undefined
 
   function set(next: UpdateStatus): UpdateStatus {
@@ -52,7 +50,7 @@ export function createUpdateService(deps: {
     events.emit('updates.changed', next)
     return next
   }
-  const failed = (m: Message): UpdateStatus => set({ state: 'failed', code: m.code, params: m.params ?? {} })
+  const failed = (m: Message): UpdateStatus => set({ state: 'failed', message: m })
   /** An error's own words, without anything secret-looking and without a stack (they go to the screen and the log). */
   const detailOf = (err: unknown) => redactText(err instanceof Error ? err.message : String(err)).slice(0, 300)
 
@@ -108,14 +106,13 @@ export function createUpdateService(deps: {
       if (state.state === 'downloading' || state.state === 'ready') return state
       if (state.state !== 'available') throw AppFailure.coded('conflict', message('updates.nothingToDownload'))
       const { version } = state
-      lastPercent = -1
       set({ state: 'downloading', version, percent: 0 })
       try {
         await updater.download((percent) => {
+          // An event per whole percent, not per chunk.
           const whole = Math.max(0, Math.min(100, Math.floor(percent)))
-          if (whole === lastPercent || state.state !== 'downloading') return
-          lastPercent = whole
-          set({ state: 'downloading', version, percent: whole })
+          if (state.state === 'downloading' && state.percent !== whole)
+            set({ state: 'downloading', version, percent: whole })
         })
         logger.info('updates.downloaded', { version })
         return set({ state: 'ready', version })

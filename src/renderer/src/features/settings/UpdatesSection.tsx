@@ -1,14 +1,14 @@
 /**
  * Settings → Updates (#16): where the app stands with updates from the agency's folder (set in the
  * settings above). "Check for updates" only asks; "Download version X" downloads; the version is
- * installed when the app quits. main pushes every change (updates.changed), progress included.
+ * installed when the app quits.
  */
 import { useMutation, useQuery } from '@tanstack/react-query'
 import type { UpdateStatus } from '../../../../shared/updates'
 import { call } from '../../api'
 import { formatDateTime } from '../../format'
 import { appQueries } from '../../data/app'
-import { appError, queryClient } from '../../data/client'
+import { appError } from '../../data/client'
 import { useLanguage } from '../../i18n'
 import { ErrorBanner } from '../../ui/ErrorBanner'
 import { useWords } from '../../ui/words'
@@ -18,9 +18,9 @@ export function UpdatesSection() {
   const { word } = useWords()
   const info = useQuery(appQueries.info())
   const loaded = useQuery(appQueries.updates())
-  const onStatus = (status: UpdateStatus) => queryClient.setQueryData(appQueries.updates().queryKey, status)
-  const check = useMutation({ mutationFn: () => call('updates.check', {}), onSuccess: onStatus })
-  const download = useMutation({ mutationFn: () => call('updates.download', {}), onSuccess: onStatus })
+  // Every change of the status comes back as updates.changed (data/events.ts), progress included.
+  const check = useMutation({ mutationFn: () => call('updates.check', {}) })
+  const download = useMutation({ mutationFn: () => call('updates.download', {}) })
   const error = appError(loaded.error ?? check.error ?? download.error)
   const status = loaded.data
 
@@ -30,7 +30,7 @@ export function UpdatesSection() {
       {info.data && <p>{t('updates.version', { version: info.data.version })}</p>}
       {status && (
         <p aria-live="polite" data-testid="updates-status" data-state={status.state}>
-          {status.state === 'failed' ? word({ code: status.code, params: status.params }) : describe(status, t)}
+          {status.state === 'failed' ? word(status.message) : describe(status, t)}
         </p>
       )}
       {status && status.state !== 'unsupported' && status.state !== 'off' && (
