@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Notification } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain } from 'electron'
 import { openAppContext, type AppContext, type AppContextOptions } from './app-context'
 import { formatLocal } from './db/backup'
 import { DatabaseStartupError } from './db/database'
@@ -14,8 +14,6 @@ import { databaseFileIn, resolveDataDir } from './paths'
 import { isTrustedSenderUrl } from './security'
 import { startsHidden } from './background/decide'
 import { setUpBackground } from './tray'
-import { message } from '../shared/messages'
-import { wordMessage } from '../shared/messages/word'
 import { createMainWindow } from './window'
 
 const here = import.meta.dirname
@@ -68,26 +66,6 @@ app.whenReady().then(async () => {
   if (hidden) background.showTray()
   ctx.events.subscribe((name, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(name, payload)
-  })
-  // A long sync that ends while staff work in another window: say so on the desktop.
-  let syncStartedAt = 0
-  ctx.events.subscribe((name, payload) => {
-    if (name !== 'sync.progress') return
-    const p = payload as { running: boolean; done: number; synced: number; parked: number; retrying: number }
-    if (p.running && !syncStartedAt) syncStartedAt = Date.now()
-    if (p.running || !syncStartedAt) return
-    const long = Date.now() - syncStartedAt > 10_000
-    syncStartedAt = 0
-    if (long && Notification.isSupported() && !mainWindow?.isFocused()) {
-      const language = app.getLocale().toLowerCase().startsWith('tr') ? 'tr' : 'en'
-      new Notification({
-        title: wordMessage(message('tray.syncFinished.title'), language),
-        body: wordMessage(
-          message('tray.syncFinished.body', { synced: p.synced, parked: p.parked, retrying: p.retrying }),
-          language,
-        ),
-      }).show()
-    }
   })
   // Whatever waited in the queue when the app was last closed goes out now.
   ctx.start()

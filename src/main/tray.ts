@@ -1,13 +1,14 @@
 /**
  * Electron glue for running in the background (#16): the window's close hook, the close dialog, the
- * tray, quitting during a sync, the start at login. It only carries out what background/decide.ts
+ * tray, quitting during a sync, the start at login, the desktop notice when a long sync ends. It only
+ * carries out what background/decide.ts
  * answers (tested under Node); nothing here decides.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { app, dialog, Menu, nativeImage, Tray, type BrowserWindow } from 'electron'
-import type { Message } from '../shared/messages'
+import { app, dialog, Menu, nativeImage, Notification, Tray, type BrowserWindow } from 'electron'
+import { message, type Message } from '../shared/messages'
 import { wordMessage, type MessageLanguage } from '../shared/messages/word'
 import type { AppContext } from './app-context'
 import {
@@ -113,6 +114,24 @@ export function setUpBackground(opts: { ctx: AppContext; window: () => BrowserWi
     mkdirSync(dir, { recursive: true })
     writeFileSync(file, autostartEntry(app.getName(), process.env.APPIMAGE || process.execPath, plan.args))
   }
+
+  // A long sync that ends while staff work in another window (or the window is hidden): say so on the desktop.
+  let syncStartedAt = 0
+  ctx.events.subscribe((name, payload) => {
+    if (name !== 'sync.progress') return
+    const p = payload as { running: boolean; synced: number; parked: number; retrying: number }
+    if (p.running && !syncStartedAt) syncStartedAt = Date.now()
+    if (p.running || !syncStartedAt) return
+    const long = Date.now() - syncStartedAt > 10_000
+    syncStartedAt = 0
+    if (long && Notification.isSupported() && !opts.window()?.isFocused()) {
+      const { synced, parked, retrying } = p
+      new Notification({
+        title: word(message('tray.syncFinished.title')),
+        body: word(message('tray.syncFinished.body', { synced, parked, retrying })),
+      }).show()
+    }
+  })
 
   ctx.events.subscribe((name) => {
     if (!tray || !TRAY_EVENTS.has(name) || refreshTimer) return
