@@ -1,8 +1,7 @@
 /**
  * Electron glue for running in the background (#16): the window's close hook, the close dialog, the
  * tray, quitting during a sync, the start at login, the desktop notice when a long sync ends. It only
- * carries out what background/decide.ts
- * answers (tested under Node); nothing here decides.
+ * carries out what background/decide.ts answers (tested under Node); nothing here decides.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
