@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
@@ -63,20 +64,14 @@ const preloadApp = (): Plugin => ({
 /**
  * main bundles its pure-JS libraries (devDependencies): the packaged app loads one file instead of
  * hundreds from the asar, and the installers carry only what main loads from node_modules at run time
- * (`dependencies`: the native modules and electron-updater). bench/main-load.ts also builds it with them
- * left outside (SEDNA_MAIN_EXTERNAL=1), as before, to compare.
+ * (`dependencies`: the native modules and electron-updater). bench/main-load.ts also builds it with every
+ * library left in node_modules (SEDNA_MAIN_EXTERNAL=1), as before, to compare.
  */
-export const bundledIntoMain = [
-  '@streamparser/json',
-  'csv-parse',
-  'date-fns',
-  'drizzle-orm',
-  'fflate',
-  'i18next',
-  'undici',
-  'zod',
-]
-const mainExternal = process.env.SEDNA_MAIN_EXTERNAL === '1' ? { include: bundledIntoMain } : true
+const devDependencies = Object.keys(
+  (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { devDependencies: object })
+    .devDependencies,
+)
+const mainExternal = process.env.SEDNA_MAIN_EXTERNAL === '1' ? { include: devDependencies } : true
 
 export default defineConfig({
   main: { build: { externalizeDeps: mainExternal } },
